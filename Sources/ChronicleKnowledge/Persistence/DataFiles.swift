@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The files of a data directory: `snapshot.chs` (newest), `snapshot.prev.chs` (the one before,
+/// kept so a damaged newest snapshot still leaves a complete history), the journal segments, and
+/// a `LOCK` file that keeps a second process out.
+struct DataFiles: Sendable {
+    let directory: String
+    var current: String { (directory as NSString).appendingPathComponent("snapshot.chs") }
+    var previous: String { (directory as NSString).appendingPathComponent("snapshot.prev.chs") }
+
+    init(directory: String) throws {
+        self.directory = directory
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let lockPath = (directory as NSString).appendingPathComponent("LOCK")
+        var fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        if fd < 0 { fd = open(lockPath, O_RDONLY) }
+        // The descriptor stays open for the life of the process: the lock is the open file.
+        if fd >= 0, flock(fd, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK {
+            close(fd)
+            throw PersistenceError(description: "data directory \(directory) is in use by another chronicle process")
+        }
+    }
+
+    struct Recovered {
+        var snapshot: SnapshotFile.Contents
+        var journal: [JournalEntry]
+    }
+
+    func recover(logger: Logger) -> Recovered {
+        var snapshot = SnapshotFile.Contents(lastSequence: 0, records: [])
+        for path in [current, previous] where FileManager.default.fileExists(atPath: path) {
+            do {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw PersistenceError.system("cannot read", path)
+                }
+                snapshot = try SnapshotFile.decode(data)
+                break
+            } catch {
+                logger.error("snapshot skipped", metadata: ["path": "\(path)", "error": "\(error)"])
+            }
+        }
+        let journal = Journal.readAll(directory: directory, logger: logger).sorted { $0.sequence < $1.sequence }
+        return Recovered(snapshot: snapshot, journal: journal)
+    }
+
+    /// Keeps the current snapshot as the previous one, then writes the new one atomically.
+    func writeSnapshot(records: [ArticleRecord], lastSequence: UInt64) throws -> Int {
+        let data = try SnapshotFile.encode(.init(lastSequence: lastSequence, records: records))
+        if FileManager.default.fileExists(atPath: current) {
+            guard rename(current, previous) == 0 else { throw PersistenceError.system("cannot rename", current) }
+        }
+        try DurableFile.replace(current, with: data)
+        return data.count
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The POSIX calls persistence needs: append with fsync, atomic replace, directory sync.
+/// Errors name the path and the system's reason (disk full, read-only, ...).
+struct PersistenceError: Error, CustomStringConvertible {
+    let description: String
+
+    static func system(_ operation: String, _ path: String) -> PersistenceError {
+        PersistenceError(description: "\(operation) \(path): \(String(cString: strerror(errno)))")
+    }
+}
+
+enum DurableFile {
+    /// Writes `data` to `path` so that a crash at any point leaves either the old file or the
+    /// new one: write a temporary file, fsync it, rename it over, fsync the directory.
+    static func replace(_ path: String, with data: Data) throws {
+        let temporary = path + ".tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw PersistenceError.system("cannot create", temporary) }
+        do {
+            try writeAll(fd, data, path: temporary)
+            guard fsync(fd) == 0 else { throw PersistenceError.system("cannot fsync", temporary) }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw PersistenceError.system("cannot rename to", path)
+        }
+        syncDirectory(of: path)
+    }
+
+    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw PersistenceError.system("cannot write", path)
+                }
+                offset += written
+            }
+        }
+    }
+
+    static func syncDirectory(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let fd = open(directory.isEmpty ? "." : directory, O_RDONLY)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+}

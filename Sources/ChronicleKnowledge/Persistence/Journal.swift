@@ -1,0 +1,159 @@
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An append-only log of store changes, split into segment files `journal-<first sequence>.log`.
+///
+/// Each record is framed as `[length u32][crc32 u32][JSON]` and fsynced before `append` returns,
+/// so an acknowledged article survives `kill -9`. A new segment is started at every snapshot;
+/// segments the snapshots no longer need are deleted, which is how the journal is truncated.
+final class Journal {
+    static let segmentPrefix = "journal-"
+    static let segmentSuffix = ".log"
+
+    let directory: String
+    private var descriptor: Int32 = -1
+    private(set) var currentSegment: String = ""
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    init(directory: String) {
+        self.directory = directory
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Closes the current segment and starts a new one whose entries begin at `nextSequence`.
+    /// Empty closed segments (a restart with no writes) are removed first.
+    func startSegment(nextSequence: UInt64) throws {
+        for segment in Self.segments(in: directory) where segment.path != currentSegment {
+            if let size = try? FileManager.default.attributesOfItem(atPath: segment.path)[.size] as? Int, size == 0 {
+                unlink(segment.path)
+            }
+        }
+        let path = (directory as NSString).appendingPathComponent(Self.segmentName(nextSequence))
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        guard fd >= 0 else { throw PersistenceError.system("cannot open journal segment", path) }
+        DurableFile.syncDirectory(of: path)
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = fd
+        currentSegment = path
+    }
+
+    var isOpen: Bool { descriptor >= 0 }
+
+    /// Appends and fsyncs one entry. On failure (disk full, I/O error) the partial record is cut
+    /// off again, so later appends never sit behind a torn record that recovery would stop at.
+    func append(_ entry: JournalEntry) throws {
+        guard descriptor >= 0 else { throw PersistenceError(description: "journal is not open") }
+        let payload = try encoder.encode(entry)
+        var frame = BinaryWriter()
+        frame.write(UInt32(payload.count))
+        frame.write(Zlib.crc32(payload))
+        frame.write(payload)
+        let start = lseek(descriptor, 0, SEEK_END)
+        do {
+            try DurableFile.writeAll(descriptor, frame.data, path: currentSegment)
+            guard fsync(descriptor) == 0 else { throw PersistenceError.system("cannot fsync", currentSegment) }
+        } catch {
+            if start < 0 || ftruncate(descriptor, start) != 0 {
+                // The tail cannot be repaired: stop appending to this segment.
+                close(descriptor)
+                descriptor = -1
+            }
+            throw error
+        }
+    }
+
+    /// Deletes closed segments whose entries all have sequence numbers up to `sequence`.
+    func removeSegments(coveredThrough sequence: UInt64) {
+        let segments = Self.segments(in: directory)
+        for (index, segment) in segments.enumerated() where segment.path != currentSegment {
+            guard index + 1 < segments.count else { continue }
+            let lastInSegment = segments[index + 1].firstSequence &- 1
+            if segments[index + 1].firstSequence > 0, lastInSegment <= sequence {
+                unlink(segment.path)
+            }
+        }
+    }
+
+    // MARK: Recovery
+
+    struct Segment {
+        let path: String
+        let firstSequence: UInt64
+    }
+
+    static func segmentName(_ firstSequence: UInt64) -> String {
+        segmentPrefix + String(repeating: "0", count: max(0, 20 - String(firstSequence).count))
+            + String(firstSequence) + segmentSuffix
+    }
+
+    static func segments(in directory: String) -> [Segment] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.compactMap { name -> Segment? in
+            guard name.hasPrefix(segmentPrefix), name.hasSuffix(segmentSuffix) else { return nil }
+            let digits = name.dropFirst(segmentPrefix.count).dropLast(segmentSuffix.count)
+            guard let first = UInt64(digits) else { return nil }
+            return Segment(path: (directory as NSString).appendingPathComponent(name), firstSequence: first)
+        }.sorted { $0.firstSequence < $1.firstSequence }
+    }
+
+    /// Reads every intact entry of every segment, in order. A torn or corrupt tail is reported,
+    /// cut off the file so it is not reported again, and skipped: recovery never fails on it.
+    static func readAll(directory: String, logger: Logger) -> [JournalEntry] {
+        let decoder = JSONDecoder()
+        var entries: [JournalEntry] = []
+        for segment in segments(in: directory) {
+            guard let data = FileManager.default.contents(atPath: segment.path) else {
+                logger.error("journal segment unreadable, skipped", metadata: ["path": "\(segment.path)"])
+                continue
+            }
+            var reader = BinaryReader(data)
+            var validLength = 0
+            var problem: String?
+            while reader.remaining > 0 {
+                guard let length = reader.uint32(), let checksum = reader.uint32() else {
+                    problem = "truncated record header"
+                    break
+                }
+                guard let payload = reader.bytes(Int(length)) else {
+                    problem = "truncated record (\(length) bytes announced, \(reader.remaining) left)"
+                    break
+                }
+                guard Zlib.crc32(payload) == checksum else {
+                    problem = "checksum mismatch"
+                    break
+                }
+                guard let entry = try? decoder.decode(JournalEntry.self, from: payload) else {
+                    problem = "undecodable record"
+                    break
+                }
+                entries.append(entry)
+                validLength = reader.offset
+            }
+            if let problem {
+                logger.warning(
+                    "journal tail skipped",
+                    metadata: [
+                        "path": "\(segment.path)", "reason": "\(problem)", "offset": "\(validLength)",
+                        "skipped_bytes": "\(data.count - validLength)",
+                    ])
+                truncate(segment.path, off_t(validLength))
+            }
+        }
+        return entries
+    }
+}

@@ -1,0 +1,47 @@
+import CZlib
+import Foundation
+
+/// zlib deflate/inflate and CRC-32 for snapshots and journal records.
+enum Zlib {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func compress(_ data: Data, level: Int32 = 6) throws -> Data {
+        var bound = compressBound(uLong(data.count))
+        var output = Data(count: Int(bound))
+        let status = output.withUnsafeMutableBytes { out in
+            data.withUnsafeBytes { input in
+                compress2(
+                    out.bindMemory(to: Bytef.self).baseAddress, &bound,
+                    input.bindMemory(to: Bytef.self).baseAddress, uLong(data.count), level)
+            }
+        }
+        guard status == Z_OK else { throw Failure(description: "zlib compress failed (\(status))") }
+        output.count = Int(bound)
+        return output
+    }
+
+    /// Inflates data whose uncompressed size is known from the file header.
+    static func decompress(_ data: Data, expectedSize: Int) throws -> Data {
+        var size = uLong(expectedSize)
+        var output = Data(count: expectedSize)
+        let status = output.withUnsafeMutableBytes { out in
+            data.withUnsafeBytes { input in
+                uncompress(
+                    out.bindMemory(to: Bytef.self).baseAddress, &size,
+                    input.bindMemory(to: Bytef.self).baseAddress, uLong(data.count))
+            }
+        }
+        guard status == Z_OK, Int(size) == expectedSize else {
+            throw Failure(description: "zlib inflate failed (status \(status), \(size) of \(expectedSize) bytes)")
+        }
+        return output
+    }
+
+    static func crc32(_ data: Data) -> UInt32 {
+        data.withUnsafeBytes { buffer in
+            UInt32(CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))
+        }
+    }
+}

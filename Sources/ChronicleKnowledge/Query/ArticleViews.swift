@@ -1,0 +1,88 @@
+import ChroniclePipeline
+
+/// How much the pipeline found in an article.
+public struct ExtractionCounts: Codable, Sendable, Equatable {
+    public let paragraphs, sentences, tokens, entities, timexes, events, quotations: Int
+
+    public init(_ document: ArticleDocument) {
+        paragraphs = document.paragraphs.count
+        sentences = document.sentences.count
+        tokens = document.tokens.count
+        entities = document.entities.count
+        timexes = document.timexes.count
+        events = document.events.count
+        quotations = document.quotations.count
+    }
+}
+
+/// An article in lists: its metadata and counts, without the text.
+public struct ArticleSummary: Encodable, Sendable {
+    public let id: String
+    public let receivedAt: String
+    public let metadata: ArticleMetadata
+    public let counts: ExtractionCounts
+
+    public init(_ record: ArticleRecord) {
+        id = record.id
+        receivedAt = record.receivedAt
+        metadata = record.document.metadata
+        counts = ExtractionCounts(record.document)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, metadata, counts
+        case receivedAt = "received_at"
+    }
+}
+
+/// An article in full: metadata, clean text and every annotation with its offsets.
+public struct ArticleDetail: Encodable, Sendable {
+    public let id: String
+    public let receivedAt: String
+    public let document: ArticleDocument
+
+    public init(_ record: ArticleRecord) {
+        id = record.id
+        receivedAt = record.receivedAt
+        document = record.document
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, metadata, text, paragraphs, sentences, tokens, entities, timexes, events, quotations, stages
+        case receivedAt = "received_at"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(receivedAt, forKey: .receivedAt)
+        try ExtractionView(document).encode(to: encoder)
+        _ = container
+    }
+}
+
+/// The full extraction of a document, as `POST /v1/extract` and `GET /v1/articles/{id}` show it.
+public struct ExtractionView: Encodable, Sendable {
+    public let document: ArticleDocument
+
+    public init(_ document: ArticleDocument) { self.document = document }
+
+    enum CodingKeys: String, CodingKey {
+        case metadata, text, paragraphs, sentences, tokens, entities, timexes, events, quotations, stages, counts
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(document.metadata, forKey: .metadata)
+        try container.encode(document.text, forKey: .text)
+        try container.encode(document.paragraphs, forKey: .paragraphs)
+        try container.encode(document.sentences, forKey: .sentences)
+        try container.encode(document.tokens, forKey: .tokens)
+        try container.encode(document.entities, forKey: .entities)
+        try container.encode(document.timexes, forKey: .timexes)
+        try container.encode(document.events, forKey: .events)
+        try container.encode(document.quotations, forKey: .quotations)
+        try container.encode(document.stages, forKey: .stages)
+        try container.encode(ExtractionCounts(document), forKey: .counts)
+    }
+}

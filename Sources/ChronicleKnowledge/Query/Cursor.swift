@@ -1,0 +1,45 @@
+import Foundation
+
+/// An opaque paging position: the key of the last item returned. Items are listed newest first
+/// by arrival sequence, and new arrivals always get larger sequences, so a cursor keeps pointing
+/// at the same place while articles are inserted concurrently.
+public struct Cursor: Equatable, Sendable {
+    public let sequence: UInt64
+    public let index: Int
+
+    public init(sequence: UInt64, index: Int = 0) {
+        self.sequence = sequence
+        self.index = index
+    }
+
+    public var token: String {
+        Data("\(sequence).\(index)".utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    public init?(token: String) {
+        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
+        let parts = text.split(separator: ".")
+        guard parts.count == 2, let sequence = UInt64(parts[0]), let index = Int(parts[1]), index >= 0 else { return nil }
+        self.init(sequence: sequence, index: index)
+    }
+}
+
+/// One page of results and the cursor for the next one (nil on the last page).
+public struct Page<Item: Sendable & Encodable>: Sendable, Encodable {
+    public let items: [Item]
+    public let nextCursor: String?
+
+    public init(items: [Item], nextCursor: String?) {
+        self.items = items
+        self.nextCursor = nextCursor
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case items
+        case nextCursor = "next_cursor"
+    }
+}

@@ -1,0 +1,98 @@
+import ChroniclePipeline
+
+/// An entity as the API shows it.
+public struct EntityView: Encodable, Sendable {
+    public struct Count: Encodable, Sendable {
+        public let value: String
+        public let count: Int
+    }
+
+    public let id: String
+    public let name: String
+    public let type: EntityType
+    public let aliases: [Count]
+    public let roles: [Count]
+    public let affiliations: [Count]
+    public let mentionCount: Int
+    public let articleCount: Int
+    public let articles: [String]?
+    public let firstSeen: String?
+    public let lastSeen: String?
+
+    init(_ record: EntityRecord, state: StoreState, detailed: Bool) {
+        func counts(_ values: [String: Int]) -> [Count] {
+            values.map { Count(value: $0.key, count: $0.value) }
+                .sorted { ($0.count, $1.value) > ($1.count, $0.value) }
+        }
+        id = record.id
+        name = record.name
+        type = record.type
+        aliases = counts(record.aliases)
+        roles = counts(record.roles)
+        affiliations = counts(record.affiliations)
+        mentionCount = record.mentionCount
+        articleCount = record.articles.count
+        let dates = record.articles.keys.compactMap { state.records[$0]?.document.metadata.publicationDate }
+        firstSeen = dates.min()
+        lastSeen = dates.max()
+        articles = detailed ? record.articles.keys.sorted() : nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, type, aliases, roles, affiliations, articles
+        case mentionCount = "mention_count"
+        case articleCount = "article_count"
+        case firstSeen = "first_seen"
+        case lastSeen = "last_seen"
+    }
+}
+
+/// `GET /v1/entities`: by id, or ranked by how well they match `q` (any alias, any case).
+public struct EntityQuery: Sendable {
+    public var text: String?
+    public var type: EntityType?
+    public var limit: Int
+    /// The id of the last entity of the previous page.
+    public var after: String?
+
+    public init(text: String? = nil, type: EntityType? = nil, limit: Int = 20, after: String? = nil) {
+        self.text = text
+        self.type = type
+        self.limit = limit
+        self.after = after
+    }
+}
+
+extension StoreState {
+    public func entities(_ query: EntityQuery) -> Page<EntityView> {
+        let all = entities.entities.values.filter { query.type == nil || $0.type == query.type }
+        if let text = query.text {
+            let needle = ContentHash.normalized(text)
+            let ranked = all.compactMap { record -> (EntityRecord, Int)? in
+                let score = record.aliases.keys.map { alias -> Int in
+                    let form = ContentHash.normalized(alias)
+                    if form == needle { return 3 }
+                    if form.hasPrefix(needle) { return 2 }
+                    return form.contains(needle) ? 1 : 0
+                }.max() ?? 0
+                return score > 0 ? (record, score) : nil
+            }.sorted { ($0.1, $0.0.mentionCount, $1.0.id) > ($1.1, $1.0.mentionCount, $0.0.id) }
+            return Page(items: ranked.prefix(query.limit).map { EntityView($0.0, state: self, detailed: false) }, nextCursor: nil)
+        }
+        let ordered = all.filter { query.after == nil || $0.id > query.after! }.sorted { $0.id < $1.id }
+        let page = ordered.prefix(query.limit)
+        let next = ordered.count > query.limit ? page.last?.id : nil
+        return Page(items: page.map { EntityView($0, state: self, detailed: false) }, nextCursor: next)
+    }
+
+    public func entity(id: String) -> EntityView? {
+        entities.entities[id].map { EntityView($0, state: self, detailed: true) }
+    }
+
+    /// Entities mentioned in one article.
+    public func entities(ofArticle id: String) -> [EntityView]? {
+        guard let record = records[id] else { return nil }
+        let ids = Set(record.document.entities.map { EntityRegistry.id(type: $0.type, canonicalName: $0.canonicalName) })
+        return ids.sorted().compactMap { entities.entities[$0].map { EntityView($0, state: self, detailed: false) } }
+    }
+}

@@ -1,0 +1,150 @@
+import ChroniclePipeline
+
+/// An event as the API shows it: the mention with its evidence and where it came from.
+public struct EventView: Encodable, Sendable {
+    public let id: String
+    public let articleID: String
+    public let source: String?
+    public let publicationDate: String?
+    public let event: EventMention
+    public let triggerText: String
+    public let sentenceSpan: TextSpan?
+    public let sentenceText: String?
+    /// Where `time` came from: the event's own timex or the article's publication date.
+    public let timeSource: String
+
+    init(record: ArticleRecord, index: Int) {
+        let document = record.document
+        let event = document.events[index]
+        id = "\(record.id).e\(index)"
+        articleID = record.id
+        source = document.metadata.source ?? document.metadata.agency
+        publicationDate = document.metadata.publicationDate
+        self.event = event
+        triggerText = document.text(of: event.trigger)
+        let sentence = document.sentences.indices.contains(event.sentence) ? document.sentences[event.sentence] : nil
+        sentenceSpan = sentence?.span
+        sentenceText = sentence.map { document.text(of: $0.span) }
+        timeSource = event.time == nil ? "publication_date" : "timex"
+    }
+
+    /// The date the event is filed under: its own time, or else the article's date.
+    var effectiveTime: String? { event.time ?? publicationDate }
+
+    enum CodingKeys: String, CodingKey {
+        case id, type, trigger, sentence, actors, place, time, quantities, modality, confidence, source
+        case articleID = "article_id"
+        case publicationDate = "publication_date"
+        case timeSource = "time_source"
+    }
+
+    struct Evidence: Encodable {
+        let span: TextSpan
+        let text: String
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(event.type, forKey: .type)
+        try container.encode(Evidence(span: event.trigger, text: triggerText), forKey: .trigger)
+        if let sentenceSpan, let sentenceText {
+            try container.encode(Evidence(span: sentenceSpan, text: sentenceText), forKey: .sentence)
+        }
+        try container.encode(event.actors, forKey: .actors)
+        try container.encodeIfPresent(event.place, forKey: .place)
+        try container.encodeIfPresent(effectiveTime, forKey: .time)
+        try container.encode(timeSource, forKey: .timeSource)
+        try container.encode(event.quantities, forKey: .quantities)
+        try container.encode(event.modality, forKey: .modality)
+        try container.encode(event.confidence, forKey: .confidence)
+        try container.encode(articleID, forKey: .articleID)
+        try container.encodeIfPresent(source, forKey: .source)
+        try container.encodeIfPresent(publicationDate, forKey: .publicationDate)
+    }
+}
+
+/// `GET /v1/events`: newest first; every filter narrows the result.
+public struct EventQuery: Sendable {
+    public var entity: String?
+    public var type: String?
+    public var from: String?
+    public var to: String?
+    public var place: String?
+    public var story: String?
+    public var text: String?
+    public var limit: Int
+    public var cursor: Cursor?
+
+    public init(
+        entity: String? = nil, type: String? = nil, from: String? = nil, to: String? = nil, place: String? = nil,
+        story: String? = nil, text: String? = nil, limit: Int = 20, cursor: Cursor? = nil
+    ) {
+        self.entity = entity
+        self.type = type
+        self.from = from
+        self.to = to
+        self.place = place
+        self.story = story
+        self.text = text
+        self.limit = limit
+        self.cursor = cursor
+    }
+}
+
+extension StoreState {
+    public func events(_ query: EventQuery) -> Page<EventView> {
+        // Walk the most selective posting list; check the other filters on each candidate.
+        var candidates = events.all
+        if let type = query.type { candidates = events.byType[type.uppercased()] ?? [] }
+        if let entity = query.entity {
+            let keys = events.byEntity[entity] ?? []
+            if query.type == nil || keys.count < candidates.count { candidates = keys }
+        }
+        if query.story != nil { candidates = [] }  // stories arrive with the story layer
+        var end = candidates.count
+        if let cursor = query.cursor {
+            end = candidates.partitioningIndex { $0 >= EventKey(sequence: cursor.sequence, index: cursor.index) }
+        }
+        let needle = query.text?.lowercased()
+        var items: [EventView] = []
+        var position = end
+        while position > 0, items.count < query.limit {
+            position -= 1
+            let key = candidates[position]
+            guard let record = record(forSequence: key.sequence) else { continue }
+            let view = EventView(record: record, index: key.index)
+            if let type = query.type, view.event.type != type.uppercased() { continue }
+            if let entity = query.entity,
+                !EventIndex.entityIDs(of: view.event, mentions: record.document.entities).contains(entity)
+            { continue }
+            if query.from != nil || query.to != nil {
+                guard let time = view.effectiveTime, TimexRange(value: time)?.overlaps(from: query.from, to: query.to) == true
+                else { continue }
+            }
+            if let place = query.place, !Self.place(view.event.place, matches: place, in: record) { continue }
+            if let needle, view.sentenceText?.lowercased().contains(needle) != true { continue }
+            items.append(view)
+        }
+        let more = items.count == query.limit && position > 0
+        let next = more ? Cursor(sequence: candidates[position].sequence, index: candidates[position].index).token : nil
+        return Page(items: items, nextCursor: next)
+    }
+
+    /// A place filter is an entity id or a name.
+    static func place(_ place: String?, matches wanted: String, in record: ArticleRecord) -> Bool {
+        guard let place else { return false }
+        if place.lowercased() == wanted.lowercased() { return true }
+        return record.document.entities.contains {
+            $0.canonicalName == place && EntityRegistry.id(type: $0.type, canonicalName: $0.canonicalName) == wanted
+        }
+    }
+
+    public func event(id: String) -> EventView? {
+        guard let dot = id.lastIndex(of: "."), id[id.index(after: dot)...].hasPrefix("e"),
+            let index = Int(id[id.index(dot, offsetBy: 2)...]), let record = records[String(id[..<dot])],
+            record.document.events.indices.contains(index)
+        else { return nil }
+        return EventView(record: record, index: index)
+    }
+}

@@ -1,0 +1,31 @@
+import ChroniclePipeline
+
+/// A timeline: events in the order of the time they happened, not the order they were reported.
+public struct Timeline: Encodable, Sendable {
+    public let events: [EventView]
+}
+
+extension StoreState {
+    /// Events of one article, or involving one entity, in time order within `[from, to]`.
+    public func timeline(article: String? = nil, entity: String? = nil, from: String? = nil, to: String? = nil) -> Timeline? {
+        var views: [EventView] = []
+        if let article {
+            guard let record = records[article] else { return nil }
+            views = record.document.events.indices.map { EventView(record: record, index: $0) }
+        } else if let entity {
+            guard entities.entities[entity] != nil else { return nil }
+            views = (events.byEntity[entity] ?? []).compactMap { key in
+                record(forSequence: key.sequence).map { EventView(record: $0, index: key.index) }
+            }
+        }
+        let dated = views.compactMap { view -> (EventView, TimexRange)? in
+            guard let time = view.effectiveTime, let range = TimexRange(value: time),
+                range.overlaps(from: from, to: to)
+            else { return nil }
+            return (view, range)
+        }
+        // Coarser values (a month) sort before the days inside them, as a month heading would.
+        let ordered = dated.sorted { ($0.1.first, $1.1.last, $0.0.id) < ($1.1.first, $0.1.last, $1.0.id) }
+        return Timeline(events: ordered.map(\.0))
+    }
+}

@@ -1,0 +1,76 @@
+import ChroniclePipeline
+
+/// Identifies one event mention: the article's sequence and the event's index in it. Ordered by
+/// arrival, which is what makes event cursors stable while new articles come in.
+public struct EventKey: Hashable, Comparable, Sendable {
+    public let sequence: UInt64
+    public let index: Int
+
+    public static func < (lhs: EventKey, rhs: EventKey) -> Bool {
+        (lhs.sequence, lhs.index) < (rhs.sequence, rhs.index)
+    }
+}
+
+/// Posting lists of event keys, each kept in ascending order, for the `GET /v1/events` filters.
+struct EventIndex: Sendable {
+    private(set) var all: [EventKey] = []
+    private(set) var byType: [String: [EventKey]] = [:]
+    private(set) var byEntity: [String: [EventKey]] = [:]
+
+    mutating func add(_ record: ArticleRecord) {
+        let mentions = record.document.entities
+        for (index, event) in record.document.events.enumerated() {
+            let key = EventKey(sequence: record.sequence, index: index)
+            // Sequences only grow, so appending keeps every list sorted.
+            all.append(key)
+            byType[event.type, default: []].append(key)
+            for entityID in Self.entityIDs(of: event, mentions: mentions) {
+                byEntity[entityID, default: []].append(key)
+            }
+        }
+    }
+
+    mutating func remove(_ record: ArticleRecord) {
+        guard !record.document.events.isEmpty else { return }
+        let sequence = record.sequence
+        all.removeKeys(of: sequence)
+        for event in Set(record.document.events.map(\.type)) {
+            byType[event]?.removeKeys(of: sequence)
+            if byType[event]?.isEmpty == true { byType[event] = nil }
+        }
+        let entityIDs = Set(record.document.events.flatMap { Self.entityIDs(of: $0, mentions: record.document.entities) })
+        for id in entityIDs {
+            byEntity[id]?.removeKeys(of: sequence)
+            if byEntity[id]?.isEmpty == true { byEntity[id] = nil }
+        }
+    }
+
+    /// The canonical entities an event involves: its actors and its place.
+    static func entityIDs(of event: EventMention, mentions: [EntityMention]) -> Set<String> {
+        let names = Set(event.actors.map(\.name) + (event.place.map { [$0] } ?? []))
+        var ids = Set<String>()
+        for mention in mentions where names.contains(mention.canonicalName) {
+            ids.insert(EntityRegistry.id(type: mention.type, canonicalName: mention.canonicalName))
+        }
+        return ids
+    }
+}
+
+extension Array where Element == EventKey {
+    /// Index of the first key at or after `sequence` (keys are sorted).
+    func firstIndex(atOrAfter sequence: UInt64) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid].sequence < sequence { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    mutating func removeKeys(of sequence: UInt64) {
+        let start = firstIndex(atOrAfter: sequence)
+        let end = firstIndex(atOrAfter: sequence + 1)
+        removeSubrange(start..<end)
+    }
+}

@@ -1,0 +1,97 @@
+import ChroniclePipeline
+
+/// Everything the store holds: the article records (the source of truth) and the indexes derived
+/// from them. A value type, so a snapshot is a cheap copy and a rebuild can be compared with it.
+public struct StoreState: Sendable {
+    public private(set) var records: [String: ArticleRecord] = [:]
+    /// Sequences of stored articles, ascending: the arrival order that cursors page through.
+    public private(set) var sequences: [UInt64] = []
+    public private(set) var idsBySequence: [UInt64: String] = [:]
+    private(set) var idsByHash: [UInt64: [String]] = [:]
+    public private(set) var entities = EntityRegistry()
+    private(set) var events = EventIndex()
+    /// The highest journal sequence applied, including deletes.
+    public private(set) var lastSequence: UInt64 = 0
+
+    public init() {}
+
+    public init(records: [ArticleRecord], lastSequence: UInt64) {
+        for record in records.sorted(by: { $0.sequence < $1.sequence }) {
+            apply(.put(record))
+        }
+        self.lastSequence = max(self.lastSequence, lastSequence)
+    }
+
+    public var articleCount: Int { records.count }
+
+    public mutating func apply(_ entry: JournalEntry) {
+        switch entry {
+        case .put(let record):
+            if records[record.id] != nil { remove(id: record.id) }
+            insert(record)
+        case .delete(let id, _):
+            remove(id: id)
+        }
+        lastSequence = max(lastSequence, entry.sequence)
+    }
+
+    /// An existing article whose clean text is the same as `text` (after normalization).
+    public func duplicate(of text: String, hash: UInt64) -> ArticleRecord? {
+        let normalized = ContentHash.normalized(text)
+        return idsByHash[hash]?.lazy.compactMap { records[$0] }
+            .first { ContentHash.normalized($0.document.text) == normalized }
+    }
+
+    public func record(forSequence sequence: UInt64) -> ArticleRecord? {
+        idsBySequence[sequence].flatMap { records[$0] }
+    }
+
+    private mutating func insert(_ record: ArticleRecord) {
+        records[record.id] = record
+        if let last = sequences.last, last > record.sequence {
+            sequences.insert(record.sequence, at: sequences.partitioningIndex { $0 >= record.sequence })
+        } else {
+            sequences.append(record.sequence)
+        }
+        idsBySequence[record.sequence] = record.id
+        idsByHash[record.contentHash, default: []].append(record.id)
+        entities.add(articleID: record.id, mentions: record.document.entities)
+        events.add(record)
+    }
+
+    private mutating func remove(id: String) {
+        guard let record = records.removeValue(forKey: id) else { return }
+        let position = sequences.partitioningIndex { $0 >= record.sequence }
+        if position < sequences.count, sequences[position] == record.sequence { sequences.remove(at: position) }
+        idsBySequence[record.sequence] = nil
+        idsByHash[record.contentHash]?.removeAll { $0 == id }
+        if idsByHash[record.contentHash]?.isEmpty == true { idsByHash[record.contentHash] = nil }
+        entities.remove(articleID: id, mentions: record.document.entities)
+        events.remove(record)
+    }
+}
+
+extension StoreState {
+    /// Whether the incrementally maintained indexes equal those of a rebuild from the records.
+    public func indexesMatchRebuild() -> Bool {
+        let rebuilt = StoreState(records: Array(records.values), lastSequence: lastSequence)
+        return rebuilt.sequences == sequences && rebuilt.idsBySequence == idsBySequence
+            && rebuilt.idsByHash.mapValues { Set($0) } == idsByHash.mapValues { Set($0) }
+            && rebuilt.entities.entities == entities.entities
+            && rebuilt.events.all == events.all && rebuilt.events.byType == events.byType
+            && rebuilt.events.byEntity == events.byEntity
+    }
+}
+
+extension RandomAccessCollection where Index == Int {
+    /// The first index whose element satisfies `predicate`, for a predicate that is false then true.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = startIndex
+        var high = endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}

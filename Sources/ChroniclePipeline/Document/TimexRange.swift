@@ -1,0 +1,34 @@
+/// The calendar days a TIMEX3 date value covers, as `YYYY-MM-DD` strings (inclusive), so values
+/// of different granularity can be filtered and sorted together: `2025` covers 2025-01-01 to
+/// 2025-12-31, `2025-05` covers May, `2025-05-16T04:19` covers one day. Reference values such as
+/// `PAST_REF` and unknown parts (`XXXX`) cover nothing.
+public struct TimexRange: Sendable, Equatable {
+    public let first: String
+    public let last: String
+
+    public init?(value: String) {
+        let parts = value.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard let year = parts.first, year.count == 4, year.allSatisfy(\.isNumber) else { return nil }
+        switch parts.count {
+        case 1:
+            first = "\(year)-01-01"
+            last = "\(year)-12-31"
+        case 2 where parts[1].count == 2 && parts[1].allSatisfy(\.isNumber):
+            first = "\(year)-\(parts[1])-01"
+            last = "\(year)-\(parts[1])-31"
+        case 3 where parts[1].count == 2 && parts[2].count == 2
+            && parts[1].allSatisfy(\.isNumber) && parts[2].allSatisfy(\.isNumber):
+            first = "\(year)-\(parts[1])-\(parts[2])"
+            last = first
+        default:
+            return nil
+        }
+    }
+
+    /// Whether the range meets `[from, to]`; either bound may be open.
+    public func overlaps(from: String?, to: String?) -> Bool {
+        if let from, last < from { return false }
+        if let to, first > to { return false }
+        return true
+    }
+}

@@ -1,0 +1,47 @@
+import ChronicleKnowledge
+import ChroniclePipeline
+import Hummingbird
+import Logging
+
+/// Assembles the HTTP service: router, middleware and the background services.
+public enum ChronicleApplication {
+    /// The router with every endpoint. Tests drive it in memory.
+    public static func buildRouter(
+        configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline = .standard(),
+        fetcher: (any PageFetcher)? = nil
+    ) -> Router<BasicRequestContext> {
+        let router = Router()
+        let table = RouteTable()
+        router.add(middleware: ProblemMiddleware(routes: table))
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        let api = ChronicleAPI(
+            configuration: configuration, stores: stores,
+            ingestor: ArticleIngestor(
+                pipeline: pipeline, stores: stores,
+                fetcher: fetcher ?? URLSessionPageFetcher(configuration: configuration.fetch)))
+        let apiRouter = APIRouter(router: router, table: table)
+        api.register(on: apiRouter)
+        ChronicleAPI.addMetricsRoute(to: apiRouter, registry: MetricsBootstrap.registry)
+        return router
+    }
+
+    /// The whole service: HTTP server plus the store loader and snapshot scheduler.
+    public static func build(
+        configuration: ServerConfiguration, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let stores = StoreHolder()
+        let router = buildRouter(configuration: configuration, stores: stores)
+        let storeService = StoreService(
+            directory: configuration.dataDir, intervalMinutes: configuration.snapshotIntervalMinutes, stores: stores,
+            logger: logger)
+        return Application(
+            router: router,
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1000)))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "chronicle"),
+            services: [storeService],
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger
+        )
+    }
+}

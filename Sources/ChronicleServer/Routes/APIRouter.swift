@@ -1,0 +1,76 @@
+import Foundation
+import ChronicleKnowledge
+import ChroniclePipeline
+import HTTPTypes
+import Hummingbird
+
+/// Registers routes on the Hummingbird router and remembers them in the route table (for 405s).
+struct APIRouter {
+    let router: Router<BasicRequestContext>
+    let table: RouteTable
+
+    typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
+
+    func on(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+        table.add(path, method)
+        router.on(RouterPath(path), method: method) { request, context in try await handler(request, context) }
+    }
+}
+
+/// Encodes API responses: JSON with sorted keys, so responses are stable and diffable.
+enum JSONResponse {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        let data = try encoder.encode(value)
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Typed, validated query parameters: a bad value is a 400 that names the parameter.
+struct QueryParameters {
+    let request: Request
+
+    init(_ request: Request) { self.request = request }
+
+    func string(_ name: String) -> String? {
+        guard let value = request.uri.queryParameters[Substring(name)], !value.isEmpty else { return nil }
+        return String(value).removingPercentEncoding ?? String(value)
+    }
+
+    func limit(default value: Int = 20, max: Int) throws(Problem) -> Int {
+        guard let raw = string("limit") else { return value }
+        guard let limit = Int(raw), (1...max).contains(limit) else {
+            throw .badRequest("limit must be an integer from 1 to \(max), not '\(raw)'")
+        }
+        return limit
+    }
+
+    /// A `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) bound; `to` bounds are completed to the period's end.
+    func date(_ name: String) throws(Problem) -> String? {
+        guard let raw = string(name) else { return nil }
+        guard let range = TimexRange(value: raw), raw.count <= 10 else {
+            throw .badRequest("\(name) must be a date like 2025-05-16 (or 2025-05, 2025), not '\(raw)'")
+        }
+        return name == "to" ? range.last : range.first
+    }
+
+    func cursor() throws(Problem) -> Cursor? {
+        guard let raw = string("cursor") else { return nil }
+        guard let cursor = Cursor(token: raw) else { throw .badRequest("cursor '\(raw)' is not one this service issued") }
+        return cursor
+    }
+
+    /// Rejects parameters the endpoint does not know, so a typo is not silently ignored.
+    func allowOnly(_ names: Set<String>) throws(Problem) {
+        for (key, _) in request.uri.queryParameters where !names.contains(String(key)) {
+            throw .badRequest("unknown query parameter '\(key)'; this endpoint takes: \(names.sorted().joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import ChronicleKnowledge
+import ChroniclePipeline
+import Hummingbird
+
+extension ChronicleAPI {
+    func addArticleRoutes(to router: APIRouter) {
+        router.on(.post, "/v1/articles") { request, _ in
+            try authorizeWrite(request)
+            let kind = try RequestBody.kind(of: request)
+            let body = try await RequestBody.text(of: request, limit: configuration.maxBodyBytes)
+            if kind == .ndjson { return try await ingestLines(body) }
+            let outcome = try await ingestor.ingest(try await input(kind: kind, body: body, request: request))
+            let status: HTTPResponse.Status = outcome.duplicate ? .ok : .created
+            return try JSONResponse.make(outcome, status: status, headers: [.location: "/v1/articles/\(outcome.id)"])
+        }
+
+        router.on(.post, "/v1/extract") { request, _ in
+            let kind = try RequestBody.kind(of: request)
+            guard kind != .ndjson else { throw Problem.badRequest("/v1/extract takes one article; POST NDJSON to /v1/articles") }
+            let body = try await RequestBody.text(of: request, limit: configuration.maxBodyBytes)
+            let document = try ingestor.extract(try await input(kind: kind, body: body, request: request))
+            return try JSONResponse.make(ExtractionView(document))
+        }
+
+        router.on(.get, "/v1/articles") { request, _ in
+            let query = QueryParameters(request)
+            try query.allowOnly(["source", "from", "to", "limit", "cursor"])
+            let articleQuery = ArticleQuery(
+                source: query.string("source"), from: try query.date("from"), to: try query.date("to"),
+                limit: try query.limit(max: configuration.maxPageLimit), cursor: try query.cursor())
+            return try JSONResponse.make(try store().read { $0.articles(articleQuery) })
+        }
+
+        router.on(.get, "/v1/articles/:id") { _, context in
+            let id = try context.parameters.require("id")
+            guard let detail = try store().read({ $0.records[id].map(ArticleDetail.init) }) else {
+                throw Problem.notFound("no article with id '\(id)'")
+            }
+            return try JSONResponse.make(detail)
+        }
+
+        router.on(.delete, "/v1/articles/:id") { request, context in
+            try authorizeWrite(request)
+            let id = try context.parameters.require("id")
+            let deleted: Bool
+            do {
+                deleted = try await store().delete(id: id)
+            } catch let error as KnowledgeStore.Unavailable {
+                throw Problem.unavailable(error.description)
+            }
+            guard deleted else { throw Problem.notFound("no article with id '\(id)'") }
+            return Response(status: .noContent)
+        }
+
+        router.on(.get, "/v1/articles/:id/entities") { _, context in
+            let id = try context.parameters.require("id")
+            guard let entities = try store().read({ $0.entities(ofArticle: id) }) else {
+                throw Problem.notFound("no article with id '\(id)'")
+            }
+            return try JSONResponse.make(["items": entities])
+        }
+
+        router.on(.get, "/v1/articles/:id/timeline") { _, context in
+            let id = try context.parameters.require("id")
+            guard let timeline = try store().read({ $0.timeline(article: id) }) else {
+                throw Problem.notFound("no article with id '\(id)'")
+            }
+            return try JSONResponse.make(timeline)
+        }
+    }
+
+    /// The pipeline input of a single-article body of the given kind.
+    private func input(kind: RequestBody.Kind, body: String, request: Request) async throws(Problem) -> ArticleInput {
+        switch kind {
+        case .json:
+            return try await ingestor.input(for: try RequestBody.decodeJSON(ArticleRequest.self, from: body))
+        case .text, .html:
+            guard !body.allSatisfy(\.isWhitespace) else { throw .badRequest("the article text is empty") }
+            let query = QueryParameters(request)
+            try query.allowOnly(["source", "published_at", "title", "url", "external_id"])
+            return ArticleInput(
+                body: kind == .html ? .html(body) : .text(body), title: query.string("title"), url: query.string("url"),
+                source: query.string("source"), publishedAt: query.string("published_at"),
+                externalID: query.string("external_id"))
+        case .ndjson:
+            throw .badRequest("NDJSON holds many articles")
+        }
+    }
+
+    /// NDJSON: one result per non-empty line; a bad line is reported and does not stop the others.
+    private func ingestLines(_ body: String) async throws(Problem) -> Response {
+        struct LineResult: Encodable {
+            let line: Int
+            let status: Int
+            var id: String?
+            var duplicate: Bool?
+            var error: String?
+        }
+        struct Results: Encodable {
+            let results: [LineResult]
+            let created: Int
+            let duplicates: Int
+            let failed: Int
+        }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { !$0.element.allSatisfy(\.isWhitespace) }
+        guard !lines.isEmpty else { throw .badRequest("the NDJSON body has no lines") }
+        guard lines.count <= configuration.maxNDJSONLines else {
+            throw Problem(.contentTooLarge, "\(lines.count) lines; at most \(configuration.maxNDJSONLines) per request", type: "too-many-lines")
+        }
+        var results: [LineResult] = []
+        for (offset, line) in lines {
+            do {
+                let request = try RequestBody.decodeJSON(ArticleRequest.self, from: String(line))
+                let outcome = try await ingestor.ingest(try await ingestor.input(for: request))
+                results.append(LineResult(line: offset + 1, status: outcome.duplicate ? 200 : 201, id: outcome.id, duplicate: outcome.duplicate))
+            } catch {
+                results.append(LineResult(line: offset + 1, status: error.status, error: error.detail))
+            }
+        }
+        let created = results.filter { $0.status == 201 }.count
+        let duplicates = results.filter { $0.status == 200 }.count
+        let response = Results(results: results, created: created, duplicates: duplicates, failed: results.count - created - duplicates)
+        do { return try JSONResponse.make(response) } catch { throw Problem(.internalServerError, "\(error)") }
+    }
+}

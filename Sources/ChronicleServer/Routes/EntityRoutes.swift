@@ -1,0 +1,31 @@
+import ChronicleKnowledge
+import ChroniclePipeline
+import Hummingbird
+
+extension ChronicleAPI {
+    func addEntityRoutes(to router: APIRouter) {
+        router.on(.get, "/v1/entities") { request, _ in
+            let query = QueryParameters(request)
+            try query.allowOnly(["q", "type", "limit", "cursor"])
+            var type: EntityType?
+            if let raw = query.string("type") {
+                guard let parsed = EntityType(rawValue: raw.uppercased()) else {
+                    throw Problem.badRequest("type must be one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")), not '\(raw)'")
+                }
+                type = parsed
+            }
+            let entityQuery = EntityQuery(
+                text: query.string("q"), type: type, limit: try query.limit(max: configuration.maxPageLimit),
+                after: query.string("cursor"))
+            return try JSONResponse.make(try store().read { $0.entities(entityQuery) })
+        }
+
+        router.on(.get, "/v1/entities/:id") { _, context in
+            let id = try context.parameters.require("id")
+            guard let entity = try store().read({ $0.entity(id: id) }) else {
+                throw Problem.notFound("no entity with id '\(id)'")
+            }
+            return try JSONResponse.make(entity)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ChronicleKnowledge
+import ChroniclePipeline
+import Foundation
+import Metrics
+
+/// Runs the pipeline on submitted articles and stores them: the one place that turns an
+/// `ArticleRequest` into a stored record, for JSON, text, HTML, URL and NDJSON bodies alike.
+struct ArticleIngestor: Sendable {
+    let pipeline: Pipeline
+    let stores: StoreHolder
+    let fetcher: any PageFetcher
+
+    struct Outcome: Encodable {
+        let id: String
+        let duplicate: Bool
+        let receivedAt: String
+        let metadata: ArticleMetadata
+        let counts: ExtractionCounts
+
+        enum CodingKeys: String, CodingKey {
+            case id, duplicate, metadata, counts
+            case receivedAt = "received_at"
+        }
+    }
+
+    /// Resolves a request to a pipeline input, fetching the page when only a URL was given.
+    func input(for request: ArticleRequest) async throws(Problem) -> ArticleInput {
+        switch try request.plan() {
+        case .process(let input):
+            return input
+        case .fetch(let url, var metadata):
+            do {
+                let page = try await fetcher.fetch(url)
+                metadata.body = page.body
+                metadata.url = page.finalURL
+                return metadata
+            } catch let error as FetchError {
+                throw .unprocessable("could not fetch \(url): \(error.description)")
+            } catch {
+                throw .unprocessable("could not fetch \(url): \(error)")
+            }
+        }
+    }
+
+    func extract(_ input: ArticleInput) throws(Problem) -> ArticleDocument {
+        let start = ContinuousClock.now
+        defer {
+            let elapsed = ContinuousClock.now - start
+            Timer(label: "chronicle_extraction_duration_seconds").recordNanoseconds(
+                elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        }
+        do {
+            return try pipeline.run(input)
+        } catch .emptyText {
+            throw .badRequest(PipelineError.emptyText.description)
+        } catch {
+            throw .badRequest(error.description)
+        }
+    }
+
+    func ingest(_ input: ArticleInput) async throws(Problem) -> Outcome {
+        let store = try stores.store()
+        let document = try extract(input)
+        let result: KnowledgeStore.AddResult
+        do {
+            result = try await store.add(document)
+        } catch let error as KnowledgeStore.Unavailable {
+            throw .unavailable(error.description)
+        } catch {
+            throw .unavailable("the store rejected the article: \(error)")
+        }
+        switch result {
+        case .created(let record):
+            Counter(label: "chronicle_articles_ingested_total").increment()
+            Gauge(label: "chronicle_articles_stored").record(store.read { $0.articleCount })
+            return Outcome(record, duplicate: false)
+        case .duplicate(let record):
+            Counter(label: "chronicle_articles_duplicate_total").increment()
+            return Outcome(record, duplicate: true)
+        }
+    }
+}
+
+extension ArticleIngestor.Outcome {
+    init(_ record: ArticleRecord, duplicate: Bool) {
+        self.init(
+            id: record.id, duplicate: duplicate, receivedAt: record.receivedAt, metadata: record.document.metadata,
+            counts: ExtractionCounts(record.document))
+    }
+}

@@ -1,0 +1,23 @@
+import ChronicleKnowledge
+import Synchronization
+
+/// The store once it is loaded. The server answers `/healthz` at once and everything that needs
+/// the store with 503 until the snapshot and journal are loaded.
+public final class StoreHolder: Sendable {
+    private let loaded = Mutex<KnowledgeStore?>(nil)
+
+    public init(_ store: KnowledgeStore? = nil) {
+        loaded.withLock { $0 = store }
+    }
+
+    public func set(_ store: KnowledgeStore) { loaded.withLock { $0 = store } }
+
+    public var isReady: Bool { loaded.withLock { $0 != nil } }
+
+    func store() throws(Problem) -> KnowledgeStore {
+        guard let store = loaded.withLock({ $0 }) else {
+            throw Problem.unavailable("the store is still loading its snapshot and journal; retry shortly")
+        }
+        return store
+    }
+}

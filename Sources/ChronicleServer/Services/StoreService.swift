@@ -1,0 +1,41 @@
+import ChronicleKnowledge
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Loads the store in the background (the server is already answering `/healthz`), takes a
+/// snapshot every interval, and a last one on graceful shutdown, after the HTTP server has
+/// finished its in-flight requests.
+struct StoreService: Service {
+    let directory: String
+    let intervalMinutes: Double
+    let stores: StoreHolder
+    let logger: Logger
+
+    func run() async throws {
+        let directory = self.directory
+        let logger = self.logger
+        let store = try await Task.detached { try KnowledgeStore(directory: directory, logger: logger) }.value
+        stores.set(store)
+
+        if intervalMinutes > 0 {
+            let interval = Duration.seconds(intervalMinutes * 60)
+            while !Task.isShuttingDownGracefully {
+                do {
+                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+                } catch {
+                    break
+                }
+                if Task.isShuttingDownGracefully { break }
+                _ = try? await store.writeSnapshot()  // failures are logged and retried next time
+            }
+        } else {
+            try? await gracefulShutdown()
+        }
+        do {
+            _ = try await store.writeSnapshot()
+        } catch {
+            logger.error("final snapshot failed; the journal still holds every article", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Chronicle: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chronicle",
+        abstract: "Turns news articles into structured, queryable knowledge.",
+        subcommands: [ServeCommand.self, ExtractCommand.self]
+    )
+}
