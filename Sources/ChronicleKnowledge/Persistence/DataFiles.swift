@@ -17,17 +17,12 @@ struct DataFiles: Sendable {
     var current: String { (directory as NSString).appendingPathComponent("snapshot.chs") }
     var previous: String { (directory as NSString).appendingPathComponent("snapshot.prev.chs") }
 
+    private let lock: DirectoryLock
+
     init(directory: String) throws {
         self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let lockPath = (directory as NSString).appendingPathComponent("LOCK")
-        var fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
-        if fd < 0 { fd = open(lockPath, O_RDONLY) }
-        // The descriptor stays open for the life of the process: the lock is the open file.
-        if fd >= 0, flock(fd, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK {
-            close(fd)
-            throw PersistenceError(description: "data directory \(directory) is in use by another chronicle process")
-        }
+        lock = try DirectoryLock(directory: directory)
     }
 
     struct Recovered {
@@ -60,5 +55,26 @@ struct DataFiles: Sendable {
         }
         try DurableFile.replace(current, with: data)
         return data.count
+    }
+}
+
+/// An exclusive `flock` on `LOCK`, held while the store is open; the kernel drops it when the
+/// process dies, so `kill -9` never leaves a stale lock behind.
+final class DirectoryLock: Sendable {
+    private let descriptor: Int32
+
+    init(directory: String) throws {
+        let path = (directory as NSString).appendingPathComponent("LOCK")
+        var fd = open(path, O_RDWR | O_CREAT, 0o644)
+        if fd < 0 { fd = open(path, O_RDONLY) }  // a read-only directory can still be read
+        if fd >= 0, flock(fd, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK {
+            close(fd)
+            throw PersistenceError(description: "data directory \(directory) is in use by another chronicle process")
+        }
+        descriptor = fd
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
     }
 }

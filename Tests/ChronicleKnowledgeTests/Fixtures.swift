@@ -1,0 +1,52 @@
+import ChronicleKnowledge
+import ChroniclePipeline
+import Foundation
+import Logging
+
+/// A document as the pipeline would produce it, with one entity and one event, written here
+/// so the store's tests do not depend on what the pipeline stages find.
+func makeDocument(_ text: String, date: String? = "2025-05-16", source: String = "Test Wire", eventType: String = "MEET")
+    -> ArticleDocument
+{
+    var document = ArticleDocument(input: .text(text))
+    document.text = text
+    document.metadata.publicationDate = date
+    document.metadata.source = source
+    let scalars = Array(text.unicodeScalars)
+    document.sentences = [Sentence(span: TextSpan(start: 0, end: scalars.count), tokens: 0..<0)]
+    let name = String(String.UnicodeScalarView(scalars.prefix(5)))
+    document.entities = [EntityMention(span: TextSpan(start: 0, end: 5), text: name, type: .person)]
+    document.events = [
+        EventMention(type: eventType, trigger: TextSpan(start: 0, end: 5), sentence: 0, actors: [EventActor(role: "agent", name: name)])
+    ]
+    return document
+}
+
+func temporaryDirectory() -> String {
+    let path = NSTemporaryDirectory() + "chronicle-tests-" + UUID().uuidString
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+let quietLogger: Logger = {
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    return logger
+}()
+
+/// Collects log messages, to assert that damaged files are reported.
+final class RecordingLogHandler: LogHandler, @unchecked Sendable {
+    let lock = NSLock()
+    private(set) var messages: [String] = []
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        lock.withLock { messages.append("\(event.level) \(event.message) \(event.metadata ?? [:])") }
+    }
+}

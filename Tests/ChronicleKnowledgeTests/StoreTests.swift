@@ -1,0 +1,123 @@
+import ChronicleKnowledge
+import ChroniclePipeline
+import Foundation
+import Testing
+
+@Suite("Store: duplicates, deletes, queries and cursors")
+struct StoreTests {
+    @Test("the same text, differently spaced or cased, is a duplicate with the same id")
+    func duplicates() async throws {
+        let store = KnowledgeStore()
+        guard case .created(let first) = try await store.add(makeDocument("Talks ended in Istanbul.")) else {
+            Issue.record("expected created")
+            return
+        }
+        guard case .duplicate(let second) = try await store.add(makeDocument("talks  ended\nin Istanbul.")) else {
+            Issue.record("expected duplicate")
+            return
+        }
+        #expect(first.id == second.id)
+        #expect(store.read { $0.articleCount } == 1)
+    }
+
+    @Test("deleting an article removes its events and the entities only it mentioned")
+    func deleteCascades() async throws {
+        let store = KnowledgeStore()
+        guard case .created(let a) = try await store.add(makeDocument("Alice met Bob.")),
+            case .created = try await store.add(makeDocument("Alice spoke later."))
+        else { Issue.record("expected created"); return }
+        _ = try await store.add(makeDocument("Carol left town."))
+        let alice = EntityRegistry.id(type: .person, canonicalName: "Alice")
+        let carol = EntityRegistry.id(type: .person, canonicalName: "Carol")
+        #expect(store.read { $0.entity(id: alice)?.mentionCount } == 2)
+        #expect(try await store.delete(id: a.id))
+        #expect(store.read { $0.entity(id: alice)?.mentionCount } == 1)
+        #expect(store.read { $0.events(EventQuery(entity: alice)).items.count } == 1)
+        #expect(store.read { $0.entity(id: carol)?.name } == "Carol")
+        #expect(store.read { $0.indexesMatchRebuild() })
+        #expect(try await store.delete(id: a.id) == false)
+    }
+
+    @Test("cursor paging neither skips nor repeats while articles are inserted")
+    func cursorStableUnderInserts() async throws {
+        let store = KnowledgeStore()
+        for index in 0..<25 { _ = try await store.add(makeDocument("Original article \(index).")) }
+        var seen: [String] = []
+        var cursor: Cursor?
+        var round = 0
+        repeat {
+            let page = store.read { $0.articles(ArticleQuery(limit: 10, cursor: cursor)) }
+            seen += page.items.map(\.id)
+            cursor = page.nextCursor.flatMap(Cursor.init(token:))
+            // New arrivals between pages land before the first page, never inside the walk.
+            _ = try await store.add(makeDocument("Inserted while paging \(round)."))
+            round += 1
+        } while cursor != nil
+        #expect(seen.count == 25)
+        #expect(Set(seen).count == 25)
+        let originals = store.read { state in state.records.values.filter { $0.document.text.hasPrefix("Original") }.map(\.id) }
+        #expect(Set(seen) == Set(originals))
+    }
+
+    @Test("event filters: type, entity, dates, text, and an event by id")
+    func eventFilters() async throws {
+        let store = KnowledgeStore()
+        _ = try await store.add(makeDocument("Alice met Bob.", date: "2025-05-16", eventType: "MEET"))
+        _ = try await store.add(makeDocument("Alice visited Paris.", date: "2024-01-02", eventType: "VISIT"))
+        _ = try await store.add(makeDocument("Carol met Dave.", date: "2025-05-17", eventType: "MEET"))
+        let alice = EntityRegistry.id(type: .person, canonicalName: "Alice")
+        func texts(_ query: EventQuery) -> [String] {
+            store.read { $0.events(query).items.compactMap(\.sentenceText) }
+        }
+        #expect(texts(EventQuery(type: "meet")) == ["Carol met Dave.", "Alice met Bob."])
+        #expect(texts(EventQuery(entity: alice)) == ["Alice visited Paris.", "Alice met Bob."])
+        #expect(texts(EventQuery(entity: alice, type: "MEET")) == ["Alice met Bob."])
+        #expect(texts(EventQuery(from: "2025-05-01", to: "2025-05-16")) == ["Alice met Bob."])
+        #expect(texts(EventQuery(text: "PARIS")) == ["Alice visited Paris."])
+        let first = try #require(store.read { $0.events(EventQuery(limit: 1)).items.first })
+        #expect(store.read { $0.event(id: first.id)?.sentenceText } == "Carol met Dave.")
+        #expect(store.read { $0.event(id: "art_nothing.e0") } == nil)
+    }
+
+    @Test("entity search matches any alias, any case, best match first")
+    func entitySearch() async throws {
+        let store = KnowledgeStore()
+        _ = try await store.add(makeDocument("Zelen met the press."))
+        _ = try await store.add(makeDocument("Zelenskyy spoke."))
+        let names = store.read { $0.entities(EntityQuery(text: "zelen")).items.map(\.name) }
+        #expect(names == ["Zelen"])
+    }
+
+    @Test("the timeline orders events by when they happened, coarse periods first")
+    func timelineOrder() async throws {
+        let store = KnowledgeStore()
+        var document = makeDocument("Alice met Bob.")
+        document.events.append(EventMention(type: "VISIT", trigger: TextSpan(start: 0, end: 5), sentence: 0, time: "2022-02-24"))
+        document.events.append(EventMention(type: "ANNEX", trigger: TextSpan(start: 0, end: 5), sentence: 0, time: "2014"))
+        document.events.append(EventMention(type: "TALKS", trigger: TextSpan(start: 0, end: 5), sentence: 0, time: "2022-02"))
+        guard case .created(let record) = try await store.add(document) else { Issue.record("expected created"); return }
+        let types = store.read { $0.timeline(article: record.id)?.events.map(\.event.type) }
+        #expect(types == ["ANNEX", "TALKS", "VISIT", "MEET"])
+    }
+
+    @Test("content hash ignores spacing and case")
+    func contentHash() {
+        #expect(ContentHash.of("A  b\nC") == ContentHash.of("a b c"))
+        #expect(ContentHash.of("a b c") != ContentHash.of("a b d"))
+    }
+
+    @Test("TIMEX ranges cover their period", arguments: [
+        ("2025", "2025-01-01", "2025-12-31"), ("2025-05", "2025-05-01", "2025-05-31"),
+        ("2025-05-16T04:19", "2025-05-16", "2025-05-16"),
+    ])
+    func timexRanges(value: String, first: String, last: String) throws {
+        let range = try #require(TimexRange(value: value))
+        #expect(range.first == first)
+        #expect(range.last == last)
+    }
+
+    @Test("reference and unknown values have no range", arguments: ["PAST_REF", "XXXX-XX-XX", "P3Y", "2025-W20", ""])
+    func timexWithoutRange(value: String) {
+        #expect(TimexRange(value: value) == nil)
+    }
+}
