@@ -10,8 +10,14 @@ public enum ChronicleApplication {
         configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline = .standard(),
         fetcher: (any PageFetcher)? = nil
     ) -> Router<BasicRequestContext> {
+        buildRouter(configuration: configuration, stores: stores, pipeline: pipeline, fetcher: fetcher, table: RouteTable())
+    }
+
+    static func buildRouter(
+        configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline = .standard(),
+        fetcher: (any PageFetcher)? = nil, table: RouteTable
+    ) -> Router<BasicRequestContext> {
         let router = Router()
-        let table = RouteTable()
         router.add(middleware: ProblemMiddleware(routes: table))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.debug))

@@ -17,6 +17,16 @@ final class RouteTable: Sendable {
         }
     }
 
+    /// Every registered route as (`/v1/articles/{id}` style path, methods).
+    var all: [(path: String, methods: Set<HTTPRequest.Method>)] {
+        routes.withLock { routes in
+            routes.map { route in
+                let path = route.pattern.map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                return ("/" + path.joined(separator: "/"), route.methods)
+            }
+        }
+    }
+
     func methods(forPath path: String) -> Set<HTTPRequest.Method>? {
         let components = path.split(separator: "/")
         return routes.withLock { routes in

@@ -1,4 +1,5 @@
 import ChronicleKnowledge
+import ChroniclePipeline
 import Synchronization
 
 /// The store once it is loaded. The server answers `/healthz` at once and everything that needs
@@ -13,6 +14,12 @@ public final class StoreHolder: Sendable {
     public func set(_ store: KnowledgeStore) { loaded.withLock { $0 = store } }
 
     public var isReady: Bool { loaded.withLock { $0 != nil } }
+
+    /// Reads the loaded store; an empty state while it is loading.
+    public func read<T>(_ body: (borrowing StoreState) -> T) -> T {
+        if let store = loaded.withLock({ $0 }) { return store.read(body) }
+        return body(StoreState())
+    }
 
     func store() throws(Problem) -> KnowledgeStore {
         guard let store = loaded.withLock({ $0 }) else {

@@ -1,0 +1,169 @@
+import ChronicleKnowledge
+import ChroniclePipeline
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import ChronicleServer
+
+@Suite("Reading back: lists, details, entities, events, timelines, stories")
+struct ReadTests {
+    /// A service whose store holds documents with known entities and events, so the read
+    /// endpoints are tested on exact values whatever the pipeline's later stages find.
+    static func seededService() async throws -> (TestService, [String]) {
+        let store = KnowledgeStore()
+        var ids: [String] = []
+        let documents: [(String, String, String, String)] = [
+            ("Alice met Bob in Geneva.", "2025-05-16", "Wire A", "MEET"),
+            ("Alice visited Paris.", "2024-01-02", "Wire B", "VISIT"),
+            ("Carol met Dave in Oslo.", "2025-05-17", "Wire A", "MEET"),
+        ]
+        for (text, date, source, type) in documents {
+            var document = ArticleDocument(input: .text(text))
+            document.text = text
+            document.metadata.publicationDate = date
+            document.metadata.source = source
+            let name = String(text.prefix(5))
+            document.sentences = [Sentence(span: TextSpan(start: 0, end: text.unicodeScalars.count), tokens: 0..<0)]
+            document.entities = [EntityMention(span: TextSpan(start: 0, end: 5), text: name, type: .person, role: "envoy")]
+            document.events = [
+                EventMention(type: type, trigger: TextSpan(start: 6, end: 9), sentence: 0, actors: [EventActor(role: "agent", name: name)])
+            ]
+            guard case .created(let record) = try await store.add(document) else { throw Problem.badRequest("not created") }
+            ids.append(record.id)
+        }
+        return (TestService(stores: StoreHolder(store)), ids)
+    }
+
+    @Test("articles: newest first, paged with a cursor, filtered by source and date")
+    func articles() async throws {
+        let (service, ids) = try await Self.seededService()
+        try await service.run { client in
+            let first = try await client.get("/v1/articles?limit=2").json()
+            #expect((first["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [ids[2], ids[1]])
+            let cursor = try #require(first["next_cursor"] as? String)
+            let second = try await client.get("/v1/articles?limit=2&cursor=\(cursor)").json()
+            #expect((second["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [ids[0]])
+            #expect(second["next_cursor"] == nil)
+            let bySource = try await client.get("/v1/articles?source=wire%20a").json()
+            #expect((bySource["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [ids[2], ids[0]])
+            let byDate = try await client.get("/v1/articles?from=2025-01-01&to=2025-05-16").json()
+            #expect((byDate["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [ids[0]])
+        }
+    }
+
+    @Test("an article in full: text, annotations with offsets, its entities and timeline")
+    func articleDetail() async throws {
+        let (service, ids) = try await Self.seededService()
+        try await service.run { client in
+            let detail = try await client.get("/v1/articles/\(ids[0])").json()
+            #expect(detail["id"] as? String == ids[0])
+            #expect(detail["text"] as? String == "Alice met Bob in Geneva.")
+            let entity = try #require((detail["entities"] as? [[String: Any]])?.first)
+            #expect(entity["span"] as? [String: Int] == ["start": 0, "end": 5])
+            #expect(entity["type"] as? String == "PERSON")
+            let entities = try await client.get("/v1/articles/\(ids[0])/entities").json()
+            #expect((entities["items"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Alice"])
+            let timeline = try await client.get("/v1/articles/\(ids[0])/timeline").json()
+            #expect((timeline["events"] as? [[String: Any]])?.map { $0["type"] as? String } == ["MEET"])
+        }
+    }
+
+    @Test("entities: search by any case, details with aliases, roles and articles")
+    func entities() async throws {
+        let (service, ids) = try await Self.seededService()
+        try await service.run { client in
+            let found = try await client.get("/v1/entities?q=ALICE").json()
+            let alice = try #require((found["items"] as? [[String: Any]])?.first)
+            #expect(alice["name"] as? String == "Alice")
+            #expect(alice["mention_count"] as? Int == 2)
+            #expect(alice["first_seen"] as? String == "2024-01-02")
+            #expect(alice["last_seen"] as? String == "2025-05-16")
+            let id = try #require(alice["id"] as? String)
+            let detail = try await client.get("/v1/entities/\(id)").json()
+            #expect(detail["articles"] as? [String] == [ids[0], ids[1]].sorted())
+            let roles = try #require(detail["roles"] as? [[String: Any]])
+            #expect(roles.map { "\($0["value"] ?? "") x\($0["count"] ?? "")" } == ["envoy x2"])
+            let all = try await client.get("/v1/entities?type=person&limit=1").json()
+            let firstName = try #require((all["items"] as? [[String: Any]])?.first?["name"] as? String)
+            let next = try #require(all["next_cursor"] as? String)
+            let rest = try await client.get("/v1/entities?type=person&limit=1&cursor=\(next)").json()
+            let secondName = try #require((rest["items"] as? [[String: Any]])?.first?["name"] as? String)
+            #expect([firstName, secondName].sorted() == ["Alice", "Carol"])
+            #expect(rest["next_cursor"] == nil)
+        }
+    }
+
+    @Test("events: every filter, and an event by id with its evidence")
+    func events() async throws {
+        let (service, ids) = try await Self.seededService()
+        try await service.run { client in
+            func sentences(_ query: String) async throws -> [String?] {
+                let json = try await client.get("/v1/events\(query)").json()
+                return (json["items"] as? [[String: Any]])?.map { ($0["sentence"] as? [String: Any])?["text"] as? String } ?? []
+            }
+            let alice = try #require(
+                ((try await client.get("/v1/entities?q=alice").json())["items"] as? [[String: Any]])?.first?["id"] as? String)
+            #expect(try await sentences("?type=MEET") == ["Carol met Dave in Oslo.", "Alice met Bob in Geneva."])
+            #expect(try await sentences("?entity=\(alice)") == ["Alice visited Paris.", "Alice met Bob in Geneva."])
+            #expect(try await sentences("?from=2025-05-17") == ["Carol met Dave in Oslo."])
+            #expect(try await sentences("?to=2024") == ["Alice visited Paris."])
+            #expect(try await sentences("?q=geneva") == ["Alice met Bob in Geneva."])
+            #expect(try await sentences("?story=sto_1") == [])
+            let page = try await client.get("/v1/events?limit=1").json()
+            let cursor = try #require(page["next_cursor"] as? String)
+            #expect(try await sentences("?limit=1&cursor=\(cursor)") == ["Alice visited Paris."])
+
+            let event = try await client.get("/v1/events/\(ids[0]).e0").json()
+            #expect(event["type"] as? String == "MEET")
+            let trigger = try #require(event["trigger"] as? [String: Any])
+            #expect(trigger["text"] as? String == "met")
+            #expect(trigger["span"] as? [String: Int] == ["start": 6, "end": 9])
+            #expect(event["time"] as? String == "2025-05-16")
+            #expect(event["time_source"] as? String == "publication_date")
+            #expect(event["source"] as? String == "Wire A")
+        }
+    }
+
+    @Test("timeline by entity, in time order, bounded by from/to; stories are empty until grouped")
+    func timelineAndStories() async throws {
+        let (service, _) = try await Self.seededService()
+        try await service.run { client in
+            let alice = try #require(
+                ((try await client.get("/v1/entities?q=alice").json())["items"] as? [[String: Any]])?.first?["id"] as? String)
+            let timeline = try await client.get("/v1/timeline?entity=\(alice)").json()
+            #expect((timeline["events"] as? [[String: Any]])?.map { $0["time"] as? String } == ["2024-01-02", "2025-05-16"])
+            let bounded = try await client.get("/v1/timeline?entity=\(alice)&from=2025").json()
+            #expect((bounded["events"] as? [[String: Any]])?.map { $0["time"] as? String } == ["2025-05-16"])
+            #expect(try await client.get("/v1/timeline?entity=ent_missing").status == .notFound)
+            let stories = try await client.get("/v1/stories").json()
+            #expect((stories["items"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test("healthz, readyz and Prometheus metrics")
+    func operations() async throws {
+        try await TestService().run { client in
+            #expect(try await client.get("/healthz").text == "ok\n")
+            #expect(try await client.get("/readyz").text == "ready\n")
+            _ = try await client.post("/v1/articles", jsonString(["text": "Metrics are counted here."]))
+            let metrics = try await client.get("/metrics")
+            #expect(metrics.status == .ok)
+            #expect(metrics.headers[.contentType] == "text/plain; version=0.0.4")
+            #expect(metrics.text.contains("# TYPE chronicle_articles_ingested_total counter"))
+            #expect(metrics.text.contains("# TYPE chronicle_extraction_duration_seconds"))
+        }
+    }
+
+    @Test("snapshot without a data directory is a 503 that says so")
+    func snapshotInMemory() async throws {
+        try await TestService().run { client in
+            let response = try await client.execute(uri: "/v1/admin/snapshot", method: .post)
+            #expect(response.status == .serviceUnavailable)
+            #expect(try response.problem().detail == "this store has no data directory")
+        }
+    }
+}

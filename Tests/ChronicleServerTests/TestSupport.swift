@@ -1,0 +1,73 @@
+import ChronicleKnowledge
+import ChroniclePipeline
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import ChronicleServer
+
+/// An application over a fresh in-memory store, driven through the real router.
+struct TestService {
+    var configuration = ServerConfiguration()
+    var stores = StoreHolder(KnowledgeStore())
+    let table = RouteTable()
+
+    func application() -> some ApplicationProtocol {
+        Application(router: ChronicleApplication.buildRouter(configuration: configuration, stores: stores, table: table))
+    }
+
+    func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await application().test(.router) { client in try await body(client) }
+    }
+}
+
+extension TestClientProtocol {
+    func post(_ uri: String, _ body: String, contentType: String = "application/json", headers: HTTPFields = [:])
+        async throws -> TestResponse
+    {
+        var fields = headers
+        fields[.contentType] = contentType
+        return try await execute(uri: uri, method: .post, headers: fields, body: ByteBuffer(string: body))
+    }
+
+    func get(_ uri: String) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func json() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])
+    }
+
+    /// The problem+json body, checking the content type on the way.
+    func problem() throws -> Problem {
+        #expect(headers[.contentType] == "application/problem+json")
+        return try JSONDecoder().decode(Problem.self, from: Data(buffer: body))
+    }
+}
+
+func jsonString(_ object: [String: Any]) -> String {
+    String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+}
+
+/// Where the shared material is, if it is beside the package (as in CI).
+enum SharedMaterial {
+    static let root: URL = {
+        if let path = ProcessInfo.processInfo.environment["CHRONICLE_SHARED"] { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+    static let seeds = root.appendingPathComponent("seeds")
+    static var seedsAvailable: Bool { FileManager.default.fileExists(atPath: seeds.path) }
+
+    static func seedFiles() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: seeds, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+}
