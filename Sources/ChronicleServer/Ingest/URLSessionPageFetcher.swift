@@ -81,8 +81,12 @@ private final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked 
     }
 
     private func fail(_ task: URLSessionTask, _ reason: String) {
-        state.withLock { $0.failure = $0.failure ?? FetchError(reason) }
+        record(reason)
         task.cancel()
+    }
+
+    private func record(_ reason: String) {
+        state.withLock { $0.failure = $0.failure ?? FetchError(reason) }
     }
 
     func urlSession(
@@ -93,12 +97,14 @@ private final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked 
             state.redirects += 1
             return state.redirects
         }
+        // Refusing means completing with the redirect response itself; cancelling the task
+        // inside this callback traps in FoundationNetworking.
         if count > configuration.maxRedirects {
-            fail(task, "more than \(configuration.maxRedirects) redirects")
+            record("more than \(configuration.maxRedirects) redirects")
             return completionHandler(nil)
         }
         if let url = request.url, let refusal = URLSessionPageFetcher.refusal(for: url, policy: policy) {
-            fail(task, "redirect refused: \(refusal)")
+            record("redirect refused: \(refusal)")
             return completionHandler(nil)
         }
         completionHandler(request)
