@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real `chronicle` binary, started as a child process on a free loopback port.
+final class ServiceProcess: @unchecked Sendable {
+    let process = Process()
+    let port: Int
+    let dataDirectory: String
+    let output = Pipe()
+
+    static var binary: URL {
+        // `swift test` runs the test bundle from the build directory that also holds the binary.
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("chronicle")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/chronicle")
+    }
+
+    static var binaryAvailable: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
+
+    init(dataDirectory: String, environment: [String: String] = [:]) throws {
+        self.dataDirectory = dataDirectory
+        port = try Self.freePort()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--data-dir", dataDirectory, "--log-level", "warning"]
+        // A working directory without config/, so the embedded defaults apply.
+        process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CHRONICLE_") }
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Waits until `/readyz` answers 200 (snapshot and journal loaded).
+    func waitUntilReady(timeout: Duration = .seconds(60)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            guard process.isRunning else {
+                let log = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+                throw ProcessFailure(description: "chronicle exited with status \(process.terminationStatus): \(log)")
+            }
+            if let response = try? await request("GET", "/readyz"), response.status == 200 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw ProcessFailure(description: "chronicle was not ready within \(timeout)")
+    }
+
+    func kill9() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func terminate() -> Int32 {
+        process.terminate()  // SIGTERM: graceful shutdown
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    struct HTTPResult {
+        let status: Int
+        let body: Data
+
+        func json() throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        }
+    }
+
+    func request(_ method: String, _ path: String, body: Data? = nil, contentType: String? = nil) async throws -> HTTPResult {
+        var request = URLRequest(url: URL(string: baseURL + path)!)
+        request.httpMethod = method
+        request.httpBody = body
+        request.timeoutInterval = 30
+        if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return HTTPResult(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: data)
+    }
+
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw ProcessFailure(description: "no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+struct ProcessFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+func temporaryDirectory() -> String {
+    let path = NSTemporaryDirectory() + "chronicle-process-" + UUID().uuidString
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+enum Seeds {
+    static let directory: URL = {
+        if let path = ProcessInfo.processInfo.environment["CHRONICLE_SHARED"] {
+            return URL(fileURLWithPath: path).appendingPathComponent("seeds")
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    }()
+    static var available: Bool { FileManager.default.fileExists(atPath: directory.path) }
+
+    static func files() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+}
