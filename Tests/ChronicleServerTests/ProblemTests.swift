@@ -117,6 +117,9 @@ struct ProblemTests {
         ("/v1/articles?colour=red", "unknown query parameter 'colour'; this endpoint takes: cursor, from, limit, source, to"),
         ("/v1/entities?type=ANIMAL", "type must be one of PERSON, ORG, LOC, NORP, MISC, not 'ANIMAL'"),
         ("/v1/timeline", "give entity=<id> or story=<id>"),
+        ("/v1/events?to=2025-13", "to must be a date like 2025-05-16 (or 2025-05, 2025), not '2025-13'"),
+        ("/v1/entities?cursor=bm9wZQ", "cursor 'bm9wZQ' is not one this service issued"),
+        ("/v1/stories?cursor=zz", "cursor 'zz' is not one this service issued"),
     ])
     func badQuery(uri: String, detail: String) async throws {
         try await expectUntouched { client in
@@ -166,6 +169,15 @@ struct ProblemTests {
             #expect(ready.headers[.retryAfter] == "5")
             #expect(try await client.post("/v1/articles", jsonString(["text": "A report."])).status == .serviceUnavailable)
             #expect(try await client.get("/v1/events").status == .serviceUnavailable)
+        }
+    }
+
+    @Test("a JSON body takes no query parameters")
+    func jsonWithQuery() async throws {
+        try await expectUntouched { client in
+            let response = try await client.post("/v1/articles?source=x", jsonString(["text": "A report."]))
+            #expect(response.status == .badRequest)
+            #expect(try response.problem().detail == "unknown query parameter 'source'; this endpoint takes: none with this content type")
         }
     }
 

@@ -12,16 +12,10 @@ public struct Cursor: Equatable, Sendable {
         self.index = index
     }
 
-    public var token: String {
-        Data("\(sequence).\(index)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
+    public var token: String { Base64URL.encode("\(sequence).\(index)") }
 
     public init?(token: String) {
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
+        guard let text = Base64URL.decode(token) else { return nil }
         let parts = text.split(separator: ".")
         guard parts.count == 2, let sequence = UInt64(parts[0]), let index = Int(parts[1]), index >= 0 else { return nil }
         self.init(sequence: sequence, index: index)

@@ -63,6 +63,16 @@ public struct EntityQuery: Sendable {
     }
 }
 
+extension EntityQuery {
+    /// Entity pages are ordered by id; the cursor carries the last id, opaquely.
+    public static func cursor(after id: String) -> String { Base64URL.encode(id) }
+
+    public static func id(fromCursor token: String) -> String? {
+        guard let id = Base64URL.decode(token), id.hasPrefix("ent_") else { return nil }
+        return id
+    }
+}
+
 extension StoreState {
     public func entities(_ query: EntityQuery) -> Page<EntityView> {
         let all = entities.entities.values.filter { query.type == nil || $0.type == query.type }
@@ -81,7 +91,7 @@ extension StoreState {
         }
         let ordered = all.filter { query.after == nil || $0.id > query.after! }.sorted { $0.id < $1.id }
         let page = ordered.prefix(query.limit)
-        let next = ordered.count > query.limit ? page.last?.id : nil
+        let next = ordered.count > query.limit ? page.last.map { EntityQuery.cursor(after: $0.id) } : nil
         return Page(items: page.map { EntityView($0, state: self, detailed: false) }, nextCursor: next)
     }
 

@@ -11,7 +11,7 @@ public struct EventView: Encodable, Sendable {
     public let sentenceSpan: TextSpan?
     public let sentenceText: String?
     /// Where `time` came from: the event's own timex or the article's publication date.
-    public let timeSource: String
+    public let timeSource: String?
 
     init(record: ArticleRecord, index: Int) {
         let document = record.document
@@ -25,7 +25,11 @@ public struct EventView: Encodable, Sendable {
         let sentence = document.sentences.indices.contains(event.sentence) ? document.sentences[event.sentence] : nil
         sentenceSpan = sentence?.span
         sentenceText = sentence.map { document.text(of: $0.span) }
-        timeSource = event.time == nil ? "publication_date" : "timex"
+        if event.time != nil {
+            timeSource = "timex"
+        } else {
+            timeSource = document.metadata.publicationDate == nil ? nil : "publication_date"
+        }
     }
 
     /// The date the event is filed under: its own time, or else the article's date.
@@ -54,7 +58,7 @@ public struct EventView: Encodable, Sendable {
         try container.encode(event.actors, forKey: .actors)
         try container.encodeIfPresent(event.place, forKey: .place)
         try container.encodeIfPresent(effectiveTime, forKey: .time)
-        try container.encode(timeSource, forKey: .timeSource)
+        try container.encodeIfPresent(timeSource, forKey: .timeSource)
         try container.encode(event.quantities, forKey: .quantities)
         try container.encode(event.modality, forKey: .modality)
         try container.encode(event.confidence, forKey: .confidence)

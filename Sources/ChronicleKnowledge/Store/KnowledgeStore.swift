@@ -126,7 +126,13 @@ public actor KnowledgeStore {
     /// Writes continue while the snapshot is encoded and written; a second call during one waits
     /// for it.
     public func writeSnapshot() async throws -> SnapshotReport {
-        if let running = snapshotTask { return try await running.value }
+        if let running = snapshotTask {
+            do {
+                return try await running.value
+            } catch {
+                throw Unavailable(description: "snapshot failed: \(error)")
+            }
+        }
         guard let files, let journal else {
             throw Unavailable(description: "this store has no data directory")
         }

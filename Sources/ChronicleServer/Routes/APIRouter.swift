@@ -55,10 +55,22 @@ struct QueryParameters {
     /// A `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) bound; `to` bounds are completed to the period's end.
     func date(_ name: String) throws(Problem) -> String? {
         guard let raw = string(name) else { return nil }
-        guard let range = TimexRange(value: raw), raw.count <= 10 else {
+        guard Self.isCalendarDate(raw), let range = TimexRange(value: raw) else {
             throw .badRequest("\(name) must be a date like 2025-05-16 (or 2025-05, 2025), not '\(raw)'")
         }
         return name == "to" ? range.last : range.first
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in ASCII digits with a real month and day.
+    static func isCalendarDate(_ raw: String) -> Bool {
+        let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
+        let widths = [4, 2, 2]
+        guard (1...3).contains(parts.count),
+            zip(parts, widths).allSatisfy({ part, width in part.count == width && part.utf8.allSatisfy { (48...57).contains($0) } })
+        else { return false }
+        if parts.count >= 2, !(1...12).contains(Int(parts[1])!) { return false }
+        if parts.count == 3, !(1...31).contains(Int(parts[2])!) { return false }
+        return true
     }
 
     func cursor() throws(Problem) -> Cursor? {
@@ -70,7 +82,8 @@ struct QueryParameters {
     /// Rejects parameters the endpoint does not know, so a typo is not silently ignored.
     func allowOnly(_ names: Set<String>) throws(Problem) {
         for (key, _) in request.uri.queryParameters where !names.contains(String(key)) {
-            throw .badRequest("unknown query parameter '\(key)'; this endpoint takes: \(names.sorted().joined(separator: ", "))")
+            let accepted = names.isEmpty ? "none with this content type" : names.sorted().joined(separator: ", ")
+            throw .badRequest("unknown query parameter '\(key)'; this endpoint takes: \(accepted)")
         }
     }
 }

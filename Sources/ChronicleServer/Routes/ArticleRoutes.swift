@@ -6,6 +6,7 @@ extension ChronicleAPI {
     func addArticleRoutes(to router: APIRouter) {
         router.on(.post, "/v1/articles") { request, _ in
             try authorizeWrite(request)
+            _ = try store()  // 503 while loading, before reading, parsing or fetching anything
             let kind = try RequestBody.kind(of: request)
             let body = try await RequestBody.text(of: request, limit: configuration.maxBodyBytes)
             if kind == .ndjson { return try await ingestLines(body) }
@@ -73,6 +74,7 @@ extension ChronicleAPI {
     private func input(kind: RequestBody.Kind, body: String, request: Request) async throws(Problem) -> ArticleInput {
         switch kind {
         case .json:
+            try QueryParameters(request).allowOnly([])
             return try await ingestor.input(for: try RequestBody.decodeJSON(ArticleRequest.self, from: body))
         case .text, .html:
             guard !body.allSatisfy(\.isWhitespace) else { throw .badRequest("the article text is empty") }

@@ -14,9 +14,15 @@ extension ChronicleAPI {
                 }
                 type = parsed
             }
+            var after: String?
+            if let raw = query.string("cursor") {
+                guard let id = EntityQuery.id(fromCursor: raw) else {
+                    throw Problem.badRequest("cursor '\(raw)' is not one this service issued")
+                }
+                after = id
+            }
             let entityQuery = EntityQuery(
-                text: query.string("q"), type: type, limit: try query.limit(max: configuration.maxPageLimit),
-                after: query.string("cursor"))
+                text: query.string("q"), type: type, limit: try query.limit(max: configuration.maxPageLimit), after: after)
             return try JSONResponse.make(try store().read { $0.entities(entityQuery) })
         }
 
