@@ -47,17 +47,11 @@ public struct ArticleDetail: Encodable, Sendable {
         document = record.document
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, metadata, text, paragraphs, sentences, tokens, entities, timexes, events, quotations, stages
-        case receivedAt = "received_at"
-    }
-
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: ExtractionView.CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(receivedAt, forKey: .receivedAt)
-        try ExtractionView(document).encode(to: encoder)
-        _ = container
+        try ExtractionView(document).encodeFields(into: &container)
     }
 }
 
@@ -68,11 +62,16 @@ public struct ExtractionView: Encodable, Sendable {
     public init(_ document: ArticleDocument) { self.document = document }
 
     enum CodingKeys: String, CodingKey {
-        case metadata, text, paragraphs, sentences, tokens, entities, timexes, events, quotations, stages, counts
+        case id, metadata, text, paragraphs, sentences, tokens, entities, timexes, events, quotations, stages, counts
+        case receivedAt = "received_at"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try encodeFields(into: &container)
+    }
+
+    func encodeFields(into container: inout KeyedEncodingContainer<CodingKeys>) throws {
         try container.encode(document.metadata, forKey: .metadata)
         try container.encode(document.text, forKey: .text)
         try container.encode(document.paragraphs, forKey: .paragraphs)
