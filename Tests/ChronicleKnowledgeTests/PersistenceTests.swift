@@ -27,6 +27,36 @@ struct PersistenceTests {
         #expect(reopened.read { $0.lastSequence } == 6)
     }
 
+    @Test("concurrent writers are group-committed: all durable, the same text stored once")
+    func groupCommit() async throws {
+        let directory = temporaryDirectory()
+        var created: [String] = []
+        do {
+            let store = try KnowledgeStore(directory: directory, logger: quietLogger)
+            let results = try await withThrowingTaskGroup(of: KnowledgeStore.AddResult.self) { group in
+                for index in 0..<40 {
+                    // Every fifth article repeats the text of article zero.
+                    let text = index % 5 == 0 ? "The same wire copy." : "Distinct report \(index)."
+                    group.addTask { try await store.add(makeDocument(text)) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for result in results {
+                if case .created(let record) = result { created.append(record.id) }
+            }
+            let duplicates = results.compactMap { result -> String? in
+                if case .duplicate(let record) = result { return record.id }
+                return nil
+            }
+            #expect(created.count == 33)
+            #expect(duplicates.count == 7)
+            #expect(Set(duplicates).count == 1)
+            #expect(store.read { $0.indexesMatchRebuild() })
+        }
+        let reopened = try KnowledgeStore(directory: directory, logger: quietLogger)
+        #expect(Set(reopened.read { Array($0.records.keys) }) == Set(created))
+    }
+
     @Test("a snapshot plus the journal after it restore the same state")
     func snapshotThenJournal() async throws {
         let directory = temporaryDirectory()

@@ -11,21 +11,19 @@ import Darwin
 
 /// An append-only log of store changes, split into segment files `journal-<first sequence>.log`.
 ///
-/// Each record is framed as `[length u32][crc32 u32][JSON]` and fsynced before `append` returns,
-/// so an acknowledged article survives `kill -9`. A new segment is started at every snapshot;
-/// segments the snapshots no longer need are deleted, which is how the journal is truncated.
-final class Journal {
+/// Each record is framed as `[length u32][crc32 u32][JSON]`. `append` writes a batch of records and
+/// fsyncs once (group commit), so an acknowledged article survives `kill -9` while concurrent
+/// writers share the cost of the sync. A new segment is started at every snapshot; segments the
+/// snapshots no longer need are deleted, which is how the journal is truncated. All file access
+/// is under one lock: the flush runs off the store's actor while a snapshot may rotate segments.
+final class Journal: @unchecked Sendable {
     static let segmentPrefix = "journal-"
     static let segmentSuffix = ".log"
 
     let directory: String
+    private let lock = NSLock()
     private var descriptor: Int32 = -1
-    private(set) var currentSegment: String = ""
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
+    private var currentSegment: String = ""
 
     init(directory: String) {
         self.directory = directory
@@ -35,50 +33,61 @@ final class Journal {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// Closes the current segment and starts a new one whose entries begin at `nextSequence`.
-    /// Empty closed segments (a restart with no writes) are removed first.
+    var isOpen: Bool { lock.withLock { descriptor >= 0 } }
+
+    /// Closes the current segment and starts a new one named after `nextSequence` (records of a
+    /// batch already in flight may still land in it with smaller sequences, which recovery and
+    /// segment removal allow for). Empty closed segments (a restart with no writes) are removed.
     func startSegment(nextSequence: UInt64) throws {
-        for segment in Self.segments(in: directory) where segment.path != currentSegment {
-            if let size = try? FileManager.default.attributesOfItem(atPath: segment.path)[.size] as? Int, size == 0 {
-                unlink(segment.path)
+        try lock.withLock {
+            for segment in Self.segments(in: directory) where segment.path != currentSegment {
+                if let size = try? FileManager.default.attributesOfItem(atPath: segment.path)[.size] as? Int, size == 0 {
+                    unlink(segment.path)
+                }
             }
+            let path = (directory as NSString).appendingPathComponent(Self.segmentName(nextSequence))
+            let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+            guard fd >= 0 else { throw PersistenceError.system("cannot open journal segment", path) }
+            DurableFile.syncDirectory(of: path)
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = fd
+            currentSegment = path
         }
-        let path = (directory as NSString).appendingPathComponent(Self.segmentName(nextSequence))
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        guard fd >= 0 else { throw PersistenceError.system("cannot open journal segment", path) }
-        DurableFile.syncDirectory(of: path)
-        if descriptor >= 0 { close(descriptor) }
-        descriptor = fd
-        currentSegment = path
     }
 
-    var isOpen: Bool { descriptor >= 0 }
-
-    /// Appends and fsyncs one entry. On failure (disk full, I/O error) the partial record is cut
-    /// off again, so later appends never sit behind a torn record that recovery would stop at.
-    func append(_ entry: JournalEntry) throws {
-        guard descriptor >= 0 else { throw PersistenceError(description: "journal is not open") }
-        let payload = try encoder.encode(entry)
-        var frame = BinaryWriter()
-        frame.write(UInt32(payload.count))
-        frame.write(Zlib.crc32(payload))
-        frame.write(payload)
-        let start = lseek(descriptor, 0, SEEK_END)
-        do {
-            try DurableFile.writeAll(descriptor, frame.data, path: currentSegment)
-            guard fsync(descriptor) == 0 else { throw PersistenceError.system("cannot fsync", currentSegment) }
-        } catch {
-            if start < 0 || ftruncate(descriptor, start) != 0 {
-                // The tail cannot be repaired: stop appending to this segment.
-                close(descriptor)
-                descriptor = -1
+    /// Appends a batch of entries and fsyncs once. All or nothing: on failure (disk full, I/O
+    /// error) the partial batch is cut off again, so later appends never sit behind a torn record.
+    func append(_ entries: [JournalEntry]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var frames = BinaryWriter()
+        for entry in entries {
+            let payload = try encoder.encode(entry)
+            frames.write(UInt32(payload.count))
+            frames.write(Zlib.crc32(payload))
+            frames.write(payload)
+        }
+        try lock.withLock {
+            guard descriptor >= 0 else { throw PersistenceError(description: "journal is not open") }
+            let start = lseek(descriptor, 0, SEEK_END)
+            do {
+                try DurableFile.writeAll(descriptor, frames.data, path: currentSegment)
+                guard fsync(descriptor) == 0 else { throw PersistenceError.system("cannot fsync", currentSegment) }
+            } catch {
+                if start < 0 || ftruncate(descriptor, start) != 0 {
+                    // The tail cannot be repaired: stop appending to this segment.
+                    close(descriptor)
+                    descriptor = -1
+                }
+                throw error
             }
-            throw error
         }
     }
 
     /// Deletes closed segments whose entries all have sequence numbers up to `sequence`.
     func removeSegments(coveredThrough sequence: UInt64) {
+        lock.lock()
+        defer { lock.unlock() }
         let segments = Self.segments(in: directory)
         for (index, segment) in segments.enumerated() where segment.path != currentSegment {
             guard index + 1 < segments.count else { continue }

@@ -6,8 +6,9 @@ import Synchronization
 /// The in-memory knowledge store with its durability.
 ///
 /// Reads go straight to the state behind a mutex and never wait for the disk. Writes are
-/// serialized by the actor: each is appended to the journal and fsynced, then applied, so a
-/// change is applied only once it is durable and the state always holds a journal prefix.
+/// serialized by the actor and group-committed: entries queue up while the previous batch is
+/// being fsynced, then the whole queue is written with one fsync and applied in sequence order.
+/// A change is applied only once it is durable, so the state always holds a journal prefix.
 public actor KnowledgeStore {
     public enum AddResult: Sendable {
         case created(ArticleRecord)
@@ -28,6 +29,12 @@ public actor KnowledgeStore {
     /// once a newer snapshot exists.
     private var snapshotSequence: UInt64
     private var snapshotTask: Task<SnapshotReport, any Error>?
+    /// Entries waiting for the next group commit, and who waits for them.
+    private var queue: [JournalEntry] = []
+    private var waiters: [CheckedContinuation<Void, any Error>] = []
+    /// Articles queued or being flushed, by content hash, so a duplicate in flight is caught.
+    private var inFlight: [UInt64: [ArticleRecord]] = [:]
+    private var flushing = false
 
     /// A store that lives only in memory (for `extract`, tests and benchmarks).
     public init(logger: Logger = Logger(label: "chronicle.store")) {
@@ -72,45 +79,103 @@ public actor KnowledgeStore {
     }
 
     /// Runs `body` on the current state. Keep it short: writers wait for it.
-    public nonisolated func read<T>(_ body: (borrowing StoreState) throws -> T) rethrows -> T {
+    public nonisolated func read<T>(_ body: (StoreState) throws -> T) rethrows -> T {
         try state.withLock { try body($0) }
     }
 
     /// Stores a processed article, or returns the stored one with the same text. Returns only
     /// once the article is in the journal on disk.
-    public func add(_ document: ArticleDocument, receivedAt: Date = Date()) throws -> AddResult {
+    public func add(_ document: ArticleDocument, receivedAt: Date = Date()) async throws -> AddResult {
         let hash = ContentHash.of(document.text)
-        if let existing = read({ $0.duplicate(of: document.text, hash: hash) }) {
-            return .duplicate(existing)
+        while true {
+            if let existing = read({ $0.duplicate(of: document.text, hash: hash) }) {
+                return .duplicate(existing)
+            }
+            let normalized = ContentHash.normalized(document.text)
+            guard inFlight[hash]?.contains(where: { ContentHash.normalized($0.document.text) == normalized }) == true else { break }
+            // The same text is on its way to disk: once that batch lands, it is a duplicate.
+            try? await commit(nil)
         }
         var id = "art_" + String(hash, radix: 16).leftPadded(to: 16)
-        if read({ $0.records[id] != nil }) { id += "_\(nextSequence)" }  // a hash collision
+        if read({ $0.records[id] != nil }) || inFlight.values.contains(where: { $0.contains { $0.id == id } }) {
+            id += "_\(nextSequence)"  // a hash collision
+        }
         let record = ArticleRecord(
             id: id, sequence: nextSequence, contentHash: hash,
             receivedAt: receivedAt.formatted(.iso8601), document: document)
-        try commit(.put(record))
+        inFlight[hash, default: []].append(record)
+        do {
+            try await commit(.put(record))
+        } catch {
+            landed(record)
+            throw error
+        }
+        landed(record)
         return .created(record)
     }
 
+    /// The record's batch is on disk (or failed): it is no longer in flight.
+    private func landed(_ record: ArticleRecord) {
+        inFlight[record.contentHash]?.removeAll { $0.id == record.id }
+        if inFlight[record.contentHash]?.isEmpty == true { inFlight[record.contentHash] = nil }
+    }
+
     /// Removes an article and everything derived only from it. Returns false for an unknown id.
-    public func delete(id: String) throws -> Bool {
-        guard read({ $0.records[id] != nil }) else { return false }
-        try commit(.delete(id: id, sequence: nextSequence))
+    public func delete(id: String) async throws -> Bool {
+        let queued = inFlight.values.contains { $0.contains { $0.id == id } }
+        guard queued || read({ $0.records[id] != nil }) else { return false }
+        try await commit(.delete(id: id, sequence: nextSequence))
         return true
     }
 
-    private func commit(_ entry: JournalEntry) throws {
-        if let journal {
-            do {
-                if !journal.isOpen { try journal.startSegment(nextSequence: nextSequence) }
-                try journal.append(entry)
-            } catch {
-                logger.error("journal append failed", metadata: ["error": "\(error)"])
-                throw Unavailable(description: "the store cannot write to its data directory: \(error)")
+    /// Queues `entry` (nil only waits for the queue ahead) and returns once its batch is durable
+    /// and applied.
+    private func commit(_ entry: JournalEntry?) async throws {
+        if let entry {
+            queue.append(entry)
+            nextSequence = entry.sequence + 1
+        }
+        try await withCheckedThrowingContinuation { continuation in
+            waiters.append(continuation)
+            if !flushing {
+                flushing = true
+                Task { await self.flush() }
             }
         }
-        nextSequence += 1
-        state.withLock { $0.apply(entry) }
+    }
+
+    /// Writes queued batches until the queue is empty; each batch is one write and one fsync,
+    /// done off the actor so new entries keep queuing meanwhile.
+    private func flush() async {
+        while !waiters.isEmpty {
+            let batch = queue
+            let batchWaiters = waiters
+            queue = []
+            waiters = []
+            var failure: (any Error)?
+            if let journal, !batch.isEmpty {
+                let nextSequence = self.nextSequence
+                let task = Task.detached { () throws in
+                    if !journal.isOpen { try journal.startSegment(nextSequence: nextSequence) }
+                    try journal.append(batch)
+                }
+                do {
+                    try await task.value
+                } catch {
+                    logger.error("journal append failed", metadata: ["error": "\(error)", "entries": "\(batch.count)"])
+                    failure = Unavailable(description: "the store cannot write to its data directory: \(error)")
+                }
+            }
+            if failure == nil {
+                state.withLock { state in
+                    for entry in batch { state.apply(entry) }
+                }
+            }
+            for waiter in batchWaiters {
+                if let failure { waiter.resume(throwing: failure) } else { waiter.resume() }
+            }
+        }
+        flushing = false
     }
 
     // MARK: Snapshots

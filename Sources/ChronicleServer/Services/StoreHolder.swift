@@ -16,7 +16,7 @@ public final class StoreHolder: Sendable {
     public var isReady: Bool { loaded.withLock { $0 != nil } }
 
     /// Reads the loaded store; an empty state while it is loading.
-    public func read<T>(_ body: (borrowing StoreState) -> T) -> T {
+    public func read<T>(_ body: (StoreState) -> T) -> T {
         if let store = loaded.withLock({ $0 }) { return store.read(body) }
         return body(StoreState())
     }
