@@ -31,6 +31,61 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         self.stages = []
     }
 
+    // Stored form: tokens as packed `[start, end, start, end, ...]` scalar offsets, their text
+    // taken from `text` again on decoding. Tokens are most of a document, and spelling each out
+    // with its text would make the journal and snapshots several times larger and slower. The API
+    // shows tokens in full through its own views.
+    enum CodingKeys: String, CodingKey {
+        case input, text, metadata, paragraphs, sentences, entities, timexes, events, quotations, stages
+        case tokenSpans = "token_spans"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        input = try container.decode(ArticleInput.self, forKey: .input)
+        text = try container.decode(String.self, forKey: .text)
+        metadata = try container.decode(ArticleMetadata.self, forKey: .metadata)
+        paragraphs = try container.decode([Paragraph].self, forKey: .paragraphs)
+        sentences = try container.decode([Sentence].self, forKey: .sentences)
+        entities = try container.decode([EntityMention].self, forKey: .entities)
+        timexes = try container.decode([TimexMention].self, forKey: .timexes)
+        events = try container.decode([EventMention].self, forKey: .events)
+        quotations = try container.decode([Quotation].self, forKey: .quotations)
+        stages = try container.decode([String].self, forKey: .stages)
+        let spans = try container.decode([Int].self, forKey: .tokenSpans)
+        let scalars = Array(text.unicodeScalars)
+        guard spans.count.isMultiple(of: 2) else {
+            throw DecodingError.dataCorruptedError(forKey: .tokenSpans, in: container, debugDescription: "odd number of offsets")
+        }
+        tokens = []
+        tokens.reserveCapacity(spans.count / 2)
+        for pair in stride(from: 0, to: spans.count, by: 2) {
+            let start = spans[pair]
+            let end = spans[pair + 1]
+            guard 0 <= start, start <= end, end <= scalars.count else {
+                throw DecodingError.dataCorruptedError(forKey: .tokenSpans, in: container, debugDescription: "token span out of the text")
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            tokens.append(Token(span: TextSpan(start: start, end: end), text: String(view)))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(input, forKey: .input)
+        try container.encode(text, forKey: .text)
+        try container.encode(metadata, forKey: .metadata)
+        try container.encode(paragraphs, forKey: .paragraphs)
+        try container.encode(sentences, forKey: .sentences)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(timexes, forKey: .timexes)
+        try container.encode(events, forKey: .events)
+        try container.encode(quotations, forKey: .quotations)
+        try container.encode(stages, forKey: .stages)
+        try container.encode(tokens.flatMap { [$0.span.start, $0.span.end] }, forKey: .tokenSpans)
+    }
+
     /// The text under a span.
     public func text(of span: TextSpan) -> String {
         let scalars = text.unicodeScalars

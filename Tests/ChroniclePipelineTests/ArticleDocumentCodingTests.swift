@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+@testable import ChroniclePipeline
+
+@Suite("ArticleDocument stored form")
+struct ArticleDocumentCodingTests {
+    @Test("a processed document survives encoding and decoding unchanged, tokens stored as offsets")
+    func roundTrip() throws {
+        let input = ArticleInput(
+            body: .text("Türkiye’s envoy met 1,000 people on Friday. “We agreed,” he said.\n\nTalks resume soon."),
+            source: "Wire", publishedAt: "2025-05-16")
+        let document = try Pipeline.standard().run(input)
+        let data = try JSONEncoder().encode(document)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["tokens"] == nil)
+        #expect((json["token_spans"] as? [Int])?.count == document.tokens.count * 2)
+        let decoded = try JSONDecoder().decode(ArticleDocument.self, from: data)
+        #expect(decoded == document)
+        #expect(decoded.tokens.map(\.text).prefix(4) == ["Türkiye", "’s", "envoy", "met"])
+    }
+
+    @Test("token offsets outside the text are rejected, not trusted")
+    func corruptSpans() throws {
+        var document = try Pipeline.standard().run(.text("A short report arrived today."))
+        document.tokens.append(Token(span: TextSpan(start: 0, end: 999), text: "x"))
+        let data = try JSONEncoder().encode(document)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ArticleDocument.self, from: data) }
+    }
+}
