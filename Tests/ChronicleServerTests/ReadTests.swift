@@ -158,6 +158,22 @@ struct ReadTests {
         }
     }
 
+    @Test("POST /v1/admin/snapshot writes a snapshot of a persistent store and reports it")
+    func snapshotOnDisk() async throws {
+        let directory = NSTemporaryDirectory() + "chronicle-snapshot-" + UUID().uuidString
+        let service = TestService(stores: StoreHolder(try KnowledgeStore(directory: directory, logger: .init(label: "test"))))
+        try await service.run { client in
+            _ = try await client.post("/v1/articles", jsonString(["text": "The bridge reopened after repairs."]))
+            _ = try await client.post("/v1/articles", jsonString(["text": "The library extended its hours."]))
+            let response = try await client.execute(uri: "/v1/admin/snapshot", method: .post)
+            #expect(response.status == .ok)
+            let report = try response.json()
+            #expect(report["articles"] as? Int == 2)
+            #expect(report["sequence"] as? Int == 2)
+            #expect(FileManager.default.fileExists(atPath: directory + "/snapshot.chs"))
+        }
+    }
+
     @Test("snapshot without a data directory is a 503 that says so")
     func snapshotInMemory() async throws {
         try await TestService().run { client in

@@ -5,8 +5,9 @@ struct BinaryWriter {
     private(set) var data = Data()
 
     mutating func write(_ bytes: some Sequence<UInt8>) { data.append(contentsOf: bytes) }
-    mutating func write(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-    mutating func write(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func write(_ value: some FixedWidthInteger) {
+        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+    }
 }
 
 struct BinaryReader {
@@ -27,19 +28,11 @@ struct BinaryReader {
         return data.subdata(in: start..<start + count)
     }
 
-    mutating func uint32() -> UInt32? {
-        guard let raw = bytes(4) else { return nil }
-        return raw.reduce(into: (UInt32(0), UInt32(0))) { acc, byte in
-            acc.0 |= UInt32(byte) << acc.1
-            acc.1 += 8
-        }.0
-    }
+    mutating func uint32() -> UInt32? { integer() }
+    mutating func uint64() -> UInt64? { integer() }
 
-    mutating func uint64() -> UInt64? {
-        guard let raw = bytes(8) else { return nil }
-        return raw.reduce(into: (UInt64(0), UInt64(0))) { acc, byte in
-            acc.0 |= UInt64(byte) << acc.1
-            acc.1 += 8
-        }.0
+    private mutating func integer<T: FixedWidthInteger>() -> T? {
+        guard let raw = bytes(MemoryLayout<T>.size) else { return nil }
+        return raw.reversed().reduce(T.zero) { $0 << 8 | T($1) }
     }
 }
