@@ -26,6 +26,7 @@ let package = Package(
     targets: [
         .target(
             name: "ChroniclePipeline",
+            dependencies: ["CZlib"],
             resources: [.process("Resources")]
         ),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),

@@ -1,3 +1,4 @@
+import ChroniclePipeline
 import Foundation
 import Logging
 

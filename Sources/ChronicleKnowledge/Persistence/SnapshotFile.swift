@@ -1,3 +1,4 @@
+import ChroniclePipeline
 import Foundation
 
 /// The on-disk snapshot: a versioned, checksummed header and the zlib-compressed JSON records.

@@ -1,13 +1,13 @@
 import CZlib
 import Foundation
 
-/// zlib deflate/inflate and CRC-32 for snapshots and journal records.
-enum Zlib {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+/// zlib deflate/inflate and CRC-32: snapshots and journal records, and compressed model resources.
+public enum Zlib {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static func compress(_ data: Data, level: Int32 = 6) throws -> Data {
+    public static func compress(_ data: Data, level: Int32 = 6) throws -> Data {
         var bound = compressBound(uLong(data.count))
         var output = Data(count: Int(bound))
         let status = output.withUnsafeMutableBytes { out in
@@ -23,7 +23,7 @@ enum Zlib {
     }
 
     /// Inflates data whose uncompressed size is known from the file header.
-    static func decompress(_ data: Data, expectedSize: Int) throws -> Data {
+    public static func decompress(_ data: Data, expectedSize: Int) throws -> Data {
         var size = uLong(expectedSize)
         var output = Data(count: expectedSize)
         let status = output.withUnsafeMutableBytes { out in
@@ -39,7 +39,7 @@ enum Zlib {
         return output
     }
 
-    static func crc32(_ data: Data) -> UInt32 {
+    public static func crc32(_ data: Data) -> UInt32 {
         data.withUnsafeBytes { buffer in
             UInt32(CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))
         }
