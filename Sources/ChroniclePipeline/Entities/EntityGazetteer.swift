@@ -1,0 +1,83 @@
+import Foundation
+
+/// Places, nationalities and organisations from the generated gazetteer resources
+/// (`scripts/build_gazetteer.py`): every alias maps to one canonical name, so "Turkey",
+/// "Türkiye" and "Turkish" all lead to the same country.
+public struct EntityGazetteer: Sendable {
+    public enum Kind: String, Sendable {
+        case country, capital, city, region, continent, demonym, organization
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public let kind: Kind
+        /// The canonical name of what the alias names (the country for a demonym).
+        public let canonical: String
+        /// The country a place lies in, or a demonym belongs to.
+        public let country: String?
+    }
+
+    /// Entries by alias key (see `EntityGazetteer.lookupKey`), most important first.
+    private let entries: [String: [Entry]]
+    /// Longest alias, in words, for multi-word matching.
+    public let longestAlias: Int
+
+    public static let shared: EntityGazetteer = (try? EntityGazetteer(bundle: .module)) ?? EntityGazetteer(entries: [:])
+
+    init(entries: [String: [Entry]]) {
+        self.entries = entries
+        longestAlias = entries.keys.map { $0.split(separator: " ").count }.max() ?? 0
+    }
+
+    init(bundle: Bundle) throws {
+        var entries: [String: [Entry]] = [:]
+        func rows(_ name: String) -> [[Substring]] {
+            guard let url = bundle.url(forResource: name, withExtension: "tsv"),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { return [] }
+            return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        }
+        // Places: alias, kind, canonical, country, population.
+        for row in rows("gazetteer_places") where row.count >= 4 {
+            guard let kind = Kind(rawValue: String(row[1])) else { continue }
+            let country = row[3].isEmpty ? nil : String(row[3])
+            entries[Self.lookupKey(String(row[0])), default: []].append(Entry(kind: kind, canonical: String(row[2]), country: country))
+        }
+        // Demonyms: demonym, country.
+        for row in rows("gazetteer_demonyms") where row.count >= 2 {
+            entries[Self.lookupKey(String(row[0])), default: []].append(Entry(kind: .demonym, canonical: String(row[1]), country: String(row[1])))
+        }
+        // Organisations: alias, canonical, kind.
+        for row in rows("gazetteer_organizations") where row.count >= 2 {
+            entries[Self.lookupKey(String(row[0])), default: []].append(Entry(kind: .organization, canonical: String(row[1]), country: nil))
+        }
+        // A country outranks a city of the same name ("Georgia"), a city a region.
+        let rank: [Kind: Int] = [.country: 0, .organization: 1, .demonym: 2, .capital: 3, .city: 4, .region: 5, .continent: 6]
+        self.init(entries: entries.mapValues { $0.sorted { rank[$0.kind, default: 9] < rank[$1.kind, default: 9] } })
+    }
+
+    /// Aliases are matched case-sensitively for short all-capital forms ("US" is not "us") and
+    /// case-insensitively otherwise; dots are ignored ("U.S." is "US").
+    public static func lookupKey(_ alias: String) -> String {
+        let undotted = alias.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "’", with: "'")
+        let words = undotted.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if words.count <= 4, words == words.uppercased() { return words }
+        return words.lowercased()
+    }
+
+    public func entries(for alias: String) -> [Entry] {
+        entries[Self.lookupKey(alias)] ?? []
+    }
+
+    public func best(for alias: String) -> Entry? { entries(for: alias).first }
+
+    /// The canonical name of a place or organisation, for joining spellings.
+    public func canonicalName(for alias: String) -> String? {
+        guard let entry = best(for: alias), entry.kind != .demonym else { return nil }
+        return entry.canonical
+    }
+
+    /// The country a nationality adjective or demonym refers to ("Ukrainian" -> "Ukraine").
+    public func country(forDemonym word: String) -> String? {
+        entries(for: word).first { $0.kind == .demonym }?.canonical
+    }
+}

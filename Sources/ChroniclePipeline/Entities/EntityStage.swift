@@ -1,0 +1,89 @@
+/// The second stage: named entities with their types, canonical names within the article, and
+/// the roles and affiliations printed around people's names.
+///
+/// The recognizer (the trained tagger) finds the mentions; the gazetteer adds the countries,
+/// capitals, nationalities and international organisations it missed, turns nationality words
+/// into NORP mentions of their country, and names places canonically.
+public struct EntityStage: PipelineStage {
+    public let name = "entities"
+    let recognizer: any EntityRecognizer
+    let gazetteer: EntityGazetteer
+    let titles: TitleLexicon
+
+    public init(recognizer: any EntityRecognizer, gazetteer: EntityGazetteer = .shared) {
+        self.recognizer = recognizer
+        self.gazetteer = gazetteer
+        self.titles = .shared
+    }
+
+    public func process(_ document: inout ArticleDocument) throws(PipelineError) {
+        var mentions = recognizer.entities(in: document).map(refinedType)
+        mentions += gazetteerMentions(in: document, besides: mentions)
+        mentions.sort { $0.span < $1.span }
+        var aligned = MentionTokens.align(mentions, in: document)
+        let roles = RoleFinder(titles: titles, gazetteer: gazetteer)
+        for index in aligned.indices where aligned[index].mention.type == .person {
+            let found = roles.role(of: aligned[index], among: aligned, in: document)
+            aligned[index].mention.role = found.role
+            aligned[index].mention.affiliation = found.affiliation
+        }
+        MentionCanonicalizer(gazetteer: gazetteer).canonicalize(&aligned)
+        document.entities = aligned.map(\.mention)
+    }
+
+    /// A nationality word is NORP whatever the tagger called it, and is affiliated with its
+    /// country ("Ukrainian" -> Ukraine).
+    private func refinedType(_ mention: EntityMention) -> EntityMention {
+        var mention = mention
+        if let country = gazetteer.country(forDemonym: mention.text) {
+            mention.type = .nationality
+            mention.affiliation = country
+        }
+        return mention
+    }
+
+    /// Capitalised gazetteer names the recognizer did not tag: countries, capitals, nationality
+    /// words and international organisations (not every city: "Mobile" and "Split" are words).
+    private func gazetteerMentions(in document: ArticleDocument, besides found: [EntityMention]) -> [EntityMention] {
+        var added: [EntityMention] = []
+        let tokens = document.tokens
+        for sentence in document.sentences {
+            var index = sentence.tokens.lowerBound
+            while index < sentence.tokens.upperBound {
+                var matched = 0
+                var entry: EntityGazetteer.Entry?
+                let longest = min(gazetteer.longestAlias, sentence.tokens.upperBound - index)
+                if longest > 0, tokens[index].text.first?.isUppercase == true {
+                    for length in stride(from: longest, through: 1, by: -1) {
+                        let span = TextSpan(start: tokens[index].span.start, end: tokens[index + length - 1].span.end)
+                        guard let candidate = gazetteer.best(for: document.text(of: span)),
+                            [.country, .capital, .demonym, .organization].contains(candidate.kind),
+                            tokens[index + length - 1].text.first?.isUppercase == true
+                        else { continue }
+                        matched = length
+                        entry = candidate
+                        break
+                    }
+                }
+                if let entry, matched > 0 {
+                    let span = TextSpan(start: tokens[index].span.start, end: tokens[index + matched - 1].span.end)
+                    if !found.contains(where: { $0.span.overlaps(span) }) {
+                        let text = document.text(of: span)
+                        switch entry.kind {
+                        case .demonym:
+                            added.append(EntityMention(span: span, text: text, type: .nationality, affiliation: entry.canonical))
+                        case .organization:
+                            added.append(EntityMention(span: span, text: text, type: .organization))
+                        default:
+                            added.append(EntityMention(span: span, text: text, type: .location))
+                        }
+                    }
+                    index += matched
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return added
+    }
+}

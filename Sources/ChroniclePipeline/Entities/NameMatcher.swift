@@ -1,0 +1,85 @@
+import Foundation
+
+/// Compares names across spellings and transliterations: "Zelensky" / "Zelenskyy",
+/// "Umerov" / "Umyerov", "Türkiye" / "Turkiye". A name is reduced to a phonetic-ish key (no
+/// diacritics, y/j/i and doubled letters folded, common romanisation pairs merged), and keys are
+/// compared with Jaro-Winkler similarity, so close variants match and different names do not.
+public enum NameMatcher {
+    /// The key of one name: lower case ASCII letters and digits, words separated by spaces.
+    public static func key(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ı", with: "i")
+        var words: [String] = []
+        for raw in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            var word = String(raw).lowercased()
+            // Romanisations of the same Cyrillic/Arabic sounds.
+            for (from, to) in [("kh", "h"), ("zh", "j"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ck", "k"), ("ou", "u")] {
+                word = word.replacingOccurrences(of: from, with: to)
+            }
+            word = String(word.map { "yj".contains($0) ? "i" : $0 })
+            // Doubled letters ("Zelenskyy" -> "zelenskii" -> "zelenski").
+            var collapsed = ""
+            for character in word where collapsed.last != character { collapsed.append(character) }
+            if !collapsed.isEmpty { words.append(collapsed) }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Jaro-Winkler similarity of two keys, in [0, 1].
+    public static func similarity(_ lhs: String, _ rhs: String) -> Double {
+        let a = Array(lhs.utf8)
+        let b = Array(rhs.utf8)
+        if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
+        let window = max(0, max(a.count, b.count) / 2 - 1)
+        var matchedA = [Bool](repeating: false, count: a.count)
+        var matchedB = [Bool](repeating: false, count: b.count)
+        var matches = 0
+        for i in a.indices {
+            let low = max(0, i - window)
+            let high = min(b.count - 1, i + window)
+            guard low <= high else { continue }
+            for j in low...high where !matchedB[j] && a[i] == b[j] {
+                matchedA[i] = true
+                matchedB[j] = true
+                matches += 1
+                break
+            }
+        }
+        guard matches > 0 else { return 0 }
+        var transpositions = 0
+        var j = 0
+        for i in a.indices where matchedA[i] {
+            while !matchedB[j] { j += 1 }
+            if a[i] != b[j] { transpositions += 1 }
+            j += 1
+        }
+        let m = Double(matches)
+        let jaro = (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions / 2)) / m) / 3
+        var prefix = 0
+        while prefix < min(4, a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+
+    /// Whether two single words are spellings of one name.
+    public static func sameWord(_ lhs: String, _ rhs: String) -> Bool {
+        let a = key(lhs)
+        let b = key(rhs)
+        if a == b { return true }
+        // Short words must match exactly: "Li" and "Lu" are different people.
+        guard min(a.count, b.count) >= 5 else { return false }
+        return similarity(a, b) >= 0.92
+    }
+
+    /// Whether two person names can be one person: the surnames are spellings of one name and the
+    /// given names (where both have them) agree, an initial agreeing with a full name.
+    public static func samePerson(_ lhs: [String], _ rhs: [String]) -> Bool {
+        guard let lastA = lhs.last, let lastB = rhs.last, sameWord(lastA, lastB) else { return false }
+        let givenA = lhs.dropLast()
+        let givenB = rhs.dropLast()
+        guard let firstA = givenA.first, let firstB = givenB.first else { return true }
+        let a = key(firstA)
+        let b = key(firstB)
+        if a.count == 1 || b.count == 1 { return a.first == b.first }  // "V. Putin"
+        return sameWord(firstA, firstB)
+    }
+}
