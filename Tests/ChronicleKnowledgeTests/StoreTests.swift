@@ -27,8 +27,8 @@ struct StoreTests {
             case .created = try await store.add(makeDocument("Alice spoke later."))
         else { Issue.record("expected created"); return }
         _ = try await store.add(makeDocument("Carol left town."))
-        let alice = EntityRegistry.id(type: .person, canonicalName: "Alice")
-        let carol = EntityRegistry.id(type: .person, canonicalName: "Carol")
+        let alice = try #require(store.read { $0.entities(EntityQuery(text: "Alice")).items.first?.id })
+        let carol = try #require(store.read { $0.entities(EntityQuery(text: "Carol")).items.first?.id })
         #expect(store.read { $0.entity(id: alice)?.mentionCount } == 2)
         #expect(try await store.delete(id: a.id))
         #expect(store.read { $0.entity(id: alice)?.mentionCount } == 1)
@@ -65,7 +65,7 @@ struct StoreTests {
         _ = try await store.add(makeDocument("Alice met Bob.", date: "2025-05-16", eventType: "MEET"))
         _ = try await store.add(makeDocument("Alice visited Paris.", date: "2024-01-02", eventType: "VISIT"))
         _ = try await store.add(makeDocument("Carol met Dave.", date: "2025-05-17", eventType: "MEET"))
-        let alice = EntityRegistry.id(type: .person, canonicalName: "Alice")
+        let alice = try #require(store.read { $0.entities(EntityQuery(text: "Alice")).items.first?.id })
         func texts(_ query: EventQuery) -> [String] {
             store.read { $0.events(query).items.compactMap(\.sentenceText) }
         }
@@ -77,6 +77,34 @@ struct StoreTests {
         let first = try #require(store.read { $0.events(EventQuery(limit: 1)).items.first })
         #expect(store.read { $0.event(id: first.id)?.sentenceText } == "Carol met Dave.")
         #expect(store.read { $0.event(id: "art_nothing.e0") } == nil)
+    }
+
+    @Test("across articles: spellings join one entity, same-surname people stay apart, context decides")
+    func crossArticleResolution() async throws {
+        let store = KnowledgeStore()
+        func add(_ text: String, _ people: [(String, String)]) async throws {
+            var document = makeDocument(text)
+            document.entities = people.map { EntityMention(span: TextSpan(start: 0, end: 1), text: $0.0, type: .person, canonicalName: $0.1) }
+            _ = try await store.add(document)
+        }
+        try await add("One.", [("Volodymyr Zelensky", "Volodymyr Zelensky"), ("Rustem Umerov", "Rustem Umerov")])
+        try await add("Two.", [("Zelenskyy", "Volodymyr Zelenskyy"), ("Rustem Umyerov", "Rustem Umyerov")])
+        try await add("Three.", [("Anna Umerova", "Anna Umerova"), ("Oleg Umerov", "Oleg Umerov")])
+        try await add("Four.", [("Umerov", "Umerov"), ("Zelensky", "Zelensky")])
+        let people = store.read { state in
+            state.entities.entities.values.map { "\($0.name): \($0.aliases.keys.sorted().joined(separator: ", "))" }.sorted()
+        }
+        #expect(people == [
+            "Anna Umerova: Anna Umerova",
+            "Oleg Umerov: Oleg Umerov",
+            "Rustem Umerov: Rustem Umerov, Rustem Umyerov, Umerov",
+            "Volodymyr Zelensky: Volodymyr Zelensky, Zelensky, Zelenskyy",
+        ])
+        let found = store.read { $0.entities(EntityQuery(text: "zelenskiy")).items.map(\.name) }
+        #expect(found == ["Volodymyr Zelensky"])
+        let detail = try #require(store.read { state in state.entities(EntityQuery(text: "Zelensky")).items.first.flatMap { state.entity(id: $0.id) } })
+        #expect(detail.coMentioned?.map(\.name) == ["Rustem Umerov"])
+        #expect(detail.coMentioned?.first?.articles == 3)
     }
 
     @Test("entity search matches any alias, any case, best match first")

@@ -7,6 +7,12 @@ public struct EntityView: Encodable, Sendable {
         public let count: Int
     }
 
+    public struct CoMention: Encodable, Sendable {
+        public let id: String
+        public let name: String
+        public let articles: Int
+    }
+
     public let id: String
     public let name: String
     public let type: EntityType
@@ -16,6 +22,8 @@ public struct EntityView: Encodable, Sendable {
     public let mentionCount: Int
     public let articleCount: Int
     public let articles: [String]?
+    /// The entities most often mentioned in the same articles (detail view only).
+    public let coMentioned: [CoMention]?
     public let firstSeen: String?
     public let lastSeen: String?
 
@@ -36,11 +44,16 @@ public struct EntityView: Encodable, Sendable {
         firstSeen = dates.min()
         lastSeen = dates.max()
         articles = detailed ? record.articles.keys.sorted() : nil
+        coMentioned = detailed
+            ? record.coMentions.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10).compactMap { id, count in
+                state.entities.entities[id].map { CoMention(id: id, name: $0.name, articles: count) }
+            } : nil
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name, type, aliases, roles, affiliations, articles
         case mentionCount = "mention_count"
+        case coMentioned = "co_mentioned"
         case articleCount = "article_count"
         case firstSeen = "first_seen"
         case lastSeen = "last_seen"
@@ -77,11 +90,16 @@ extension StoreState {
     public func entities(_ query: EntityQuery) -> Page<EntityView> {
         let all = entities.entities.values.filter { query.type == nil || $0.type == query.type }
         if let text = query.text {
-            let needle = ContentHash.normalized(text)
+            // Names compared by their transliteration keys, so "zelensky" finds "Zelenskyy".
+            let needle = NameMatcher.key(text)
+            let needleWords = needle.split(separator: " ").map(String.init)
             let ranked = all.compactMap { record -> (EntityRecord, Int)? in
-                let score = record.aliases.keys.map { alias -> Int in
-                    let form = ContentHash.normalized(alias)
-                    if form == needle { return 3 }
+                let names = Set(record.aliases.keys).union(record.canonicalForms.keys).union([record.name])
+                let score = names.map { alias -> Int in
+                    let form = NameMatcher.key(alias)
+                    if form == needle { return 4 }
+                    let words = form.split(separator: " ").map(String.init)
+                    if needleWords.allSatisfy({ word in words.contains { $0 == word || NameMatcher.sameWord($0, word) } }) { return 3 }
                     if form.hasPrefix(needle) { return 2 }
                     return form.contains(needle) ? 1 : 0
                 }.max() ?? 0
@@ -102,7 +120,6 @@ extension StoreState {
     /// Entities mentioned in one article.
     public func entities(ofArticle id: String) -> [EntityView]? {
         guard let record = records[id] else { return nil }
-        let ids = Set(record.document.entities.map { EntityRegistry.id(type: $0.type, canonicalName: $0.canonicalName) })
-        return ids.sorted().compactMap { entities.entities[$0].map { EntityView($0, state: self, detailed: false) } }
+        return entities.entityIDs(article: record.id).sorted().compactMap { entities.entities[$0].map { EntityView($0, state: self, detailed: false) } }
     }
 }

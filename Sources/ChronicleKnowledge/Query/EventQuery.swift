@@ -120,13 +120,13 @@ extension StoreState {
             let view = EventView(record: record, index: key.index)
             if let type = query.type, view.event.type != type.uppercased() { continue }
             if let entity = query.entity,
-                !EventIndex.entityIDs(of: view.event, mentions: record.document.entities).contains(entity)
+                !EventIndex.entityIDs(of: view.event, in: record, entities: entities).contains(entity)
             { continue }
             if query.from != nil || query.to != nil {
                 guard let time = view.effectiveTime, TimexRange(value: time)?.overlaps(from: query.from, to: query.to) == true
                 else { continue }
             }
-            if let place = query.place, !Self.place(view.event.place, matches: place, in: record) { continue }
+            if let place = query.place, !self.place(view.event.place, matches: place, in: record) { continue }
             if let needle, view.sentenceText?.lowercased().contains(needle) != true { continue }
             items.append(view)
         }
@@ -136,11 +136,11 @@ extension StoreState {
     }
 
     /// A place filter is an entity id or a name.
-    static func place(_ place: String?, matches wanted: String, in record: ArticleRecord) -> Bool {
+    func place(_ place: String?, matches wanted: String, in record: ArticleRecord) -> Bool {
         guard let place else { return false }
         if place.lowercased() == wanted.lowercased() { return true }
         return record.document.entities.contains {
-            $0.canonicalName == place && EntityRegistry.id(type: $0.type, canonicalName: $0.canonicalName) == wanted
+            $0.canonicalName == place && entities.entityID(article: record.id, type: $0.type, canonicalName: $0.canonicalName) == wanted
         }
     }
 

@@ -1,67 +1,176 @@
 import ChroniclePipeline
 
-/// One real-world entity as the store knows it, across articles.
+/// One real-world entity as the store knows it, across articles and spellings.
 public struct EntityRecord: Sendable, Equatable {
     public let id: String
     public let type: EntityType
+    /// The fullest, then most frequent, form.
     public internal(set) var name: String
     public internal(set) var aliases: [String: Int] = [:]
+    /// The canonical names the articles gave it ("Türkiye" for a mention "Turkey").
+    var canonicalForms: [String: Int] = [:]
+    /// Canonical forms in the order they were first seen, to break ties between equal forms.
+    var formOrder: [String] = []
     public internal(set) var roles: [String: Int] = [:]
     public internal(set) var affiliations: [String: Int] = [:]
     public internal(set) var mentionCount = 0
     /// Mentions per article, so deleting an article can take its share back out.
     public internal(set) var articles: [String: Int] = [:]
+    /// Articles shared with each other entity.
+    public internal(set) var coMentions: [String: Int] = [:]
 }
 
-/// Groups entity mentions of all articles into entities. Within an article the pipeline has
-/// already chosen a canonical name per entity; across articles mentions with the same type and
-/// canonical name (case-insensitively) are one entity.
+/// Resolves the entities of every article to canonical entities across articles.
+///
+/// Within an article the entity stage has already grouped mentions under a canonical name.
+/// Across articles a name joins the entity that has the same name key (case, diacritics and
+/// romanisation folded: "Zelenskyy" / "Zelensky"), or for people, a compatible name (surname a
+/// spelling variant, given names agreeing: "Rustem Umerov" / "Rustem Umyerov"); when several
+/// people fit, the one sharing the most co-mentioned entities with the article wins. People with
+/// the same surname and different given names stay apart.
 public struct EntityRegistry: Sendable {
     public private(set) var entities: [String: EntityRecord] = [:]
+    /// `type|name key` -> entity id, for every name seen.
+    private var idsByKey: [String: String] = [:]
+    /// People by the first letter of their surname key: the candidates for a new spelling.
+    private var peopleByInitial: [Character: Set<String>] = [:]
+    /// Per article: `type|canonical name` -> entity id, as resolved when the article arrived.
+    private var articleEntities: [String: [String: String]] = [:]
 
-    public static func id(type: EntityType, canonicalName: String) -> String {
-        let key = type.rawValue + "|" + ContentHash.normalized(canonicalName)
-        let hash = ContentHash.of(key)
-        return "ent_" + String(hash, radix: 16).leftPadded(to: 16)
+    public init() {}
+
+    static func nameKey(_ type: EntityType, _ name: String) -> String {
+        type.rawValue + "|" + NameMatcher.key(name)
+    }
+
+    static func localKey(_ type: EntityType, _ canonicalName: String) -> String {
+        type.rawValue + "|" + canonicalName
+    }
+
+    /// The entity a mention of this article was resolved to.
+    public func entityID(article: String, type: EntityType, canonicalName: String) -> String? {
+        articleEntities[article]?[Self.localKey(type, canonicalName)]
+    }
+
+    /// Every entity an article mentions.
+    public func entityIDs(article: String) -> Set<String> {
+        Set(articleEntities[article]?.values.map { $0 } ?? [])
     }
 
     mutating func add(articleID: String, mentions: [EntityMention]) {
+        // One resolution per entity of the article (its canonical name), then every mention.
+        var groups: [String: [EntityMention]] = [:]
+        var order: [String] = []
         for mention in mentions {
-            let id = Self.id(type: mention.type, canonicalName: mention.canonicalName)
-            var record = entities[id] ?? EntityRecord(id: id, type: mention.type, name: mention.canonicalName)
-            record.aliases[mention.text, default: 0] += 1
-            if let role = mention.role { record.roles[role, default: 0] += 1 }
-            if let affiliation = mention.affiliation { record.affiliations[affiliation, default: 0] += 1 }
-            record.mentionCount += 1
-            record.articles[articleID, default: 0] += 1
-            record.name = Self.preferredName(record.aliases, fallback: mention.canonicalName)
-            entities[id] = record
+            let key = Self.localKey(mention.type, mention.canonicalName)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(mention)
         }
+        let context = Set(order.compactMap { key in groups[key].flatMap { idsByKey[Self.nameKey($0[0].type, $0[0].canonicalName)] } })
+        var resolved: [String: String] = [:]
+        for key in order {
+            let group = groups[key]!
+            let id = resolve(type: group[0].type, name: group[0].canonicalName, context: context)
+            resolved[key] = id
+            var record = entities[id] ?? EntityRecord(id: id, type: group[0].type, name: group[0].canonicalName)
+            for mention in group {
+                record.aliases[mention.text, default: 0] += 1
+                if let role = mention.role { record.roles[role, default: 0] += 1 }
+                if let affiliation = mention.affiliation { record.affiliations[affiliation, default: 0] += 1 }
+            }
+            if record.canonicalForms[group[0].canonicalName] == nil, !record.formOrder.contains(group[0].canonicalName) {
+                record.formOrder.append(group[0].canonicalName)
+            }
+            record.canonicalForms[group[0].canonicalName, default: 0] += 1
+            record.mentionCount += group.count
+            record.articles[articleID, default: 0] += group.count
+            record.name = Self.preferredName(record)
+            entities[id] = record
+            register(name: group[0].canonicalName, type: group[0].type, id: id)
+            for alias in Set(group.map(\.text)) {
+                register(name: alias, type: group[0].type, id: id)
+            }
+        }
+        let ids = Set(resolved.values)
+        for id in ids {
+            for other in ids where other != id { entities[id]?.coMentions[other, default: 0] += 1 }
+        }
+        articleEntities[articleID] = resolved
     }
 
     mutating func remove(articleID: String, mentions: [EntityMention]) {
+        guard let resolved = articleEntities.removeValue(forKey: articleID) else { return }
+        let ids = Set(resolved.values)
+        for (key, id) in resolved {
+            let canonicalName = String(key.split(separator: "|", maxSplits: 1)[1])
+            entities[id]?.canonicalForms.decrement(canonicalName)
+        }
         for mention in mentions {
-            let id = Self.id(type: mention.type, canonicalName: mention.canonicalName)
-            guard var record = entities[id] else { continue }
+            guard let id = resolved[Self.localKey(mention.type, mention.canonicalName)], var record = entities[id] else { continue }
             record.aliases.decrement(mention.text)
             if let role = mention.role { record.roles.decrement(role) }
             if let affiliation = mention.affiliation { record.affiliations.decrement(affiliation) }
             record.mentionCount -= 1
             record.articles.decrement(articleID)
+            entities[id] = record
+        }
+        for id in ids {
+            guard var record = entities[id] else { continue }
+            for other in ids where other != id { record.coMentions.decrement(other) }
             if record.mentionCount <= 0 {
                 entities[id] = nil
+                unregister(id: id, type: record.type)
             } else {
-                record.name = Self.preferredName(record.aliases, fallback: record.name)
+                record.name = Self.preferredName(record)
                 entities[id] = record
             }
         }
     }
 
-    /// The fullest, then most frequent, form.
-    static func preferredName(_ aliases: [String: Int], fallback: String) -> String {
-        aliases.max { lhs, rhs in
-            (lhs.key.count, lhs.value, rhs.key) < (rhs.key.count, rhs.value, lhs.key)
-        }?.key ?? fallback
+    /// The entity a name of this type belongs to, creating one when none fits.
+    private mutating func resolve(type: EntityType, name: String, context: Set<String>) -> String {
+        let key = Self.nameKey(type, name)
+        if let id = idsByKey[key] { return id }
+        if type == .person, let id = similarPerson(name, context: context) { return id }
+        return "ent_" + String(ContentHash.of(key), radix: 16).leftPadded(to: 16)
+    }
+
+    private func similarPerson(_ name: String, context: Set<String>) -> String? {
+        let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let surname = words.last, let initial = NameMatcher.key(surname).first else { return nil }
+        let candidates = (peopleByInitial[initial] ?? []).compactMap { entities[$0] }.filter { record in
+            NameMatcher.samePerson(record.name.split(whereSeparator: \.isWhitespace).map(String.init), words)
+        }
+        // Most shared company first, then the most mentioned; ids break ties for determinism.
+        return candidates.max { lhs, rhs in
+            let left = (context.intersection(lhs.coMentions.keys).count, lhs.mentionCount, rhs.id)
+            let right = (context.intersection(rhs.coMentions.keys).count, rhs.mentionCount, lhs.id)
+            return left < right
+        }?.id
+    }
+
+    private mutating func register(name: String, type: EntityType, id: String) {
+        let key = Self.nameKey(type, name)
+        if idsByKey[key] == nil { idsByKey[key] = id }
+        if type == .person, let surname = name.split(whereSeparator: \.isWhitespace).last, let initial = NameMatcher.key(String(surname)).first {
+            peopleByInitial[initial, default: []].insert(id)
+        }
+    }
+
+    private mutating func unregister(id: String, type: EntityType) {
+        idsByKey = idsByKey.filter { $0.value != id }
+        if type == .person {
+            for initial in peopleByInitial.keys { peopleByInitial[initial]?.remove(id) }
+        }
+    }
+
+    /// The fullest, then most frequent, then first seen canonical form.
+    static func preferredName(_ record: EntityRecord) -> String {
+        let rank = Dictionary(record.formOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return record.canonicalForms.max { lhs, rhs in
+            (lhs.key.split(separator: " ").count, lhs.value, -(rank[lhs.key] ?? .max))
+                < (rhs.key.split(separator: " ").count, rhs.value, -(rank[rhs.key] ?? .max))
+        }?.key ?? record.name
     }
 }
 

@@ -17,20 +17,19 @@ struct EventIndex: Sendable {
     private(set) var byType: [String: [EventKey]] = [:]
     private(set) var byEntity: [String: [EventKey]] = [:]
 
-    mutating func add(_ record: ArticleRecord) {
-        let mentions = record.document.entities
+    mutating func add(_ record: ArticleRecord, entities: EntityRegistry) {
         for (index, event) in record.document.events.enumerated() {
             let key = EventKey(sequence: record.sequence, index: index)
             // Sequences only grow, so appending keeps every list sorted.
             all.append(key)
             byType[event.type, default: []].append(key)
-            for entityID in Self.entityIDs(of: event, mentions: mentions) {
+            for entityID in Self.entityIDs(of: event, in: record, entities: entities) {
                 byEntity[entityID, default: []].append(key)
             }
         }
     }
 
-    mutating func remove(_ record: ArticleRecord) {
+    mutating func remove(_ record: ArticleRecord, entities: EntityRegistry) {
         guard !record.document.events.isEmpty else { return }
         let sequence = record.sequence
         all.removeKeys(of: sequence)
@@ -38,7 +37,7 @@ struct EventIndex: Sendable {
             byType[event]?.removeKeys(of: sequence)
             if byType[event]?.isEmpty == true { byType[event] = nil }
         }
-        let entityIDs = Set(record.document.events.flatMap { Self.entityIDs(of: $0, mentions: record.document.entities) })
+        let entityIDs = Set(record.document.events.flatMap { Self.entityIDs(of: $0, in: record, entities: entities) })
         for id in entityIDs {
             byEntity[id]?.removeKeys(of: sequence)
             if byEntity[id]?.isEmpty == true { byEntity[id] = nil }
@@ -46,11 +45,13 @@ struct EventIndex: Sendable {
     }
 
     /// The canonical entities an event involves: its actors and its place.
-    static func entityIDs(of event: EventMention, mentions: [EntityMention]) -> Set<String> {
+    static func entityIDs(of event: EventMention, in record: ArticleRecord, entities: EntityRegistry) -> Set<String> {
         let names = Set(event.actors.map(\.name) + (event.place.map { [$0] } ?? []))
         var ids = Set<String>()
-        for mention in mentions where names.contains(mention.canonicalName) {
-            ids.insert(EntityRegistry.id(type: mention.type, canonicalName: mention.canonicalName))
+        for mention in record.document.entities where names.contains(mention.canonicalName) {
+            if let id = entities.entityID(article: record.id, type: mention.type, canonicalName: mention.canonicalName) {
+                ids.insert(id)
+            }
         }
         return ids
     }

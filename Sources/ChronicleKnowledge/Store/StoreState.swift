@@ -56,7 +56,7 @@ public struct StoreState: Sendable {
         idsBySequence[record.sequence] = record.id
         idsByHash[record.contentHash, default: []].append(record.id)
         entities.add(articleID: record.id, mentions: record.document.entities)
-        events.add(record)
+        events.add(record, entities: entities)
     }
 
     private mutating func remove(id: String) {
@@ -66,8 +66,8 @@ public struct StoreState: Sendable {
         idsBySequence[record.sequence] = nil
         idsByHash[record.contentHash]?.removeAll { $0 == id }
         if idsByHash[record.contentHash]?.isEmpty == true { idsByHash[record.contentHash] = nil }
+        events.remove(record, entities: entities)
         entities.remove(articleID: id, mentions: record.document.entities)
-        events.remove(record)
     }
 }
 
