@@ -140,4 +140,18 @@ struct EntityStageTests {
         #expect(!NameMatcher.samePerson(["Anna", "Putin"], ["Vladimir", "Putin"]))
         #expect(NameMatcher.samePerson(["Putin"], ["Vladimir", "Putin"]))
     }
+
+    @Test("he and she resolve to the nearest reporting speaker, then the nearest person")
+    func pronouns() throws {
+        let document = try run(
+            "Maria Lopez said the vote would go ahead. Carlos Ruiz attended. She also said turnout was high. He left early.",
+            [("Maria Lopez", .person), ("Carlos Ruiz", .person)])
+        func antecedent(_ word: String) -> String? {
+            let index = document.tokens.firstIndex { $0.text == word }!
+            return PronounResolver().antecedent(ofToken: index, in: document)
+        }
+        #expect(antecedent("She") == "Maria Lopez")
+        #expect(antecedent("He") == "Carlos Ruiz")  // the speaker is out of the two-sentence window
+        #expect(PronounResolver().antecedent(ofToken: 0, in: document) == nil)
+    }
 }
