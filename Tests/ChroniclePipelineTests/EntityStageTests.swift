@@ -155,3 +155,32 @@ struct EntityStageTests {
         #expect(PronounResolver().antecedent(ofToken: 0, in: document) == nil)
     }
 }
+
+@Suite("Generated gazetteer")
+struct GazetteerTests {
+    let gazetteer = EntityGazetteer.shared
+
+    @Test("spellings, abbreviations and nationality words lead to one canonical name", arguments: [
+        ("Turkey", "Türkiye"), ("Türkiye", "Türkiye"), ("Kiev", "Kyiv"), ("Kyiv", "Kyiv"), ("U.S.", "United States"),
+        ("US", "United States"), ("USA", "United States"), ("Britain", "United Kingdom"), ("UK", "United Kingdom"),
+        ("NATO", "North Atlantic Treaty Organization"),
+    ])
+    func canonicalNames(alias: String, canonical: String) {
+        #expect(gazetteer.canonicalName(for: alias) == canonical)
+    }
+
+    @Test("nationality words map to their country", arguments: [
+        ("Ukrainian", "Ukraine"), ("Ukrainians", "Ukraine"), ("Turkish", "Türkiye"), ("American", "United States"),
+        ("British", "United Kingdom"),
+    ])
+    func demonyms(word: String, country: String) {
+        #expect(gazetteer.country(forDemonym: word) == country)
+    }
+
+    @Test("capitals know their country; lower-case words are not abbreviations")
+    func capitalsAndCase() {
+        #expect(gazetteer.best(for: "Moscow")?.kind == .capital)
+        #expect(gazetteer.best(for: "Moscow")?.country == gazetteer.canonicalName(for: "Russia"))
+        #expect(gazetteer.best(for: "us") == nil)
+    }
+}
