@@ -17,7 +17,8 @@ public struct EntityStage: PipelineStage {
     }
 
     public func process(_ document: inout ArticleDocument) throws(PipelineError) {
-        var mentions = recognizer.entities(in: document).map(refinedType)
+        var mentions = recognizer.entities(in: document).map { refinedType(withoutTitle($0, in: document)) }
+        mentions = Self.consistentPersonTypes(mentions)
         mentions += gazetteerMentions(in: document, besides: mentions)
         mentions.sort { $0.span < $1.span }
         var aligned = MentionTokens.align(mentions, in: document)
@@ -32,14 +33,49 @@ public struct EntityStage: PipelineStage {
     }
 
     /// A nationality word is NORP whatever the tagger called it, and is affiliated with its
-    /// country ("Ukrainian" -> Ukraine).
+    /// country ("Ukrainian" -> Ukraine); a name the gazetteer knows only as a place is LOC.
     private func refinedType(_ mention: EntityMention) -> EntityMention {
         var mention = mention
         if let country = gazetteer.country(forDemonym: mention.text) {
             mention.type = .nationality
             mention.affiliation = country
+        } else if mention.type == .organization || mention.type == .person,
+            let entry = gazetteer.best(for: mention.text), [.country, .capital, .city, .region].contains(entry.kind)
+        {
+            mention.type = .location
         }
         return mention
+    }
+
+    /// "Presidential Aide Vladimir Medinsky" tagged as one organisation is a title and a person:
+    /// the title words are cut off (the role finder reads them) and the name is a PERSON.
+    private func withoutTitle(_ mention: EntityMention, in document: ArticleDocument) -> EntityMention {
+        guard mention.type != .person else { return mention }
+        let words = mention.text.split(separator: " ", omittingEmptySubsequences: false)
+        let titleCount = words.prefix { titles.isTitleWord(String($0)) }.count
+        guard titleCount > 0, words.count - titleCount >= 2,
+            words[titleCount...].allSatisfy({ $0.first?.isUppercase == true })
+        else { return mention }
+        let cut = words[..<titleCount].map { $0.unicodeScalars.count + 1 }.reduce(0, +)
+        let span = TextSpan(start: mention.span.start + cut, end: mention.span.end)
+        return EntityMention(span: span, text: document.text(of: span), type: .person)
+    }
+
+    /// One name, one type within an article: a lone "Medinsky" or "Zelenskyy" tagged as an
+    /// organisation is the person the article names in full elsewhere.
+    static func consistentPersonTypes(_ mentions: [EntityMention]) -> [EntityMention] {
+        let surnames = mentions.filter { $0.type == .person }
+            .map { MentionCanonicalizer.nameWords($0.text) }.filter { $0.count > 1 }.compactMap(\.last)
+        return mentions.map { mention in
+            var mention = mention
+            let words = MentionCanonicalizer.nameWords(mention.text)
+            if mention.type != .person, mention.type != .nationality, words.count == 1,
+                surnames.contains(where: { NameMatcher.sameWord($0, words[0]) })
+            {
+                mention.type = .person
+            }
+            return mention
+        }
     }
 
     /// Capitalised gazetteer names the recognizer did not tag: countries, capitals, nationality

@@ -25,7 +25,7 @@ struct MentionCanonicalizer {
             case .nationality:
                 mentions[index].mention.canonicalName = mention.affiliation ?? mention.text
             default:
-                mentions[index].mention.canonicalName = gazetteer.canonicalName(for: mention.text) ?? Self.trimmed(mention.text)
+                mentions[index].mention.canonicalName = canonicalPlaceName(mention.text) ?? Self.trimmed(mention.text)
             }
         }
         for cluster in clusters {
@@ -38,6 +38,20 @@ struct MentionCanonicalizer {
                 return left < right
             }!.element
             for index in cluster { mentions[index].mention.canonicalName = canonical }
+        }
+    }
+
+    /// The gazetteer's name for a country, capital or organisation; for a city or region only
+    /// when the alias is a spelling of it ("Lugansk" -> Luhansk), not a translation that happens
+    /// to be listed ("White House" is an old name of Casablanca).
+    func canonicalPlaceName(_ text: String) -> String? {
+        let alias = Self.trimmed(text)
+        guard let entry = gazetteer.best(for: alias), entry.kind != .demonym else { return nil }
+        switch entry.kind {
+        case .country, .capital, .organization:
+            return entry.canonical
+        default:
+            return NameMatcher.similarity(NameMatcher.key(alias), NameMatcher.key(entry.canonical)) >= 0.85 ? entry.canonical : nil
         }
     }
 

@@ -58,7 +58,11 @@ struct RoleFinder {
     }
 
     private func roleBefore(_ nameStart: Int, sentenceStart: Int, mentions: [MentionTokens], document: ArticleDocument) -> Role {
-        let run = titleRun(endingBefore: nameStart, from: sentenceStart, in: document)
+        var run = titleRun(endingBefore: nameStart, from: sentenceStart, in: document)
+        // "said Russia's top negotiator, Vladimir Medinsky": the title before a comma.
+        if run.isEmpty, nameStart - 1 > sentenceStart, document.tokens[nameStart - 1].text == "," {
+            run = titleRun(endingBefore: nameStart - 1, from: sentenceStart, in: document)
+        }
         guard !run.isEmpty else { return Role() }
         var result = Role(role: text(run, document))
         result.affiliation = affiliation(before: run.lowerBound, start: sentenceStart, mentions: mentions, document: document)

@@ -8,8 +8,18 @@ public struct Pipeline: Sendable {
 
     /// The stages Chronicle runs on every article, in order.
     public static func standard() -> Pipeline {
-        Pipeline(stages: [TextStage()])
+        Pipeline(stages: [TextStage(), EntityStage(recognizer: bundledTagger)])
     }
+
+    /// The trained tagger, loaded once per process. The model is committed with the code, so a
+    /// missing one is a broken build, not a runtime condition.
+    static let bundledTagger: NamedEntityTagger = {
+        do {
+            return try NamedEntityTagger.loadBundled()
+        } catch {
+            fatalError("\(error)")
+        }
+    }()
 
     public var stageNames: [String] { stages.map(\.name) }
 

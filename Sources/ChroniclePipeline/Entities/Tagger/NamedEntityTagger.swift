@@ -1,0 +1,100 @@
+import Foundation
+
+/// The statistical named-entity tagger: an averaged-perceptron model over hashed features,
+/// decoded with Viterbi under BILOU constraints, in two passes. The first pass sees each
+/// sentence's own features; the second adds what the first pass found across the whole
+/// document (the same word tagged elsewhere, headline words spelled normally in the text).
+public struct NamedEntityTagger: EntityRecognizer, Sendable {
+    public struct MissingModel: Error, CustomStringConvertible {
+        public var description: String { "the bundled tagger model ner/ner_model.bin is missing; run `chronicle ner train`" }
+    }
+
+    let model: TaggerModel
+    private let table: FeatureTable
+    private let extractor: FeatureExtractor
+
+    public init(model: TaggerModel) {
+        self.model = model
+        table = FeatureTable(keys: model.keys)
+        extractor = FeatureExtractor(gazetteers: model.gazetteers)
+    }
+
+    /// The model committed under `Resources/ner/`.
+    public static func loadBundled() throws -> NamedEntityTagger {
+        guard let url = Bundle.module.url(forResource: "ner_model", withExtension: "bin") else { throw MissingModel() }
+        return NamedEntityTagger(model: try TaggerModel(contentsOf: url))
+    }
+
+    /// IOB2 tags for the sentences of one document (document-level features look across all of
+    /// them, so pass a whole article at once).
+    public func tag(sentences: [[String]]) -> [[String]] {
+        tagBILOU(sentences: sentences).map(EntityTagSet.iob2)
+    }
+
+    /// BILOU tag indexes, sentence by sentence.
+    func tagBILOU(sentences: [[String]]) -> [[Int]] {
+        let document = extractor.prepare(sentences)
+        var decoder = ViterbiDecoder()
+        var hashes = FeatureRows<UInt64>()
+        var emissions: [Float] = []
+        var local: [FeatureRows<Int32>] = []
+        var tags: [[Int]] = []
+        local.reserveCapacity(sentences.count)
+        for index in sentences.indices {
+            hashes.removeAll()
+            FeatureExtractor.localFeatures(document, sentence: index, into: &hashes)
+            let rows = hashes.compactMap(table.row)
+            local.append(rows)
+            tags.append(decode([rows], pass: 0, emissions: &emissions, decoder: &decoder))
+        }
+        guard model.passes.count > 1 else { return tags }
+
+        let firstPass = tags.flatMap { $0 }
+        let summary = FirstPassSummary(tokens: document.tokens, sentences: document.sentences, tags: firstPass)
+        for index in sentences.indices {
+            hashes.removeAll()
+            FeatureExtractor.documentFeatures(document, summary: summary, tags: firstPass, sentence: index, into: &hashes)
+            tags[index] = decode([local[index], hashes.compactMap(table.row)], pass: 1, emissions: &emissions, decoder: &decoder)
+        }
+        return tags
+    }
+
+    private func decode(
+        _ rowSets: [FeatureRows<Int32>], pass: Int, emissions: inout [Float], decoder: inout ViterbiDecoder
+    ) -> [Int] {
+        let tokenCount = rowSets[0].tokenCount
+        guard tokenCount > 0 else { return [] }
+        let size = tokenCount * EntityTagSet.count
+        if emissions.count < size { emissions = [Float](repeating: 0, count: size * 2) }
+        return model.passes[pass].withUnsafeBufferPointer { weights in
+            emissions.withUnsafeMutableBufferPointer { buffer in
+                let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
+                slice.update(repeating: 0)
+                for rows in rowSets { ViterbiDecoder.score(rows: rows, weights: weights, into: slice) }
+                let transitions = UnsafeBufferPointer(rebasing: weights[(model.keys.count * EntityTagSet.count)...])
+                return decoder.decode(emissions: UnsafeBufferPointer(slice), count: tokenCount, transitions: transitions)
+            }
+        }
+    }
+
+    /// The document's entity mentions, one per tagged span, with scalar offsets taken from its
+    /// tokens. Types are the CoNLL ones; the entity stage refines nationalities into NORP.
+    public func entities(in document: ArticleDocument) -> [EntityMention] {
+        let sentences = document.sentences.map { document.tokens[$0.tokens].map(\.text) }
+        let tags = tagBILOU(sentences: sentences)
+        let scalars = Array(document.text.unicodeScalars)
+        let types: [EntityType] = [.person, .organization, .location, .miscellaneous]
+        var mentions: [EntityMention] = []
+        for (sentence, sentenceTags) in zip(document.sentences, tags) {
+            for found in EntityTagSet.spans(sentenceTags) {
+                let first = document.tokens[sentence.tokens.lowerBound + found.range.lowerBound]
+                let last = document.tokens[sentence.tokens.lowerBound + found.range.upperBound - 1]
+                let span = TextSpan(start: first.span.start, end: last.span.end)
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: scalars[span.start..<span.end])
+                mentions.append(EntityMention(span: span, text: String(text), type: types[found.type]))
+            }
+        }
+        return mentions
+    }
+}
