@@ -34,6 +34,8 @@ public struct EntityRegistry: Sendable {
     private var idsByKey: [String: String] = [:]
     /// People by the first letter of their surname key: the candidates for a new spelling.
     private var peopleByInitial: [Character: Set<String>] = [:]
+    /// The name-word keys of each person's names, computed once.
+    private var personNameKeys: [String: Set<[String]>] = [:]
     /// Per article: `type|canonical name` -> entity id, as resolved when the article arrived.
     private var articleEntities: [String: [String: String]] = [:]
 
@@ -136,10 +138,14 @@ public struct EntityRegistry: Sendable {
     }
 
     private func similarPerson(_ name: String, context: Set<String>) -> String? {
-        let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard let surname = words.last, let initial = NameMatcher.key(surname).first else { return nil }
-        let candidates = (peopleByInitial[initial] ?? []).compactMap { entities[$0] }.filter { record in
-            NameMatcher.samePerson(record.name.split(whereSeparator: \.isWhitespace).map(String.init), words)
+        let words = Self.wordKeys(name)
+        guard let surname = words.last, let initial = surname.first else { return nil }
+        let candidates = (peopleByInitial[initial] ?? []).compactMap { id -> EntityRecord? in
+            guard let keys = personNameKeys[id], keys.contains(where: { NameMatcher.samePersonKeys($0, words) }) else { return nil }
+            return entities[id]
+        }.filter { record in
+            // Every full name the person goes by must agree: "Anna Umerova" is not "Oleg Umerov".
+            (personNameKeys[record.id] ?? []).allSatisfy { $0.count == 1 || words.count == 1 || NameMatcher.samePersonKeys($0, words) }
         }
         // Most shared company first, then the most mentioned; ids break ties for determinism.
         return candidates.max { lhs, rhs in
@@ -152,8 +158,12 @@ public struct EntityRegistry: Sendable {
     private mutating func register(name: String, type: EntityType, id: String) {
         let key = Self.nameKey(type, name)
         if idsByKey[key] == nil { idsByKey[key] = id }
-        if type == .person, let surname = name.split(whereSeparator: \.isWhitespace).last, let initial = NameMatcher.key(String(surname)).first {
-            peopleByInitial[initial, default: []].insert(id)
+        if type == .person {
+            let words = Self.wordKeys(name)
+            if let initial = words.last?.first {
+                peopleByInitial[initial, default: []].insert(id)
+                personNameKeys[id, default: []].insert(words)
+            }
         }
     }
 
@@ -161,7 +171,12 @@ public struct EntityRegistry: Sendable {
         idsByKey = idsByKey.filter { $0.value != id }
         if type == .person {
             for initial in peopleByInitial.keys { peopleByInitial[initial]?.remove(id) }
+            personNameKeys[id] = nil
         }
+    }
+
+    static func wordKeys(_ name: String) -> [String] {
+        name.split(whereSeparator: \.isWhitespace).map { NameMatcher.key(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// The fullest, then most frequent, then first seen canonical form.

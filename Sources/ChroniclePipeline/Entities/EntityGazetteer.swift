@@ -23,9 +23,18 @@ public struct EntityGazetteer: Sendable {
 
     public static let shared: EntityGazetteer = (try? EntityGazetteer(bundle: .module)) ?? EntityGazetteer(entries: [:])
 
+    /// First words of all aliases (lower case), to skip tokens that cannot start one.
+    private let firstWords: Set<String>
+
     init(entries: [String: [Entry]]) {
         self.entries = entries
         longestAlias = entries.keys.map { $0.split(separator: " ").count }.max() ?? 0
+        firstWords = Set(entries.keys.compactMap { $0.split(separator: " ").first.map { $0.lowercased() } })
+    }
+
+    /// Whether some alias starts with this word: a cheap test before trying multi-word matches.
+    public func mayStartAlias(_ word: String) -> Bool {
+        firstWords.contains(word.replacingOccurrences(of: ".", with: "").lowercased())
     }
 
     init(bundle: Bundle) throws {

@@ -64,13 +64,13 @@ public struct EntityStage: PipelineStage {
     /// One name, one type within an article: a lone "Medinsky" or "Zelenskyy" tagged as an
     /// organisation is the person the article names in full elsewhere.
     static func consistentPersonTypes(_ mentions: [EntityMention]) -> [EntityMention] {
-        let surnames = mentions.filter { $0.type == .person }
-            .map { MentionCanonicalizer.nameWords($0.text) }.filter { $0.count > 1 }.compactMap(\.last)
+        let surnames = Set(mentions.filter { $0.type == .person }
+            .map { MentionCanonicalizer.nameWords($0.text) }.filter { $0.count > 1 }.compactMap(\.last).map(NameMatcher.key))
         return mentions.map { mention in
             var mention = mention
             let words = MentionCanonicalizer.nameWords(mention.text)
             if mention.type != .person, mention.type != .nationality, words.count == 1,
-                surnames.contains(where: { NameMatcher.sameWord($0, words[0]) })
+                case let key = NameMatcher.key(words[0]), surnames.contains(where: { NameMatcher.sameWordKey($0, key) })
             {
                 mention.type = .person
             }
@@ -83,16 +83,23 @@ public struct EntityStage: PipelineStage {
     private func gazetteerMentions(in document: ArticleDocument, besides found: [EntityMention]) -> [EntityMention] {
         var added: [EntityMention] = []
         let tokens = document.tokens
+        // Slicing one scalar array; `document.text(of:)` walks the text from its start each time.
+        let scalars = Array(document.text.unicodeScalars)
+        func text(_ span: TextSpan) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[span.start..<span.end])
+            return String(view)
+        }
         for sentence in document.sentences {
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
                 var matched = 0
                 var entry: EntityGazetteer.Entry?
                 let longest = min(gazetteer.longestAlias, sentence.tokens.upperBound - index)
-                if longest > 0, tokens[index].text.first?.isUppercase == true {
+                if longest > 0, tokens[index].text.first?.isUppercase == true, gazetteer.mayStartAlias(tokens[index].text) {
                     for length in stride(from: longest, through: 1, by: -1) {
                         let span = TextSpan(start: tokens[index].span.start, end: tokens[index + length - 1].span.end)
-                        guard let candidate = gazetteer.best(for: document.text(of: span)),
+                        guard let candidate = gazetteer.best(for: text(span)),
                             [.country, .capital, .demonym, .organization].contains(candidate.kind),
                             tokens[index + length - 1].text.first?.isUppercase == true
                         else { continue }
@@ -104,7 +111,7 @@ public struct EntityStage: PipelineStage {
                 if let entry, matched > 0 {
                     let span = TextSpan(start: tokens[index].span.start, end: tokens[index + matched - 1].span.end)
                     if !found.contains(where: { $0.span.overlaps(span) }) {
-                        let text = document.text(of: span)
+                        let text = text(span)
                         switch entry.kind {
                         case .demonym:
                             added.append(EntityMention(span: span, text: text, type: .nationality, affiliation: entry.canonical))

@@ -7,16 +7,18 @@ struct MentionCanonicalizer {
 
     func canonicalize(_ mentions: inout [MentionTokens]) {
         var clusters: [[Int]] = []
+        // Name keys once per mention: computing a key folds diacritics, which is not cheap.
+        let keys = mentions.map { $0.mention.type == .person ? Self.nameWords($0.mention.text).map(NameMatcher.key) : [] }
         for index in mentions.indices {
             let mention = mentions[index].mention
             switch mention.type {
             case .person:
-                let words = Self.nameWords(mention.text)
+                let words = keys[index]
                 // The most recent cluster compatible with every name in it: "Putin" after two
                 // Putins is the nearer one, and "Anna Putin" joins neither "Vladimir Putin" nor
                 // a "Putin" that stands for him.
                 if let cluster = clusters.indices.last(where: { cluster in
-                    clusters[cluster].allSatisfy { Self.compatible(Self.nameWords(mentions[$0].mention.text), words) }
+                    clusters[cluster].allSatisfy { Self.compatible(keys[$0], words) }
                 }) {
                     clusters[cluster].append(index)
                 } else {
@@ -57,12 +59,13 @@ struct MentionCanonicalizer {
 
     /// Two person names can be the same person within one article: one is the surname of the
     /// other, or both are full names of one person (spelling variants allowed).
+    /// On name-word keys (`NameMatcher.key`).
     static func compatible(_ lhs: [String], _ rhs: [String]) -> Bool {
         guard let lastA = lhs.last, let lastB = rhs.last else { return false }
         if lhs.count == 1 || rhs.count == 1 {
-            return NameMatcher.sameWord(lastA, lastB)
+            return NameMatcher.sameWordKey(lastA, lastB)
         }
-        return NameMatcher.samePerson(lhs, rhs)
+        return NameMatcher.samePersonKeys(lhs, rhs)
     }
 
     static func nameWords(_ text: String) -> [String] {

@@ -62,8 +62,11 @@ public enum NameMatcher {
 
     /// Whether two single words are spellings of one name.
     public static func sameWord(_ lhs: String, _ rhs: String) -> Bool {
-        let a = key(lhs)
-        let b = key(rhs)
+        sameWordKey(key(lhs), key(rhs))
+    }
+
+    /// `sameWord` on keys already computed (the registry keeps them, to compare many names fast).
+    public static func sameWordKey(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         // Short words must match exactly: "Li" and "Lu" are different people.
         guard min(a.count, b.count) >= 5 else { return false }
@@ -73,13 +76,16 @@ public enum NameMatcher {
     /// Whether two person names can be one person: the surnames are spellings of one name and the
     /// given names (where both have them) agree, an initial agreeing with a full name.
     public static func samePerson(_ lhs: [String], _ rhs: [String]) -> Bool {
-        guard let lastA = lhs.last, let lastB = rhs.last, sameWord(lastA, lastB) else { return false }
-        let givenA = lhs.dropLast()
-        let givenB = rhs.dropLast()
-        guard let firstA = givenA.first, let firstB = givenB.first else { return true }
-        let a = key(firstA)
-        let b = key(firstB)
+        samePersonKeys(lhs.map(key), rhs.map(key))
+    }
+
+    /// `samePerson` on the keys of the name words.
+    public static func samePersonKeys(_ lhs: [String], _ rhs: [String]) -> Bool {
+        guard let lastA = lhs.last, let lastB = rhs.last, sameWordKey(lastA, lastB) else { return false }
+        guard lhs.count > 1, rhs.count > 1 else { return true }
+        let a = lhs[0]
+        let b = rhs[0]
         if a.count == 1 || b.count == 1 { return a.first == b.first }  // "V. Putin"
-        return sameWord(firstA, firstB)
+        return sameWordKey(a, b)
     }
 }
