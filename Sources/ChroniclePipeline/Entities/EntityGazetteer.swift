@@ -34,7 +34,7 @@ public struct EntityGazetteer: Sendable {
 
     /// Whether some alias starts with this word: a cheap test before trying multi-word matches.
     public func mayStartAlias(_ word: String) -> Bool {
-        firstWords.contains(word.replacingOccurrences(of: ".", with: "").lowercased())
+        firstWords.contains(String(String.UnicodeScalarView(word.unicodeScalars.lazy.filter { $0 != "." })).lowercased())
     }
 
     init(bundle: Bundle) throws {
@@ -67,7 +67,7 @@ public struct EntityGazetteer: Sendable {
     /// Aliases are matched case-sensitively for short all-capital forms ("US" is not "us") and
     /// case-insensitively otherwise; dots are ignored ("U.S." is "US").
     public static func lookupKey(_ alias: String) -> String {
-        let undotted = alias.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "’", with: "'")
+        let undotted = String(String.UnicodeScalarView(alias.unicodeScalars.lazy.filter { $0 != "." }.map { $0 == "’" ? "'" : $0 }))
         let words = undotted.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if words.count <= 4, words == words.uppercased() { return words }
         return words.lowercased()

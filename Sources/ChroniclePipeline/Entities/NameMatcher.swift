@@ -6,23 +6,54 @@ import Foundation
 /// compared with Jaro-Winkler similarity, so close variants match and different names do not.
 public enum NameMatcher {
     /// The key of one name: lower case ASCII letters and digits, words separated by spaces.
+    /// Works on bytes (Foundation's string replacing is far too slow for every mention); only a
+    /// name with non-ASCII letters goes through diacritic folding first.
     public static func key(_ name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ı", with: "i")
-        var words: [String] = []
-        for raw in folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            var word = String(raw).lowercased()
-            // Romanisations of the same Cyrillic/Arabic sounds.
-            for (from, to) in [("kh", "h"), ("zh", "j"), ("ts", "c"), ("tz", "c"), ("ph", "f"), ("ck", "k"), ("ou", "u")] {
-                word = word.replacingOccurrences(of: from, with: to)
-            }
-            word = String(word.map { "yj".contains($0) ? "i" : $0 })
-            // Doubled letters ("Zelenskyy" -> "zelenskii" -> "zelenski").
-            var collapsed = ""
-            for character in word where collapsed.last != character { collapsed.append(character) }
-            if !collapsed.isEmpty { words.append(collapsed) }
+        var source = name
+        if !name.utf8.allSatisfy({ $0 < 0x80 }) {
+            source = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+                .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ı", with: "i")
         }
-        return words.joined(separator: " ")
+        var words: [[UInt8]] = []
+        var word: [UInt8] = []
+        func finish() {
+            guard !word.isEmpty else { return }
+            var folded: [UInt8] = []
+            folded.reserveCapacity(word.count)
+            var index = 0
+            while index < word.count {
+                let byte = word[index]
+                let next: UInt8 = index + 1 < word.count ? word[index + 1] : 0
+                // Romanisations of the same Cyrillic/Arabic sounds: kh->h, zh->j, ts/tz->c, ph->f, ck->k, ou->u.
+                switch (byte, next) {
+                case (UInt8(ascii: "k"), UInt8(ascii: "h")): folded.append(UInt8(ascii: "h")); index += 2; continue
+                case (UInt8(ascii: "z"), UInt8(ascii: "h")): folded.append(UInt8(ascii: "j")); index += 2; continue
+                case (UInt8(ascii: "t"), UInt8(ascii: "s")), (UInt8(ascii: "t"), UInt8(ascii: "z")):
+                    folded.append(UInt8(ascii: "c")); index += 2; continue
+                case (UInt8(ascii: "p"), UInt8(ascii: "h")): folded.append(UInt8(ascii: "f")); index += 2; continue
+                case (UInt8(ascii: "c"), UInt8(ascii: "k")): folded.append(UInt8(ascii: "k")); index += 2; continue
+                case (UInt8(ascii: "o"), UInt8(ascii: "u")): folded.append(UInt8(ascii: "u")); index += 2; continue
+                default: break
+                }
+                folded.append(byte == UInt8(ascii: "y") || byte == UInt8(ascii: "j") ? UInt8(ascii: "i") : byte)
+                index += 1
+            }
+            // Doubled letters ("Zelenskyy" -> "zelenskii" -> "zelenski").
+            var collapsed: [UInt8] = []
+            for byte in folded where collapsed.last != byte { collapsed.append(byte) }
+            words.append(collapsed)
+            word = []
+        }
+        for byte in source.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case 0x80...: continue  // a letter folding could not reduce to ASCII
+            default: finish()
+            }
+        }
+        finish()
+        return String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
     }
 
     /// Jaro-Winkler similarity of two keys, in [0, 1].
