@@ -40,10 +40,7 @@ public struct EntityGazetteer: Sendable {
     init(bundle: Bundle) throws {
         var entries: [String: [Entry]] = [:]
         func rows(_ name: String) -> [[Substring]] {
-            guard let url = bundle.url(forResource: name, withExtension: "tsv"),
-                let text = try? String(contentsOf: url, encoding: .utf8)
-            else { return [] }
-            return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            GazetteerTable.rows(at: bundle.url(forResource: name, withExtension: "tsv"))
         }
         // Places: alias, kind, canonical, country, population.
         for row in rows("gazetteer_places") where row.count >= 4 {

@@ -130,12 +130,7 @@ extension TaggerGazetteer {
     static func external(directory: URL) -> TaggerGazetteer {
         var gazetteer = TaggerGazetteer()
         func rows(_ name: String) -> [[Substring]] {
-            guard let text = try? String(contentsOf: directory.appendingPathComponent(name + ".tsv"), encoding: .utf8) else {
-                return []
-            }
-            return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
-                $0.split(separator: "\t", omittingEmptySubsequences: false)
-            }
+            GazetteerTable.rows(at: directory.appendingPathComponent(name + ".tsv"))
         }
         for row in rows("gazetteer_places") where row.count >= 2 {
             let kind: Category? =
