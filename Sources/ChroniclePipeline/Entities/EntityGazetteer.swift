@@ -1,8 +1,8 @@
 import Foundation
 
-/// Places, nationalities and organisations from the generated gazetteer resources
-/// (`scripts/build_gazetteer.py`): every alias maps to one canonical name, so "Turkey",
-/// "Türkiye" and "Turkish" all lead to the same country.
+/// Places, nationalities, organisations and given names from the generated gazetteer
+/// resources (`scripts/build_gazetteer.py`): every alias maps to one canonical name, so
+/// "Turkey", "Türkiye" and "Turkish" all lead to the same country.
 public struct EntityGazetteer: Sendable {
     public enum Kind: String, Sendable {
         case country, capital, city, region, continent, demonym, organization
@@ -25,9 +25,12 @@ public struct EntityGazetteer: Sendable {
 
     /// First words of all aliases (lower case), to skip tokens that cannot start one.
     private let firstWords: Set<String>
+    /// Common given names, lower case ("napoleon", "marco"); none is a place or organisation.
+    private let givenNames: Set<String>
 
-    init(entries: [String: [Entry]]) {
+    init(entries: [String: [Entry]], givenNames: Set<String> = []) {
         self.entries = entries
+        self.givenNames = givenNames
         longestAlias = entries.keys.map { $0.split(separator: " ").count }.max() ?? 0
         firstWords = Set(entries.keys.compactMap { $0.split(separator: " ").first.map { $0.lowercased() } })
     }
@@ -58,7 +61,8 @@ public struct EntityGazetteer: Sendable {
         }
         // A country outranks a city of the same name ("Georgia"), a city a region.
         let rank: [Kind: Int] = [.country: 0, .organization: 1, .demonym: 2, .capital: 3, .city: 4, .region: 5, .continent: 6]
-        self.init(entries: entries.mapValues { $0.sorted { rank[$0.kind, default: 9] < rank[$1.kind, default: 9] } })
+        let givenNames = Set(rows("gazetteer_given_names").compactMap { $0.first.map { $0.lowercased() } })
+        self.init(entries: entries.mapValues { $0.sorted { rank[$0.kind, default: 9] < rank[$1.kind, default: 9] } }, givenNames: givenNames)
     }
 
     /// Aliases are matched case-sensitively for short all-capital forms ("US" is not "us") and
@@ -81,6 +85,9 @@ public struct EntityGazetteer: Sendable {
         guard let entry = best(for: alias), entry.kind != .demonym else { return nil }
         return entry.canonical
     }
+
+    /// Whether a word is a common given name ("Napoleon", "Marco").
+    public func isGivenName(_ word: String) -> Bool { givenNames.contains(word.lowercased()) }
 
     /// The country a nationality adjective or demonym refers to ("Ukrainian" -> "Ukraine").
     public func country(forDemonym word: String) -> String? {

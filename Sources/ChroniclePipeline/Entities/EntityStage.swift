@@ -3,26 +3,30 @@
 ///
 /// The recognizer (the trained tagger) finds the mentions; the gazetteer adds the countries,
 /// capitals, nationalities and international organisations it missed, turns nationality words
-/// into NORP mentions of their country, and names places canonically.
+/// into NORP mentions of their country, and names places canonically. Context rules then
+/// correct types from the words around names, and the propagator gives one name one type and
+/// finds the occurrences the tagger missed.
 public struct EntityStage: PipelineStage {
     public let name = "entities"
     let recognizer: any EntityRecognizer
     let gazetteer: EntityGazetteer
-    let titles: TitleLexicon
+    let lexicon: EntityLexicon
 
     public init(recognizer: any EntityRecognizer, gazetteer: EntityGazetteer = .shared) {
         self.recognizer = recognizer
         self.gazetteer = gazetteer
-        self.titles = .shared
+        self.lexicon = .shared
     }
 
     public func process(_ document: inout ArticleDocument) throws(PipelineError) {
-        var mentions = recognizer.entities(in: document).map { refinedType(withoutTitle($0, in: document)) }
-        mentions = Self.consistentPersonTypes(mentions)
+        var mentions = recognizer.entities(in: document).flatMap(splitPlacePairs).map { refinedType(withoutTitle($0, in: document)) }
         mentions += gazetteerMentions(in: document, besides: mentions)
         mentions.sort { $0.span < $1.span }
-        var aligned = MentionTokens.align(mentions, in: document)
-        let roles = RoleFinder(titles: titles, gazetteer: gazetteer)
+        let isCommonWord = { [recognizer] (word: String) in recognizer.isCommonWord(word) }
+        let rules = MentionContextRules(lexicon: lexicon, gazetteer: gazetteer, isCommonWord: isCommonWord)
+        let refined = rules.apply(MentionTokens.align(mentions, in: document), in: document)
+        var aligned = NamePropagator(isCommonWord: isCommonWord).propagate(refined.mentions, titled: refined.titled, in: document)
+        let roles = RoleFinder(titles: lexicon, gazetteer: gazetteer)
         for index in aligned.indices where aligned[index].mention.type == .person {
             let found = roles.role(of: aligned[index], among: aligned, in: document)
             aligned[index].mention.role = found.role
@@ -47,13 +51,14 @@ public struct EntityStage: PipelineStage {
         return mention
     }
 
-    /// "Presidential Aide Vladimir Medinsky" tagged as one organisation is a title and a person:
-    /// the title words are cut off (the role finder reads them) and the name is a PERSON.
+    /// "Presidential Aide Vladimir Medinsky" tagged as one organisation, or "Aide Vladimir
+    /// Medinsky" as one person, is a title and a person: the title words are cut off (the role
+    /// finder reads them) and the name is a PERSON.
     private func withoutTitle(_ mention: EntityMention, in document: ArticleDocument) -> EntityMention {
-        guard mention.type != .person else { return mention }
         let words = mention.text.split(separator: " ", omittingEmptySubsequences: false)
-        let titleCount = words.prefix { titles.isTitleWord(String($0)) }.count
-        guard titleCount > 0, words.count - titleCount >= 2,
+        let titleCount = words.prefix { lexicon.isTitleWord(String($0)) }.count
+        let nameWords = mention.type == .person ? 1 : 2
+        guard titleCount > 0, words.count - titleCount >= nameWords,
             words[titleCount...].allSatisfy({ $0.first?.isUppercase == true })
         else { return mention }
         let cut = words[..<titleCount].map { $0.unicodeScalars.count + 1 }.reduce(0, +)
@@ -61,21 +66,17 @@ public struct EntityStage: PipelineStage {
         return EntityMention(span: span, text: document.text(of: span), type: .person)
     }
 
-    /// One name, one type within an article: a lone "Medinsky" or "Zelenskyy" tagged as an
-    /// organisation is the person the article names in full elsewhere.
-    static func consistentPersonTypes(_ mentions: [EntityMention]) -> [EntityMention] {
-        let surnames = Set(mentions.filter { $0.type == .person }
-            .map { MentionCanonicalizer.nameWords($0.text) }.filter { $0.count > 1 }.compactMap(\.last).map(NameMatcher.key))
-        return mentions.map { mention in
-            var mention = mention
-            let words = MentionCanonicalizer.nameWords(mention.text)
-            if mention.type != .person, mention.type != .nationality, words.count == 1,
-                case let key = NameMatcher.key(words[0]), surnames.contains(where: { NameMatcher.sameWordKey($0, key) })
-            {
-                mention.type = .person
-            }
-            return mention
-        }
+    /// "Ukraine-Russia talks": two places joined by a hyphen are two mentions.
+    private func splitPlacePairs(_ mention: EntityMention) -> [EntityMention] {
+        let parts = mention.text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, mention.type != .person,
+            parts.allSatisfy({ part in gazetteer.best(for: String(part)).map { [.country, .capital, .city, .region].contains($0.kind) } ?? false })
+        else { return [mention] }
+        let first = parts[0].unicodeScalars.count
+        return [
+            EntityMention(span: TextSpan(start: mention.span.start, end: mention.span.start + first), text: String(parts[0]), type: .location),
+            EntityMention(span: TextSpan(start: mention.span.start + first + 1, end: mention.span.end), text: String(parts[1]), type: .location),
+        ]
     }
 
     /// Capitalised gazetteer names the recognizer did not tag: countries, capitals, nationality

@@ -4,7 +4,7 @@
 /// "Trump's special envoy Keith Kellogg", "State Department spokeswoman Tammy Bruce",
 /// "Vladimir Medinsky, the head of Russia's delegation".
 struct RoleFinder {
-    let titles: TitleLexicon
+    let titles: EntityLexicon
     let gazetteer: EntityGazetteer
 
     struct Role: Equatable {

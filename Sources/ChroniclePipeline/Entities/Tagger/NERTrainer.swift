@@ -98,6 +98,7 @@ public struct NERTrainer {
             return gazetteer
         }
         let allNames = names(excludingFold: nil)
+        let lowercaseWords = Self.lowercaseWords(training)
         let foldExtractors = (0..<options.folds).map { FeatureExtractor(gazetteers: [external, names(excludingFold: $0)]) }
         let finalExtractor = FeatureExtractor(gazetteers: [external, allNames])
 
@@ -132,7 +133,9 @@ public struct NERTrainer {
             })
         log("pass 1: epoch \(first.epoch), validation F1 \(String(format: "%.4f", first.f1)), \(elapsed())")
         guard options.secondPass else {
-            let model = buildModel(passes: [first.weights], featureCount: localCount, keys: index.keys, gazetteers: finalExtractor.gazetteers)
+            let model = buildModel(
+                passes: [first.weights], featureCount: localCount, keys: index.keys, gazetteers: finalExtractor.gazetteers,
+                lowercaseWords: lowercaseWords)
             return Result(model: model, validation: evaluate(validation, rows: validationLocal, weights: first.weights, featureCount: localCount).evaluation)
         }
 
@@ -192,7 +195,8 @@ public struct NERTrainer {
         firstWeights.replaceSubrange(
             (fullCount * EntityTagSet.count)..., with: first.weights[(localCount * EntityTagSet.count)...])
         let model = buildModel(
-            passes: [firstWeights, second.weights], featureCount: fullCount, keys: index.keys, gazetteers: finalExtractor.gazetteers)
+            passes: [firstWeights, second.weights], featureCount: fullCount, keys: index.keys, gazetteers: finalExtractor.gazetteers,
+            lowercaseWords: lowercaseWords)
         log("model: \(model.keys.count) features kept, \(elapsed())")
         let tagger = NamedEntityTagger(model: model)
         var evaluation = CoNLLEvaluation()
@@ -273,8 +277,33 @@ public struct NERTrainer {
         return (evaluation, tags)
     }
 
+    /// Lowercase-form hashes of the words training text writes in lower case inside sentences
+    /// at least twice and more often than capitalised ("may", "rice"), as opposed to names
+    /// ("Trump", "Apple"). Hashes, not words: the model carries no corpus text.
+    static func lowercaseWords(_ documents: [Document]) -> Set<UInt64> {
+        var counts: [UInt64: (lower: Int, capitalized: Int)] = [:]
+        for document in documents {
+            for sentence in document.sentences {
+                for token in sentence.dropFirst() {
+                    let features = TokenFeatures(token)
+                    guard features.flags.contains(.hasLetter), !features.flags.contains(.hasDigit),
+                        !features.flags.contains(.allCapitals)
+                    else { continue }
+                    if features.flags.contains(.initialCapital) {
+                        counts[features.lower, default: (0, 0)].capitalized += 1
+                    } else {
+                        counts[features.lower, default: (0, 0)].lower += 1
+                    }
+                }
+            }
+        }
+        return Set(counts.filter { $0.value.lower >= 2 && $0.value.lower > $0.value.capitalized }.keys)
+    }
+
     /// Keeps the features with a weight of at least `minimumWeight` in some pass, sorted by hash.
-    private func buildModel(passes: [[Float]], featureCount: Int, keys: [UInt64], gazetteers: [TaggerGazetteer]) -> TaggerModel {
+    private func buildModel(
+        passes: [[Float]], featureCount: Int, keys: [UInt64], gazetteers: [TaggerGazetteer], lowercaseWords: Set<UInt64>
+    ) -> TaggerModel {
         let tagCount = EntityTagSet.count
         var kept: [Int] = []
         for row in 0..<featureCount {
@@ -289,7 +318,7 @@ public struct NERTrainer {
             result += weights[(featureCount * tagCount)...]
             return result
         }
-        return TaggerModel(keys: kept.map { keys[$0] }, passes: prunedPasses, gazetteers: gazetteers)
+        return TaggerModel(keys: kept.map { keys[$0] }, passes: prunedPasses, gazetteers: gazetteers, lowercaseWords: lowercaseWords)
     }
 }
 

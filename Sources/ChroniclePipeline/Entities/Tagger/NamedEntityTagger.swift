@@ -25,6 +25,12 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
         return NamedEntityTagger(model: try TaggerModel(contentsOf: url))
     }
 
+    /// Whether training text writes this word in lower case more often than capitalised
+    /// ("may", "rice"; not "Trump").
+    public func isCommonWord(_ token: String) -> Bool {
+        model.lowercaseWords.contains(TokenFeatures(token).lower)
+    }
+
     /// IOB2 tags for the sentences of one document (document-level features look across all of
     /// them, so pass a whole article at once).
     public func tag(sentences: [[String]]) -> [[String]] {

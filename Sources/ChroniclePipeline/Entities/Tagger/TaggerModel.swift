@@ -8,10 +8,11 @@ import Foundation
 /// payload size and payload CRC-32, then the zlib-compressed payload. In the payload, feature
 /// hashes are sorted and stored as LEB128 deltas, and each pass's weights as `Int16` with one
 /// scale per pass: that is within 1/32767 of the largest weight, far below what changes a tag,
-/// and keeps the committed file small.
+/// and keeps the committed file small. Format 2 adds, last, the lowercase-form hashes of the
+/// words training text writes in lower case (`lowercaseWords`).
 public struct TaggerModel: Sendable {
     static let magic = Data("CHRNNER1".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
 
     public struct FormatError: Error, CustomStringConvertible {
         public let description: String
@@ -22,13 +23,20 @@ public struct TaggerModel: Sendable {
     /// Per pass: `keys.count` rows of `EntityTagSet.count` weights, then the transition block.
     let passes: [[Float]]
     let gazetteers: [TaggerGazetteer]
+    /// `TokenFeatures.lower` of the words training text writes in lower case more often than
+    /// capitalised: "May" after "Theresa May" may still be the month.
+    let lowercaseWords: Set<UInt64>
     let featureVersion: UInt32
 
-    init(keys: [UInt64], passes: [[Float]], gazetteers: [TaggerGazetteer], featureVersion: UInt32 = FeatureExtractor.version) {
+    init(
+        keys: [UInt64], passes: [[Float]], gazetteers: [TaggerGazetteer], lowercaseWords: Set<UInt64> = [],
+        featureVersion: UInt32 = FeatureExtractor.version
+    ) {
         precondition(passes.allSatisfy { $0.count == keys.count * EntityTagSet.count + ViterbiDecoder.transitionSize })
         self.keys = keys
         self.passes = passes
         self.gazetteers = gazetteers
+        self.lowercaseWords = lowercaseWords
         self.featureVersion = featureVersion
     }
 
@@ -66,6 +74,8 @@ public struct TaggerModel: Sendable {
             payload.uint32(UInt32(prefixes.count))
             payload.sortedKeys(prefixes)
         }
+        payload.uint32(UInt32(lowercaseWords.count))
+        payload.sortedKeys(lowercaseWords.sorted())
         var file = Self.magic
         var header = ByteWriter()
         header.uint32(Self.formatVersion)
@@ -130,7 +140,8 @@ public struct TaggerModel: Sendable {
             let prefixes = Set(try payload.sortedKeys(Int(try payload.uint32())))
             gazetteers.append(TaggerGazetteer(entries: entries, prefixes: prefixes, longest: longest))
         }
-        self.init(keys: keys, passes: passes, gazetteers: gazetteers, featureVersion: featureVersion)
+        let lowercaseWords = Set(try payload.sortedKeys(Int(try payload.uint32())))
+        self.init(keys: keys, passes: passes, gazetteers: gazetteers, lowercaseWords: lowercaseWords, featureVersion: featureVersion)
     }
 }
 
