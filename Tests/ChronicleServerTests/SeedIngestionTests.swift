@@ -47,4 +47,38 @@ struct SeedIngestionTests {
             }
         }
     }
+
+    @Test("across the five seeds one entity per real thing, under every spelling, with its aliases")
+    func seedsShareEntities() async throws {
+        let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        try await TestService().run { client in
+            for seed in seeds {
+                #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
+            }
+            func entities(_ query: String) async throws -> [[String: Any]] {
+                try #require(try await client.get("/v1/entities?\(query)").json()["items"] as? [[String: Any]])
+            }
+            func aliases(_ entity: [String: Any]) -> Set<String> {
+                Set((entity["aliases"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String })
+            }
+            // Zelensky / Zelenskyy, with and without his first name, in all five articles.
+            for spelling in ["zelensky", "Zelenskyy", "zelenskiy"] {
+                let found = try await entities("q=\(spelling)&type=PERSON")
+                #expect(found.count == 1, "\(spelling): \(found.map { $0["name"] ?? "" })")
+                let zelensky = try #require(found.first)
+                #expect(aliases(zelensky).isSuperset(of: ["Zelensky", "Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskyy"]))
+                #expect(zelensky["article_count"] as? Int == 5)
+            }
+            // Turkey / Türkiye: one place, in the four articles that name it.
+            let turkey = try await entities("q=turkey&type=LOC")
+            #expect(turkey.map { $0["name"] as? String } == ["Türkiye"])
+            #expect(aliases(try #require(turkey.first)).isSuperset(of: ["Turkey", "Türkiye"]))
+            #expect(turkey.first?["article_count"] as? Int == 4)
+            // Medinsky: one person in all five, named in full and by surname.
+            let medinsky = try await entities("q=medinsky")
+            #expect(medinsky.map { $0["name"] as? String } == ["Vladimir Medinsky"])
+            #expect(medinsky.first?["article_count"] as? Int == 5)
+            #expect(aliases(try #require(medinsky.first)).isSuperset(of: ["Medinsky", "Vladimir Medinsky"]))
+        }
+    }
 }
