@@ -1,0 +1,630 @@
+import Foundation
+
+/// Finds temporal phrases in tokens, longest first, and says what each means. Spans follow
+/// TimeML: a leading preposition is left out ("on [Friday]"), a determiner, modifier or
+/// direction word is kept ("[the past two months]", "[more than three years]", "[a year ago]").
+struct TemporalGrammar {
+    let lexicon: TimeLexicon
+    let tokens: [TimeToken]
+
+    func phrases() -> [TemporalPhrase] {
+        var result: [TemporalPhrase] = []
+        var index = 0
+        while index < tokens.count {
+            if let phrase = phrase(at: index) {
+                result.append(phrase)
+                index = phrase.end
+                if let end = rangeEnd(after: phrase) {
+                    result.append(end)
+                    index = end.end
+                }
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// "from May 11 to 16", "May 11-16": the bare day that ends a range is a date of the same month.
+    private func rangeEnd(after phrase: TemporalPhrase) -> TemporalPhrase? {
+        guard case let .date(rangeYear, rangeMonth?, _?) = phrase.meaning, let link = word(phrase.end),
+            ["to", "-", "–", "until", "through", "and"].contains(link), let day = dayNumber(phrase.end + 1),
+            sameSentence(phrase.start, phrase.end + 1), tokens[phrase.end + 1].isDigits || tokens[phrase.end + 1].lower.count > 2,
+            month(phrase.end + 2) == nil, unit(phrase.end + 2) == nil
+        else { return nil }
+        return TemporalPhrase(start: phrase.end + 1, end: phrase.end + 2, meaning: .date(year: rangeYear, month: rangeMonth, day: day))
+    }
+
+    // MARK: Token helpers
+
+    private func word(_ index: Int) -> String? { index < tokens.count ? tokens[index].lower : nil }
+
+    private func sameSentence(_ a: Int, _ b: Int) -> Bool {
+        a < tokens.count && b < tokens.count && tokens[a].sentence == tokens[b].sentence
+    }
+
+    /// The token at `index` if it is in the sentence of `from`.
+    private func next(_ index: Int, after from: Int) -> String? { sameSentence(from, index) ? tokens[index].lower : nil }
+
+    private func month(_ index: Int) -> Int? {
+        guard index < tokens.count, let value = lexicon.int(tokens[index].lower, .month) else { return nil }
+        // "may" is mostly the verb: only a capitalised May, and not "May I".
+        if tokens[index].lower == "may" && !tokens[index].isCapitalized { return nil }
+        return value
+    }
+
+    private func weekday(_ index: Int) -> Int? {
+        guard index < tokens.count, tokens[index].isCapitalized || tokens[index].text.allSatisfy(\.isLowercase) else { return nil }
+        // Short forms ("Sun.", "Wed.") only capitalised.
+        if tokens[index].lower.hasSuffix("."), !tokens[index].isCapitalized { return nil }
+        return lexicon.int(tokens[index].lower, .weekday)
+    }
+
+    private func dayNumber(_ index: Int) -> Int? {
+        guard index < tokens.count else { return nil }
+        var text = tokens[index].lower
+        for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) && text.count > 2 { text.removeLast(2) }
+        guard let value = Int(text), text.allSatisfy(\.isNumber), (1...31).contains(value) else { return nil }
+        return value
+    }
+
+    /// A four-digit year: 1900-2199 anywhere, earlier ones only after "in", "since" and the like
+    /// ("in 1812", not "1000 for 1000").
+    private func year(_ index: Int) -> Int? {
+        guard index < tokens.count, tokens[index].isDigits, tokens[index].text.count == 4, let value = tokens[index].integer,
+            (1000...2199).contains(value)
+        else { return nil }
+        if value < 1900 {
+            guard index > 0, ["in", "since", "of", "until", "by", "from", "before", "after", "year", ","].contains(tokens[index - 1].lower) else {
+                return nil
+            }
+        }
+        return value
+    }
+
+    /// A number written in digits ("3", "2.5", "1,500") or words ("three", "twenty-four", "a").
+    private func number(_ index: Int) -> (value: Double?, end: Int)? {
+        guard index < tokens.count else { return nil }
+        let text = tokens[index].lower
+        if let value = Double(text.replacingOccurrences(of: ",", with: "")), text.first?.isNumber == true {
+            return (value, index + 1)
+        }
+        if let value = wordNumber(text) {
+            // "twenty four", "two and a half"
+            if let unitsWord = word(index + 1), value.map({ $0 >= 20 && $0.truncatingRemainder(dividingBy: 10) == 0 }) == true,
+                let units = lexicon.value(unitsWord, .number).flatMap(Double.init), units < 10, units >= 1
+            {
+                return (value! + units, index + 2)
+            }
+            if word(index + 1) == "and", word(index + 2) == "a", word(index + 3) == "half", let value {
+                return (value + 0.5, index + 4)
+            }
+            return (value, index + 1)
+        }
+        return nil
+    }
+
+    /// "three" -> 3, "twenty-four" -> 24, "several" -> nil (unknown amount); nil if no number.
+    private func wordNumber(_ text: String) -> Double?? {
+        if let value = lexicon.value(text, .number) { return .some(value == "X" ? nil : Double(value)) }
+        let parts = text.split(separator: "-")
+        if parts.count == 2, let tens = lexicon.value(String(parts[0]), .number).flatMap(Double.init),
+            let units = lexicon.value(String(parts[1]), .number).flatMap(Double.init), tens >= 20, units < 10
+        {
+            return .some(tens + units)
+        }
+        return nil
+    }
+
+    private func unit(_ index: Int) -> String? {
+        guard index < tokens.count else { return nil }
+        if tokens[index].lower == "second", let previous = word(index - 1), lexicon.has(previous, .relative) || previous == "the" {
+            return nil  // "the second quarter" is an ordinal
+        }
+        return lexicon.value(tokens[index].lower, .unit)
+    }
+
+    private func isPlural(_ index: Int) -> Bool { tokens[index].lower.hasSuffix("s") || tokens[index].lower == "centuries" }
+
+    // MARK: Phrases
+
+    private func phrase(at start: Int) -> TemporalPhrase? {
+        var best: TemporalPhrase?
+        func consider(_ candidate: TemporalPhrase?) {
+            guard let candidate, candidate.end > candidate.start else { return }
+            if best == nil || candidate.end > best!.end { best = candidate }
+        }
+        consider(modified(at: start))
+        consider(core(at: start))
+        return best
+    }
+
+    /// A core phrase with modifiers before it: "the", "early", "the end of", "more than", "mid-".
+    private func modified(at start: Int) -> TemporalPhrase? {
+        guard let first = word(start) else { return nil }
+        // "the end of 2024", "the beginning of May", "the middle of next week"
+        if first == "the", let position = word(start + 1).flatMap({ lexicon.value($0, .position) }), word(start + 2) == "of",
+            var inner = core(at: start + 3), isPoint(inner.meaning)
+        {
+            inner.start = start
+            inner.mod = position
+            return inner
+        }
+        // "early 2025", "late last year", "earlier this month", "mid-May"
+        if let position = lexicon.value(first, .position), ["early", "late", "mid", "earlier", "later"].contains(first),
+            var inner = core(at: start + 1), isPoint(inner.meaning)
+        {
+            inner.start = start
+            inner.mod = position
+            return inner
+        }
+        if first.hasPrefix("mid-") || first.hasPrefix("early-") || first.hasPrefix("late-") {
+            let parts = first.split(separator: "-", maxSplits: 1)
+            let rest = String(parts[1])
+            if let month = lexicon.int(rest, .month) {
+                return TemporalPhrase(start: start, end: start + 1, meaning: .date(year: year(start + 1), month: month, day: nil), mod: lexicon.value(String(parts[0]), .position))
+                    .extendedByYear(self)
+            }
+            if let value = Int(rest), rest.count == 4 {
+                return TemporalPhrase(start: start, end: start + 1, meaning: .date(year: value, month: nil, day: nil), mod: lexicon.value(String(parts[0]), .position))
+            }
+        }
+        // "more than three years", "at least 72 hours", "about a week"
+        for length in [2, 1] {
+            let words = (0..<length).compactMap { word(start + $0) }
+            guard words.count == length, let mod = lexicon.value(words.joined(separator: " "), .mod) else { continue }
+            if var inner = core(at: start + length), case .duration = inner.meaning {
+                inner.start = start
+                inner.mod = mod
+                return inner
+            }
+            if var inner = core(at: start + length), case .shifted = inner.meaning {
+                inner.start = start
+                inner.mod = mod
+                return inner
+            }
+        }
+        return nil
+    }
+
+    private func isPoint(_ meaning: TemporalMeaning) -> Bool {
+        switch meaning {
+        case .duration, .set, .reference, .shifted: false
+        default: true
+        }
+    }
+
+    private func core(at start: Int) -> TemporalPhrase? {
+        var best: TemporalPhrase?
+        for candidate in [calendarDate(at: start), relative(at: start), quantity(at: start), clockTime(at: start), quarter(at: start), recurring(at: start)] {
+            guard let candidate else { continue }
+            if best == nil || candidate.end > best!.end { best = candidate }
+        }
+        guard var found = best else { return nil }
+        // "Friday morning", "yesterday afternoon"
+        if let part = word(found.end).flatMap({ lexicon.value($0, .partofday) }), sameSentence(found.start, found.end) {
+            switch found.meaning {
+            case .weekday, .dayOffset, .date(_, _, .some):
+                found = TemporalPhrase(start: found.start, end: found.end + 1, meaning: .partOfDay(part, day: found.meaning), mod: found.mod)
+            default: break
+            }
+        }
+        return found
+    }
+
+    /// "May 16, 2025", "16 May 2025", "Friday, May 16", "May 2025", "May", "2025", "2025-05-16",
+    /// "16.05.2025", "05/16/2025", "the 1990s", "fiscal 2024".
+    private func calendarDate(at start: Int) -> TemporalPhrase? {
+        guard start < tokens.count else { return nil }
+        let text = tokens[start].lower
+        var index = start
+        // "Friday, May 16"
+        if let _ = weekday(start) {
+            var after = start + 1
+            if word(after) == "," { after += 1 }
+            if let date = monthDay(at: after), sameSentence(start, after) {
+                return TemporalPhrase(start: start, end: date.end, meaning: date.meaning)
+            }
+        }
+        if let date = monthDay(at: start) { return date }
+        if let date = numericDate(text) { return TemporalPhrase(start: start, end: start + 1, meaning: date) }
+        if text == "fiscal", let value = year(start + 1) {
+            return TemporalPhrase(start: start, end: start + 2, meaning: .fiscalYear(value))
+        }
+        if text.hasPrefix("fy"), let value = Int(text.dropFirst(2)), text.count == 6 {
+            return TemporalPhrase(start: start, end: start + 1, meaning: .fiscalYear(value))
+        }
+        // "the 1990s", "1990s", "the '90s"
+        var decadeStart = start
+        if text == "the" { decadeStart += 1 }
+        if let decade = decade(at: decadeStart) { return TemporalPhrase(start: start, end: decadeStart + 1, meaning: .decade(decade)) }
+        if ["'", "’"].contains(word(decadeStart) ?? ""), let two = word(decadeStart + 1), two.count == 3, two.hasSuffix("0s"),
+            let value = Int(two.dropLast())
+        {
+            return TemporalPhrase(start: start, end: decadeStart + 2, meaning: .decade(190 + value / 10))
+        }
+        // "the 20th century", "the nineteenth century"
+        if text == "the", let ordinal = ordinal(at: start + 1), word(start + 2) == "century" {
+            return TemporalPhrase(start: start, end: start + 3, meaning: .century(ordinal - 1))
+        }
+        if let value = year(start) {
+            index = start + 1
+            return TemporalPhrase(start: start, end: index, meaning: .date(year: value, month: nil, day: nil))
+        }
+        return nil
+    }
+
+    private func ordinal(at index: Int) -> Int? {
+        guard let text = word(index) else { return nil }
+        if let value = lexicon.int(text, .ordinal) { return value }
+        for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) {
+            return Int(text.dropLast(2))
+        }
+        return nil
+    }
+
+    private func decade(at index: Int) -> Int? {
+        guard let text = word(index), text.hasSuffix("s") else { return nil }
+        let digits = text.dropLast().filter(\.isNumber)
+        if text.count == 5, digits.count == 4, digits.hasSuffix("0"), let value = Int(digits) { return value / 10 }
+        if (text.hasPrefix("'") || text.hasPrefix("’")), digits.count == 2, digits.hasSuffix("0"), let value = Int(digits) {
+            return 190 + value / 10
+        }
+        return nil
+    }
+
+    /// "May 16[,] [2025]", "16 May[,] [2025]", "May[,] 2025", "May".
+    private func monthDay(at start: Int) -> TemporalPhrase? {
+        if let month = month(start) {
+            // "May 16", "May 16th", "May 16, 2025"
+            if sameSentence(start, start + 1), let day = dayNumber(start + 1), year(start + 1) == nil {
+                var end = start + 2
+                var yearValue: Int?
+                if word(end) == ",", let value = year(end + 1) {
+                    yearValue = value
+                    end += 2
+                } else if let value = year(end) {
+                    yearValue = value
+                    end += 1
+                }
+                return TemporalPhrase(start: start, end: end, meaning: .date(year: yearValue, month: month, day: day))
+            }
+            // A capitalised month name alone is a month; a lower-case "march" or "may" is a verb.
+            guard tokens[start].isCapitalized else { return nil }
+            return TemporalPhrase(start: start, end: start + 1, meaning: .date(year: nil, month: month, day: nil)).extendedByYear(self)
+        }
+        // "16 May 2025", "16 May, 2025", "16th of May"
+        if let day = dayNumber(start) {
+            var monthIndex = start + 1
+            if word(monthIndex) == "of" { monthIndex += 1 }
+            guard let month = month(monthIndex), sameSentence(start, monthIndex) else { return nil }
+            var end = monthIndex + 1
+            var yearValue: Int?
+            if word(end) == ",", let value = year(end + 1) {
+                yearValue = value
+                end += 2
+            } else if let value = year(end) {
+                yearValue = value
+                end += 1
+            }
+            return TemporalPhrase(start: start, end: end, meaning: .date(year: yearValue, month: month, day: day))
+        }
+        return nil
+    }
+
+    fileprivate func yearAfter(_ end: Int) -> (year: Int, end: Int)? {
+        if word(end) == ",", let value = year(end + 1) { return (value, end + 2) }
+        if word(end) == "of", let value = year(end + 1) { return (value, end + 2) }
+        if let value = year(end) { return (value, end + 1) }
+        return nil
+    }
+
+    /// `2025-05-16`, `16.05.2025`, `05/16/2025` (day first when the first number is above 12).
+    private func numericDate(_ text: String) -> TemporalMeaning? {
+        for separator in ["-", ".", "/"] {
+            let parts = text.split(separator: Character(separator), omittingEmptySubsequences: false).map { Int($0) }
+            guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else { continue }
+            let pieces = text.split(separator: Character(separator)).map(\.count)
+            if pieces[0] == 4, (1...12).contains(b), (1...31).contains(c) { return .date(year: a, month: b, day: c) }
+            guard pieces[2] == 4 || (pieces[2] == 2 && separator == "/") else { continue }
+            let year = pieces[2] == 4 ? c : (c < 50 ? 2000 + c : 1900 + c)
+            if separator == "/" {
+                if (1...12).contains(a), (1...31).contains(b) { return .date(year: year, month: a, day: b) }
+                if (1...12).contains(b), (1...31).contains(a) { return .date(year: year, month: b, day: a) }
+            } else if (1...12).contains(b), (1...31).contains(a) {
+                return .date(year: year, month: b, day: a)
+            }
+        }
+        return nil
+    }
+
+    /// "today", "yesterday", "tonight", "last week", "this year", "next Friday", "the past",
+    /// "the coming days", "recently", "last summer", "the weekend", "Friday".
+    private func relative(at start: Int) -> TemporalPhrase? {
+        guard let first = word(start) else { return nil }
+        switch first {
+        case "today": return TemporalPhrase(start: start, end: start + 1, meaning: .dayOffset(0))
+        case "yesterday": return TemporalPhrase(start: start, end: start + 1, meaning: .dayOffset(-1))
+        case "tomorrow": return TemporalPhrase(start: start, end: start + 1, meaning: .dayOffset(1))
+        case "tonight": return TemporalPhrase(start: start, end: start + 1, meaning: .partOfDay("NI", day: .dayOffset(0)))
+        case "overnight": return TemporalPhrase(start: start, end: start + 1, meaning: .partOfDay("NI", day: .dayOffset(-1)))
+        default: break
+        }
+        if let day = weekday(start), tokens[start].isCapitalized {
+            return TemporalPhrase(start: start, end: start + 1, meaning: .weekday(day, relative: nil))
+        }
+        // "last night", "this morning"
+        if let offset = relativeOffset(first), let part = word(start + 1).flatMap({ lexicon.value($0, .partofday) }) {
+            let day: TemporalMeaning = first == "last" && part == "NI" ? .dayOffset(-1) : .dayOffset(0)
+            if first == "this" || (first == "last" && part == "NI") {
+                _ = offset
+                return TemporalPhrase(start: start, end: start + 2, meaning: .partOfDay(part, day: day))
+            }
+        }
+        // "the past", "the future", "the present"
+        if first == "the", let second = word(start + 1) {
+            if second == "past", !(unit(start + 2) != nil || number(start + 2) != nil) {
+                return TemporalPhrase(start: start, end: start + 2, meaning: .reference("PAST_REF"))
+            }
+            if second == "future" { return TemporalPhrase(start: start, end: start + 2, meaning: .reference("FUTURE_REF")) }
+            if second == "near" || second == "distant", word(start + 2) == "future" {
+                return TemporalPhrase(start: start, end: start + 3, meaning: .reference("FUTURE_REF"))
+            }
+            if second == "present" { return TemporalPhrase(start: start, end: start + 2, meaning: .reference("PRESENT_REF")) }
+            // "the coming days", "the coming weeks"
+            if ["coming", "next", "past", "last"].contains(second), let unitWord = word(start + 2), let unit = unit(start + 2),
+                isPlural(start + 2), unitWord != "weekends"
+            {
+                let reference = ["coming", "next"].contains(second) ? "FUTURE_REF" : "PAST_REF"
+                _ = unit
+                return TemporalPhrase(start: start, end: start + 3, meaning: .reference(reference))
+            }
+            // "the weekend"
+            if second == "weekend" { return TemporalPhrase(start: start, end: start + 2, meaning: .weekend(relative: nil)) }
+        }
+        // "recent years", "recent months": the recent past
+        if first == "recent", let next = word(start + 1), lexicon.has(next, .unit), isPlural(start + 1) {
+            return TemporalPhrase(start: start, end: start + 2, meaning: .reference("PAST_REF"))
+        }
+        // "last week", "next year", "this month", "last summer", "next Friday", "last May", "this weekend"
+        var index = start
+        if first == "the", let second = word(start + 1), ["past", "previous", "following", "coming", "current", "last", "next"].contains(second) {
+            index = start + 1
+        }
+        if let relativeWord = word(index), let offset = relativeOffset(relativeWord), sameSentence(index, index + 1) {
+            let target = index + 1
+            if let unit = unit(target), !isPlural(target) {
+                if unit == "WE" { return TemporalPhrase(start: start, end: target + 1, meaning: .weekend(relative: offset)) }
+                if unit == "Q" { return TemporalPhrase(start: start, end: target + 1, meaning: .quarter(nil, year: nil, relative: offset)) }
+                return TemporalPhrase(start: start, end: target + 1, meaning: .unitOffset(unit: unit, offset: offset))
+            }
+            if let day = weekday(target) {
+                return TemporalPhrase(start: start, end: target + 1, meaning: .weekday(day, relative: offset))
+            }
+            if let season = word(target).flatMap({ lexicon.value($0, .season) }) {
+                return TemporalPhrase(start: start, end: target + 1, meaning: .season(season, year: nil, relative: offset))
+            }
+            if index == start, let month = lexicon.int(tokens[target].lower, .month), tokens[target].isCapitalized {
+                return TemporalPhrase(start: start, end: target + 1, meaning: .unitOffset(unit: "M\(month)", offset: offset))
+            }
+        }
+        // "summer 2024", "the summer"
+        if let season = lexicon.value(first, .season), let value = year(start + 1) {
+            return TemporalPhrase(start: start, end: start + 2, meaning: .season(season, year: value, relative: nil))
+        }
+        if let reference = lexicon.value(first, .ref) {
+            // "current", "recent" and "future" describe nouns ("a future summit"): only "the
+            // future", "the near future" are times.
+            if first == "current" || first == "recent" || first == "future" { return nil }
+            return TemporalPhrase(start: start, end: start + 1, meaning: .reference(reference))
+        }
+        return nil
+    }
+
+    private func relativeOffset(_ word: String) -> Int? { lexicon.int(word, .relative) }
+
+    /// "three years", "90 minutes", "a 30-day", "two-hour", "several weeks", "the nine months",
+    /// "the past two months", "a year ago", "two days later", "half an hour".
+    private func quantity(at start: Int) -> TemporalPhrase? {
+        var index = start
+        var leadingThe = false
+        if word(index) == "the" {
+            leadingThe = true
+            index += 1
+            if let w = word(index), ["past", "last", "next", "first", "coming", "previous", "following", "latest"].contains(w) { index += 1 }
+        } else if let w = word(index), ["past", "last", "next", "first", "previous"].contains(w), number(index + 1) != nil {
+            index += 1
+        }
+        // "half an hour", "half a day"
+        if word(index) == "half", ["a", "an"].contains(word(index + 1) ?? ""), let unit = unit(index + 2) {
+            return shiftedOrDuration(start: start, amount: 0.5, unit: unit, end: index + 3)
+        }
+        // "two-hour", "30-day", "five-year-old" (without the determiner: "the [two-hour] talks")
+        if let text = word(start), text.contains("-") {
+            index = start
+            let parts = text.split(separator: "-").map(String.init)
+            if parts.count >= 2, let unit = lexicon.value(parts[1], .unit), !unit.hasPrefix("WE"),
+                let amount = Double(parts[0]) ?? (wordNumber(parts[0]) ?? nil)
+            {
+                return TemporalPhrase(start: start, end: index + 1, meaning: .duration(amount: amount, unit: unit))
+            }
+        }
+        guard let (amount, afterNumber) = number(index), sameSentence(start, afterNumber) else {
+            // "years", "months" after "for", "over", "in": an unknown number of them
+            if !leadingThe, let unit = unit(index), isPlural(index), index > 0,
+                ["for", "over", "in", "within", "several", "many", "few"].contains(word(index - 1) ?? ""), unit != "WE", unit != "Q"
+            {
+                return shiftedOrDuration(start: start, amount: nil, unit: unit, end: index + 1)
+            }
+            return nil
+        }
+        var unitIndex = afterNumber
+        if word(unitIndex) == "-" { unitIndex += 1 }
+        // "a few days", "a couple of weeks"
+        if ["a", "an"].contains(tokens[index].lower), let w = word(afterNumber), ["few", "couple"].contains(w) {
+            unitIndex = afterNumber + 1
+            if word(unitIndex) == "of" { unitIndex += 1 }
+            guard let unit = unit(unitIndex) else { return nil }
+            return shiftedOrDuration(start: start, amount: w == "couple" ? 2 : nil, unit: unit, end: unitIndex + 1)
+        }
+        guard let unit = unit(unitIndex), unit != "WE" || amount != nil else { return nil }
+        // A bare "a"/"an" before a singular unit is one: "a year ago", "a week".
+        if amount == 1, isPlural(unitIndex), tokens[index].lower != "one" { return nil }
+        // "an hour and a half"
+        var end = unitIndex + 1
+        var value = amount
+        if word(end) == "and", word(end + 1) == "a", word(end + 2) == "half" {
+            value = value.map { $0 + 0.5 }
+            end += 3
+        }
+        if unit == "Q" {
+            return TemporalPhrase(start: start, end: end, meaning: .duration(amount: value, unit: unit))
+        }
+        return shiftedOrDuration(start: start, amount: value, unit: unit, end: end)
+    }
+
+    /// A duration, or a date when "ago", "earlier", "later", "before", "after" or "from now" follows.
+    private func shiftedOrDuration(start: Int, amount: Double?, unit: String, end: Int) -> TemporalPhrase {
+        let after = word(end)
+        if sameSentence(start, end), let amount {
+            switch after {
+            case "ago": return TemporalPhrase(start: start, end: end + 1, meaning: .shifted(amount: amount, unit: unit, direction: -1, onLastDate: false))
+            case "earlier": return TemporalPhrase(start: start, end: end + 1, meaning: .shifted(amount: amount, unit: unit, direction: -1, onLastDate: true))
+            case "later": return TemporalPhrase(start: start, end: end + 1, meaning: .shifted(amount: amount, unit: unit, direction: 1, onLastDate: true))
+            case "from" where word(end + 1) == "now":
+                return TemporalPhrase(start: start, end: end + 2, meaning: .shifted(amount: amount, unit: unit, direction: 1, onLastDate: false))
+            default: break
+            }
+        }
+        return TemporalPhrase(start: start, end: end, meaning: .duration(amount: amount, unit: unit))
+    }
+
+    /// "4:19 am", "23:35", "10 p.m.", "noon", "midnight", each optionally followed by a day:
+    /// "4:19 am today", "10 p.m. Friday", "23:35 UTC+8".
+    private func clockTime(at start: Int) -> TemporalPhrase? {
+        guard let text = word(start) else { return nil }
+        var hour: Int?
+        var minute = 0
+        var end = start + 1
+        if text == "noon" || text == "midday" {
+            hour = 12
+        } else if text == "midnight" {
+            hour = 0
+        } else if text.contains(":") {
+            let parts = text.split(separator: ":")
+            guard parts.count >= 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0...59).contains(m), parts[1].count == 2
+            else { return nil }
+            hour = h
+            minute = m
+        } else if let h = Int(text), (1...12).contains(h), let next = word(start + 1), meridiem(next) != nil {
+            hour = h
+        }
+        guard var h = hour else { return nil }
+        if let next = word(end), sameSentence(start, end), let pm = meridiem(next) {
+            if pm, h < 12 { h += 12 }
+            if !pm, h == 12 { h = 0 }
+            end += 1
+        } else if !text.contains(":"), text != "noon", text != "midnight", text != "midday" {
+            return nil
+        }
+        // A time zone: "UTC+8", "GMT", "EST"
+        if let zone = word(end), sameSentence(start, end), isTimeZone(zone) {
+            end += 1
+            if ["+", "-", "−"].contains(word(end) ?? ""), let hours = word(end + 1), hours.first?.isNumber == true, sameSentence(start, end + 1) {
+                end += 2
+            }
+        }
+        var day: TemporalMeaning?
+        if let next = word(end), sameSentence(start, end) {
+            switch next {
+            case "today": day = .dayOffset(0); end += 1
+            case "yesterday": day = .dayOffset(-1); end += 1
+            case "tomorrow": day = .dayOffset(1); end += 1
+            default:
+                if let weekday = weekday(end), tokens[end].isCapitalized {
+                    day = .weekday(weekday, relative: nil)
+                    end += 1
+                }
+            }
+        }
+        return TemporalPhrase(start: start, end: end, meaning: .time(hour: h, minute: minute, day: day))
+    }
+
+    private func meridiem(_ word: String) -> Bool? {
+        switch word {
+        case "am", "a.m.", "a.m": false
+        case "pm", "p.m.", "p.m": true
+        default: nil
+        }
+    }
+
+    private func isTimeZone(_ word: String) -> Bool {
+        let upper = word.uppercased()
+        if ["UTC", "GMT", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "MSK", "EET", "EEST"].contains(upper) { return true }
+        return (upper.hasPrefix("UTC") || upper.hasPrefix("GMT")) && upper.dropFirst(3).allSatisfy { "+-−0123456789:".contains($0) }
+    }
+
+    /// "the third quarter", "third-quarter", "the fourth quarter of 2024", "Q3", "the latest
+    /// quarter", "the year-ago quarter", "this year's third quarter".
+    private func quarter(at start: Int) -> TemporalPhrase? {
+        var index = start
+        if word(index) == "the" { index += 1 }
+        if word(index) == "fiscal" { index += 1 }
+        guard let text = word(index) else { return nil }
+        var number: Int?
+        var end = index
+        if text.hasSuffix("-quarter"), let value = lexicon.int(String(text.dropLast(8)), .ordinal) {
+            number = value
+            end = index + 1
+        } else if let value = lexicon.int(text, .ordinal) ?? ordinal(at: index), word(index + 1) == "quarter" || word(index + 1) == "fiscal" {
+            if word(index + 1) == "fiscal", word(index + 2) == "quarter" { end = index + 3 } else { end = index + 2 }
+            number = value
+        } else if text.count == 2, text.hasPrefix("q"), let value = Int(text.dropFirst()), (1...4).contains(value), tokens[index].isCapitalized {
+            number = value
+            end = index + 1
+        } else if ["latest", "year-ago", "year-earlier", "same"].contains(text), word(index + 1) == "quarter" {
+            // The latest reported quarter is the one before the article's; the year-ago one four before that.
+            return TemporalPhrase(start: start, end: index + 2, meaning: .quarter(nil, year: nil, relative: text == "latest" ? nil : -5))
+        } else if text == "quarter", index > start, word(start) == "the" {
+            return TemporalPhrase(start: start, end: index + 1, meaning: .quarter(nil, year: nil, relative: nil))
+        }
+        guard let quarterNumber = number, (1...4).contains(quarterNumber) else { return nil }
+        var yearValue: Int?
+        if let (value, after) = yearAfter(end) {
+            yearValue = value
+            end = after
+        } else if let value = year(end) {
+            yearValue = value
+            end += 1
+        }
+        return TemporalPhrase(start: start, end: end, meaning: .quarter(quarterNumber, year: yearValue, relative: nil))
+    }
+
+    /// "daily", "weekly", "every day", "each week", "every Friday", "twice a year" (set of the unit).
+    private func recurring(at start: Int) -> TemporalPhrase? {
+        guard let first = word(start) else { return nil }
+        if let unit = lexicon.value(first, .set) {
+            return TemporalPhrase(start: start, end: start + 1, meaning: .set(unit: unit, amount: 1))
+        }
+        if first == "every" || first == "each" {
+            if let unit = unit(start + 1), !isPlural(start + 1) {
+                return TemporalPhrase(start: start, end: start + 2, meaning: .set(unit: unit, amount: 1))
+            }
+            if let (amount, after) = number(start + 1), let amount, let unit = unit(after) {
+                return TemporalPhrase(start: start, end: after + 1, meaning: .set(unit: unit, amount: amount))
+            }
+        }
+        return nil
+    }
+}
+
+extension TemporalPhrase {
+    /// "May 2025", "May, 2025", "May of 2025": a month followed by its year.
+    fileprivate func extendedByYear(_ grammar: TemporalGrammar) -> TemporalPhrase {
+        guard case let .date(nil, month, day) = meaning, let (year, end) = grammar.yearAfter(end) else { return self }
+        var phrase = self
+        phrase.meaning = .date(year: year, month: month, day: day)
+        phrase.end = end
+        return phrase
+    }
+}

@@ -1,0 +1,258 @@
+/// Turns what a phrase means into a TIMEX3 type and value, anchored on the document creation
+/// time (deictic words: "yesterday", "last week") or on the last date the text mentioned
+/// ("a year earlier", "two days later"), in the direction the sentence's tense points to.
+struct TimexResolver {
+    enum Direction { case past, future }
+
+    /// The article's date, if known.
+    let creation: CalendarDate?
+    /// The last resolved date of the text, as a value and the day it starts on.
+    var lastValue: String?
+    var lastDate: CalendarDate?
+
+    init(creation: CalendarDate?) {
+        self.creation = creation
+    }
+
+    struct Resolved {
+        var type: TimexType
+        var value: String
+    }
+
+    mutating func resolve(_ meaning: TemporalMeaning, direction: Direction) -> Resolved {
+        let resolved = value(of: meaning, direction: direction)
+        if resolved.type == .date || resolved.type == .time, let day = CalendarDate(iso: resolved.value) ?? firstDay(of: resolved.value) {
+            lastValue = resolved.value
+            lastDate = day
+        }
+        return resolved
+    }
+
+    // MARK: Values
+
+    private func value(of meaning: TemporalMeaning, direction: Direction) -> Resolved {
+        switch meaning {
+        case let .date(year, month, day):
+            return Resolved(type: .date, value: date(year: year, month: month, day: day, direction: direction))
+        case let .weekday(day, relative):
+            guard let creation else { return Resolved(type: .date, value: "XXXX-XX-XX") }
+            return Resolved(type: .date, value: weekday(day, relative: relative, from: creation, direction: direction).iso)
+        case let .dayOffset(offset):
+            guard let creation else { return Resolved(type: .date, value: "XXXX-XX-XX") }
+            return Resolved(type: .date, value: creation.adding(days: offset).iso)
+        case let .unitOffset(unit, offset):
+            return Resolved(type: .date, value: unitOffset(unit: unit, offset: offset))
+        case let .shifted(amount, unit, direction, onLastDate):
+            return Resolved(type: .date, value: shifted(amount: amount, unit: unit, direction: direction, onLastDate: onLastDate))
+        case let .decade(decade):
+            return Resolved(type: .date, value: String(decade))
+        case let .century(century):
+            return Resolved(type: .date, value: CalendarDate.pad(century, 2))
+        case let .quarter(number, year, relative):
+            return Resolved(type: .date, value: quarter(number, year: year, relative: relative, direction: direction))
+        case let .season(season, year, relative):
+            return Resolved(type: .date, value: self.season(season, year: year, relative: relative, direction: direction))
+        case let .weekend(relative):
+            return Resolved(type: .date, value: weekend(relative: relative, direction: direction))
+        case let .reference(reference):
+            return Resolved(type: .date, value: reference)
+        case let .duration(amount, unit):
+            return Resolved(type: .duration, value: Self.duration(amount: amount, unit: unit))
+        case let .time(hour, minute, day):
+            let dayValue = day.map { value(of: $0, direction: direction).value } ?? (creation?.iso ?? "XXXX-XX-XX")
+            return Resolved(type: .time, value: "\(dayValue.prefix(10))T\(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2))")
+        case let .partOfDay(part, day):
+            let dayValue = value(of: day, direction: direction).value
+            return Resolved(type: .time, value: "\(dayValue.prefix(10))T\(part)")
+        case let .set(unit, amount):
+            if unit == "NI" { return Resolved(type: .set, value: "TNI") }
+            return Resolved(type: .set, value: Self.duration(amount: amount, unit: unit))
+        case let .fiscalYear(year):
+            return Resolved(type: .date, value: String(year))
+        }
+    }
+
+    private func date(year: Int?, month: Int?, day: Int?, direction: Direction) -> String {
+        if let year {
+            var value = CalendarDate.pad(year, 4)
+            if let month { value += "-" + CalendarDate.pad(month, 2) }
+            if let month, let day, day <= CalendarDate.daysIn(month: month, year: year) { value += "-" + CalendarDate.pad(day, 2) }
+            return value
+        }
+        guard let month else { return "XXXX" }
+        guard let creation else { return "XXXX-" + CalendarDate.pad(month, 2) + (day.map { "-" + CalendarDate.pad($0, 2) } ?? "") }
+        // The year that puts the date on the tense's side of the article's date.
+        var resolvedYear = creation.year
+        let target = (month, day ?? (direction == .past ? 1 : 31))
+        let now = (creation.month, creation.day)
+        switch direction {
+        case .past where target.0 > now.0 || (target.0 == now.0 && day != nil && target.1 > now.1):
+            resolvedYear -= 1
+        case .future where target.0 < now.0 || (target.0 == now.0 && day != nil && target.1 < now.1):
+            resolvedYear += 1
+        default: break
+        }
+        return date(year: resolvedYear, month: month, day: day, direction: direction)
+    }
+
+    private func weekday(_ day: Int, relative: Int?, from creation: CalendarDate, direction: Direction) -> CalendarDate {
+        let today = creation.weekday
+        switch relative {
+        case .some(-1):
+            let back = (today - day + 7) % 7
+            return creation.adding(days: -(back == 0 ? 7 : back))
+        case 1?:
+            let ahead = (day - today + 7) % 7
+            return creation.adding(days: ahead == 0 ? 7 : ahead)
+        case 0?:
+            return creation.adding(days: day - today)
+        default:
+            switch direction {
+            case .past: return creation.adding(days: -((today - day + 7) % 7))
+            case .future: return creation.adding(days: (day - today + 7) % 7)
+            }
+        }
+    }
+
+    private func unitOffset(unit: String, offset: Int) -> String {
+        guard let creation else { return "XXXX" }
+        if unit.hasPrefix("M"), unit.count > 1, let month = Int(unit.dropFirst()) {
+            // "last May", "next March", "this June"
+            switch offset {
+            case ..<0: return date(year: month >= creation.month ? creation.year - 1 : creation.year, month: month, day: nil, direction: .past)
+            case 1...: return date(year: month <= creation.month ? creation.year + 1 : creation.year, month: month, day: nil, direction: .future)
+            default: return date(year: creation.year, month: month, day: nil, direction: .past)
+            }
+        }
+        switch unit {
+        case "Y": return CalendarDate.pad(creation.year + offset, 4)
+        case "M":
+            let moved = creation.adding(months: offset)
+            return "\(CalendarDate.pad(moved.year, 4))-\(CalendarDate.pad(moved.month, 2))"
+        case "W", "FN": return Self.week(of: creation.adding(days: 7 * offset))
+        case "D": return creation.adding(days: offset).iso
+        case "DE": return String((creation.year / 10) + offset)
+        case "CE": return CalendarDate.pad(creation.year / 100 + offset, 2)
+        default: return creation.iso
+        }
+    }
+
+    private func shifted(amount: Double, unit: String, direction: Int, onLastDate: Bool) -> String {
+        let anchor = (onLastDate ? lastDate : nil) ?? creation
+        guard let anchor else { return "XXXX-XX-XX" }
+        let steps = Int(amount.rounded()) * direction
+        // A year before a quarter is that quarter a year before ("a year earlier" after "the third quarter").
+        if unit == "Y", let lastValue, lastValue.contains("-Q"), let year = Int(lastValue.prefix(4)) {
+            return "\(CalendarDate.pad(year + steps, 4))\(lastValue.dropFirst(4))"
+        }
+        switch unit {
+        case "Y": return CalendarDate.pad(anchor.year + steps, 4)
+        case "DE": return CalendarDate.pad(anchor.year + 10 * steps, 4)
+        case "CE": return CalendarDate.pad(anchor.year + 100 * steps, 4)
+        case "M":
+            let moved = anchor.adding(months: steps)
+            return "\(CalendarDate.pad(moved.year, 4))-\(CalendarDate.pad(moved.month, 2))"
+        case "Q":
+            let moved = anchor.adding(months: 3 * steps)
+            return "\(CalendarDate.pad(moved.year, 4))-Q\(moved.quarter)"
+        case "W", "WE": return Self.week(of: anchor.adding(days: 7 * steps))
+        case "FN": return Self.week(of: anchor.adding(days: 14 * steps))
+        case "D": return anchor.adding(days: steps).iso
+        default: return anchor.iso
+        }
+    }
+
+    private func quarter(_ number: Int?, year: Int?, relative: Int?, direction: Direction) -> String {
+        guard let creation else { return number.map { "XXXX-Q\($0)" } ?? "XXXX-QX" }
+        if let number {
+            var resolvedYear = year ?? creation.year
+            if year == nil, direction == .past, number > creation.quarter { resolvedYear -= 1 }
+            if year == nil, direction == .future, number < creation.quarter { resolvedYear += 1 }
+            return "\(CalendarDate.pad(resolvedYear, 4))-Q\(number)"
+        }
+        // "the quarter", "the latest quarter": the last one reported, before the article's own.
+        let offset = relative ?? -1
+        let moved = CalendarDate(year: creation.year, month: (creation.quarter - 1) * 3 + 1, day: 1).adding(months: 3 * offset)
+        return "\(CalendarDate.pad(moved.year, 4))-Q\(moved.quarter)"
+    }
+
+    private func season(_ season: String, year: Int?, relative: Int?, direction: Direction) -> String {
+        if let year { return "\(CalendarDate.pad(year, 4))-\(season)" }
+        guard let creation else { return "XXXX-\(season)" }
+        let startMonth = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][season] ?? 1
+        var resolvedYear = creation.year
+        switch relative ?? (direction == .past ? -1 : 1) {
+        case ..<0: if creation.month <= startMonth + 2 { resolvedYear -= 1 }
+        case 1...: if creation.month >= startMonth { resolvedYear += 1 }
+        default: break
+        }
+        return "\(CalendarDate.pad(resolvedYear, 4))-\(season)"
+    }
+
+    private func weekend(relative: Int?, direction: Direction) -> String {
+        guard let creation else { return "XXXX-WXX-WE" }
+        let saturday: CalendarDate
+        switch relative {
+        case 0?: saturday = creation.adding(days: 6 - creation.weekday)
+        case 1?: saturday = creation.adding(days: 6 - creation.weekday + 7)
+        case .some(-1): saturday = creation.adding(days: 6 - creation.weekday - 7)
+        default:
+            let back = (creation.weekday - 6 + 7) % 7
+            saturday = direction == .past ? creation.adding(days: -back) : creation.adding(days: (6 - creation.weekday + 7) % 7)
+        }
+        return Self.week(of: saturday) + "-WE"
+    }
+
+    static func week(of date: CalendarDate) -> String {
+        let week = date.isoWeek
+        return "\(CalendarDate.pad(week.year, 4))-W\(CalendarDate.pad(week.week, 2))"
+    }
+
+    /// `P3Y`, `PT90M`, `P2W`, `PXY`; fractions go down a unit (`PT30M` for half an hour).
+    static func duration(amount: Double?, unit: String) -> String {
+        guard let amount else {
+            switch unit {
+            case "H", "MIN", "S": return "PTX" + (unit == "MIN" ? "M" : unit)
+            case "DE": return "PXDE"
+            case "CE": return "PXCE"
+            case "FN": return "PXW"
+            default: return "PX" + unit
+            }
+        }
+        func number(_ value: Double) -> String {
+            value == value.rounded() ? String(Int(value)) : String(value)
+        }
+        let whole = amount == amount.rounded()
+        switch unit {
+        case "Y": return whole ? "P\(number(amount))Y" : "P\(number(amount * 12))M"
+        case "DE": return "P\(number(amount * 10))Y"
+        case "CE": return "P\(number(amount * 100))Y"
+        case "M": return whole ? "P\(number(amount))M" : "P\(number((amount * 30).rounded()))D"
+        case "Q": return "P\(number(amount * 3))M"
+        case "W": return whole ? "P\(number(amount))W" : "P\(number(amount * 7))D"
+        case "FN": return "P\(number(amount * 2))W"
+        case "D": return whole ? "P\(number(amount))D" : "PT\(number(amount * 24))H"
+        case "WE": return "P\(number(amount * 2))D"
+        case "H": return whole ? "PT\(number(amount))H" : "PT\(number(amount * 60))M"
+        case "MIN": return whole ? "PT\(number(amount))M" : "PT\(number(amount * 60))S"
+        case "S": return "PT\(number(amount))S"
+        default: return "P\(number(amount))\(unit)"
+        }
+    }
+
+    /// The first day a coarser value covers (`2025-05` -> May 1, `2025-W20` -> its Monday,
+    /// `2025-Q2` -> April 1, `2025` -> January 1).
+    private func firstDay(of value: String) -> CalendarDate? {
+        let parts = value.split(separator: "-")
+        guard let first = parts.first, first.count == 4, let year = Int(first) else { return nil }
+        if parts.count == 1 { return CalendarDate(year: year, month: 1, day: 1) }
+        let second = parts[1]
+        if second.hasPrefix("W"), let week = Int(second.dropFirst()) {
+            let january4 = CalendarDate(year: year, month: 1, day: 4)
+            return january4.adding(days: 1 - january4.weekday + 7 * (week - 1))
+        }
+        if second.hasPrefix("Q"), let quarter = Int(second.dropFirst()) { return CalendarDate(year: year, month: (quarter - 1) * 3 + 1, day: 1) }
+        if let month = Int(second), (1...12).contains(month) { return CalendarDate(year: year, month: month, day: 1) }
+        return nil
+    }
+}
