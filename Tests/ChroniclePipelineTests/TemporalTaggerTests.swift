@@ -41,13 +41,15 @@ struct TemporalTaggerTests {
         ("After 90 minutes of talks and a two-hour dinner.", ["90 minutes = DURATION PT90M", "two-hour = DURATION PT2H"]),
         ("A 30-day ceasefire, half an hour, two and a half years.",
          ["30-day = DURATION P30D", "half an hour = DURATION PT30M", "two and a half years = DURATION P30M"]),
-        ("They meet daily and every week.", ["daily = SET P1D", "every week = SET P1W"]),
+        ("They meet daily, every week and every Friday.", ["daily = SET P1D", "every week = SET P1W", "every Friday = SET XXXX-WXX-5"]),
         ("It is now clear; talks may resume in the coming days.", ["now = DATE PRESENT_REF", "the coming days = DATE FUTURE_REF"]),
         ("Early next year, and late last year.", ["Early next year = DATE 2026 START", "late last year = DATE 2024 END"]),
         ("By the end of 2024 it was over.", ["the end of 2024 = DATE 2024 END"]),
         ("This morning he left; last night he slept.", ["This morning = TIME 2025-05-16TMO", "last night = TIME 2025-05-15TNI"]),
         ("In January the talks stalled; in December they will resume.", ["January = DATE 2025-01", "December = DATE 2025-12"]),
-        ("The exchange was 1000 for 1000 and may begin soon.", ["soon = DATE FUTURE_REF"]),
+        ("The exchange was 1000 for 1000 and may begin in the near future.", ["the near future = DATE FUTURE_REF"]),
+        ("Thanksgiving fell on a Thursday; Easter 2024 was early.", ["Thanksgiving = DATE 2024-11-28", "Thursday = DATE XXXX-WXX-4", "Easter 2024 = DATE 2024-03-31"]),
+        ("It happened in nineteen ninety-six; later that year he left.", ["nineteen ninety-six = DATE 1996", "later that year = DATE 1996"]),
     ])
     func formats(text: String, expected: [String]) {
         #expect(tag(text) == expected)
@@ -91,16 +93,14 @@ struct TimeSeedTests {
     @Test("Xinhua (000), dated Saturday 2025-05-17: Friday is the 16th, Sunday (past) the 11th")
     func xinhua() throws {
         #expect(try timexes("000") == [
-            "Friday = 2025-05-16", "two-hour = PT2H", "soon = FUTURE_REF", "soon = FUTURE_REF", "Sunday = 2025-05-11",
-            "previously = PAST_REF", "March 2022 = 2022-03",
+            "Friday = 2025-05-16", "two-hour = PT2H", "Sunday = 2025-05-11", "March 2022 = 2022-03",
         ])
     }
 
     @Test("Shanghai Daily (001), dated Friday 2025-05-16")
     func shanghaiDaily() throws {
         #expect(try timexes("001") == [
-            "Friday = 2025-05-16", "two-hour = PT2H", "soon = FUTURE_REF", "soon = FUTURE_REF", "Sunday = 2025-05-11",
-            "previously = PAST_REF", "March 2022 = 2022-03",
+            "Friday = 2025-05-16", "two-hour = PT2H", "Sunday = 2025-05-11", "March 2022 = 2022-03",
         ])
     }
 
@@ -109,14 +109,14 @@ struct TimeSeedTests {
         #expect(try timexes("002") == [
             "Friday = 2025-05-16", "the near future = FUTURE_REF", "90 minutes = PT90M", "more than three years = P3Y MORE_THAN",
             "Feb. 24, 2022 = 2022-02-24", "24 hours = PT24H", "Friday = 2025-05-16", "2022 = 2022", "2014 = 2014",
-            "previously = PAST_REF", "last year = 2024",
+            "last year = 2024",
         ])
     }
 
     @Test("Reuters (003): Thursday, the coming days, a 30-day ceasefire, in January")
     func reuters() throws {
         #expect(try timexes("003") == [
-            "16 May, 2025 = 2025-05-16", "more than three years = P3Y MORE_THAN", "soon = FUTURE_REF", "the coming days = FUTURE_REF",
+            "16 May, 2025 = 2025-05-16", "more than three years = P3Y MORE_THAN", "the coming days = FUTURE_REF",
             "2022 = 2022", "Thursday = 2025-05-15", "Friday = 2025-05-16", "Thursday = 2025-05-15", "30-day = P30D", "30-day = P30D",
             "Friday = 2025-05-16", "January = 2025-01",
         ])
@@ -124,6 +124,6 @@ struct TimeSeedTests {
 
     @Test("Ukrainska Pravda (004)")
     func ukrainskaPravda() throws {
-        #expect(try timexes("004") == ["soon = FUTURE_REF", "May 16 = 2025-05-16", "soon = FUTURE_REF"])
+        #expect(try timexes("004") == ["May 16 = 2025-05-16"])
     }
 }

@@ -6,6 +6,9 @@ import Foundation
 struct TemporalGrammar {
     let lexicon: TimeLexicon
     let tokens: [TimeToken]
+    /// Years written as "last year" after a month come out as this base plus the offset; the
+    /// resolver puts the article's year in its place.
+    static let relativeYearBase = 10_000
 
     func phrases() -> [TemporalPhrase] {
         var result: [TemporalPhrase] = []
@@ -118,8 +121,11 @@ struct TemporalGrammar {
 
     private func unit(_ index: Int) -> String? {
         guard index < tokens.count else { return nil }
-        if tokens[index].lower == "second", let previous = word(index - 1), lexicon.has(previous, .relative) || previous == "the" {
-            return nil  // "the second quarter" is an ordinal
+        if tokens[index].lower == "second" {
+            // "the second quarter", "a second round", "the 1988 second quarter" are ordinals.
+            guard let previous = word(index - 1), previous == "one" || previous == "per" || previous.first?.isNumber == true,
+                previous.count < 4, !["quarter", "half", "round", "time", "term"].contains(word(index + 1) ?? "")
+            else { return nil }
         }
         return lexicon.value(tokens[index].lower, .unit)
     }
@@ -150,9 +156,10 @@ struct TemporalGrammar {
             inner.mod = position
             return inner
         }
-        // "early 2025", "late last year", "earlier this month", "mid-May"
+        // "early 2025", "late last year", "earlier this month", "mid-May"; not "[earlier] Friday"
         if let position = lexicon.value(first, .position), ["early", "late", "mid", "earlier", "later"].contains(first),
-            var inner = core(at: start + 1), isPoint(inner.meaning)
+            var inner = core(at: start + 1), isPoint(inner.meaning), !isDay(inner.meaning) || ["early", "late"].contains(first),
+            !isAnaphoric(inner.meaning)
         {
             inner.start = start
             inner.mod = position
@@ -169,22 +176,35 @@ struct TemporalGrammar {
                 return TemporalPhrase(start: start, end: start + 1, meaning: .date(year: value, month: nil, day: nil), mod: lexicon.value(String(parts[0]), .position))
             }
         }
-        // "more than three years", "at least 72 hours", "about a week"
+        // "more than three years", "at least 72 hours"; "about a week" is "[a week]" with mod
+        // APPROX, as TimeBank marks it; "over the past year" has no "more than" in it.
         for length in [2, 1] {
             let words = (0..<length).compactMap { word(start + $0) }
-            guard words.count == length, let mod = lexicon.value(words.joined(separator: " "), .mod) else { continue }
-            if var inner = core(at: start + length), case .duration = inner.meaning {
-                inner.start = start
+            guard words.count == length, let mod = lexicon.value(words.joined(separator: " "), .mod), word(start + length) != "the",
+                var inner = core(at: start + length)
+            else { continue }
+            switch inner.meaning {
+            case .duration, .shifted:
+                if mod != "APPROX" { inner.start = start }
                 inner.mod = mod
                 return inner
-            }
-            if var inner = core(at: start + length), case .shifted = inner.meaning {
-                inner.start = start
-                inner.mod = mod
-                return inner
+            default: continue
             }
         }
         return nil
+    }
+
+    /// "later that year" is after the last event, not the end of the year.
+    private func isAnaphoric(_ meaning: TemporalMeaning) -> Bool {
+        if case .sameAsLast = meaning { return true }
+        return false
+    }
+
+    private func isDay(_ meaning: TemporalMeaning) -> Bool {
+        switch meaning {
+        case .weekday, .dayOffset: true
+        default: false
+        }
     }
 
     private func isPoint(_ meaning: TemporalMeaning) -> Bool {
@@ -227,6 +247,21 @@ struct TemporalGrammar {
             }
         }
         if let date = monthDay(at: start) { return date }
+        // "nineteen ninety-six", "the year two thousand"
+        if let spoken = spokenYear(at: start) { return spoken }
+        // "Thanksgiving", "Christmas Eve", "Election Day", "last Thanksgiving"
+        for length in [3, 2, 1] where start + length <= tokens.count && tokens[start].isCapitalized {
+            let name = (0..<length).map { tokens[start + $0].lower }.joined(separator: " ").replacingOccurrences(of: " 's", with: "'s")
+            if let rule = lexicon.value(name, .holiday) {
+                var end = start + length
+                var yearValue: Int?
+                if let (value, after) = yearAfter(end) {
+                    yearValue = value
+                    end = after
+                }
+                return TemporalPhrase(start: start, end: end, meaning: .holiday(rule, year: yearValue))
+            }
+        }
         if let date = numericDate(text) { return TemporalPhrase(start: start, end: start + 1, meaning: date) }
         if text == "fiscal", let value = year(start + 1) {
             return TemporalPhrase(start: start, end: start + 2, meaning: .fiscalYear(value))
@@ -237,11 +272,13 @@ struct TemporalGrammar {
         // "the 1990s", "1990s", "the '90s"
         var decadeStart = start
         if text == "the" { decadeStart += 1 }
-        if let decade = decade(at: decadeStart) { return TemporalPhrase(start: start, end: decadeStart + 1, meaning: .decade(decade)) }
+        if let decade = decade(at: decadeStart) {
+            return TemporalPhrase(start: start, end: decadeStart + 1, meaning: .decade(decade, bare: decadeStart == start))
+        }
         if ["'", "’"].contains(word(decadeStart) ?? ""), let two = word(decadeStart + 1), two.count == 3, two.hasSuffix("0s"),
             let value = Int(two.dropLast())
         {
-            return TemporalPhrase(start: start, end: decadeStart + 2, meaning: .decade(190 + value / 10))
+            return TemporalPhrase(start: start, end: decadeStart + 2, meaning: .decade(190 + value / 10, bare: false))
         }
         // "the 20th century", "the nineteenth century"
         if text == "the", let ordinal = ordinal(at: start + 1), word(start + 2) == "century" {
@@ -252,6 +289,17 @@ struct TemporalGrammar {
             return TemporalPhrase(start: start, end: index, meaning: .date(year: value, month: nil, day: nil))
         }
         return nil
+    }
+
+    /// "nineteen ninety-six", "twenty twenty-five", "the year two thousand".
+    private func spokenYear(at start: Int) -> TemporalPhrase? {
+        if word(start) == "the", word(start + 1) == "year", word(start + 2) == "two", word(start + 3) == "thousand" {
+            return TemporalPhrase(start: start, end: start + 4, meaning: .date(year: 2000, month: nil, day: nil))
+        }
+        guard let century = word(start).flatMap({ ["nineteen": 19, "twenty": 20][$0] }), let rest = word(start + 1),
+            sameSentence(start, start + 1), let value = wordNumber(rest) ?? nil, value >= 10, value < 100
+        else { return nil }
+        return TemporalPhrase(start: start, end: start + 2, meaning: .date(year: century * 100 + Int(value), month: nil, day: nil))
     }
 
     private func ordinal(at index: Int) -> Int? {
@@ -280,12 +328,9 @@ struct TemporalGrammar {
             if sameSentence(start, start + 1), let day = dayNumber(start + 1), year(start + 1) == nil {
                 var end = start + 2
                 var yearValue: Int?
-                if word(end) == ",", let value = year(end + 1) {
+                if let (value, after) = yearAfter(end), word(end) != "of" {
                     yearValue = value
-                    end += 2
-                } else if let value = year(end) {
-                    yearValue = value
-                    end += 1
+                    end = after
                 }
                 return TemporalPhrase(start: start, end: end, meaning: .date(year: yearValue, month: month, day: day))
             }
@@ -314,6 +359,12 @@ struct TemporalGrammar {
 
     fileprivate func yearAfter(_ end: Int) -> (year: Int, end: Int)? {
         if word(end) == ",", let value = year(end + 1) { return (value, end + 2) }
+        // "June last year", "January this year": relative to the article's year, kept as an offset
+        if let relative = word(end).flatMap({ lexicon.int($0, .relative) }), ["last", "this", "next"].contains(word(end) ?? ""),
+            word(end + 1) == "year", sameSentence(end, end + 1)
+        {
+            return (TemporalGrammar.relativeYearBase + relative, end + 2)
+        }
         if word(end) == "of", let value = year(end + 1) { return (value, end + 2) }
         if let value = year(end) { return (value, end + 1) }
         return nil
@@ -350,7 +401,26 @@ struct TemporalGrammar {
         case "overnight": return TemporalPhrase(start: start, end: start + 1, meaning: .partOfDay("NI", day: .dayOffset(-1)))
         default: break
         }
+        // "that day", "that same year", "the same day", "earlier that day": the last date told of
+        var anaphor = start
+        if ["earlier", "later"].contains(first) { anaphor += 1 }
+        if word(anaphor) == "that" || (word(anaphor) == "the" && word(anaphor + 1) == "same") {
+            var unitIndex = anaphor + 1
+            if word(unitIndex) == "same" { unitIndex += 1 }
+            if let unit = unit(unitIndex), !isPlural(unitIndex), ["D", "W", "M", "Y", "Q"].contains(unit) {
+                return TemporalPhrase(start: start, end: unitIndex + 1, meaning: .sameAsLast(unit: unit), mod: nil)
+            }
+        }
+        if first == "the", word(start + 1) == "next", ["morning", "evening", "afternoon"].contains(word(start + 2) ?? "") {
+            return TemporalPhrase(start: start, end: start + 3, meaning: .unitOffset(unit: "D", offset: 1, onLastDate: true))
+        }
+        // "year-earlier results": a year before the date just mentioned
+        if first == "year-earlier" || first == "year-ago" {
+            return TemporalPhrase(start: start, end: start + 1, meaning: .shifted(amount: 1, unit: "Y", direction: -1, onLastDate: true))
+        }
         if let day = weekday(start), tokens[start].isCapitalized {
+            // "on a Thursday" is any Thursday
+            if start > 0, word(start - 1) == "a" { return TemporalPhrase(start: start, end: start + 1, meaning: .anyWeekday(day)) }
             return TemporalPhrase(start: start, end: start + 1, meaning: .weekday(day, relative: nil))
         }
         // "last night", "this morning"
@@ -382,9 +452,11 @@ struct TemporalGrammar {
             // "the weekend"
             if second == "weekend" { return TemporalPhrase(start: start, end: start + 2, meaning: .weekend(relative: nil)) }
         }
-        // "recent years", "recent months": the recent past
-        if first == "recent", let next = word(start + 1), lexicon.has(next, .unit), isPlural(start + 1) {
-            return TemporalPhrase(start: start, end: start + 2, meaning: .reference("PAST_REF"))
+        // "recent years" is the recent past; "recent months", "recent weeks" an unknown number of
+        // them, as TimeBank marks them
+        if first == "recent", let unit = unit(start + 1), isPlural(start + 1) {
+            let meaning: TemporalMeaning = unit == "Y" ? .reference("PAST_REF") : .duration(amount: nil, unit: unit)
+            return TemporalPhrase(start: start, end: start + 2, meaning: meaning)
         }
         // "last week", "next year", "this month", "last summer", "next Friday", "last May", "this weekend"
         var index = start
@@ -396,13 +468,19 @@ struct TemporalGrammar {
             if let unit = unit(target), !isPlural(target) {
                 if unit == "WE" { return TemporalPhrase(start: start, end: target + 1, meaning: .weekend(relative: offset)) }
                 if unit == "Q" { return TemporalPhrase(start: start, end: target + 1, meaning: .quarter(nil, year: nil, relative: offset)) }
-                return TemporalPhrase(start: start, end: target + 1, meaning: .unitOffset(unit: unit, offset: offset))
+                // "the following year", "the previous day", "the next day": from the last date told of
+                let fromLastDate = index > start && ["following", "previous", "next", "preceding"].contains(relativeWord)
+                return TemporalPhrase(start: start, end: target + 1, meaning: .unitOffset(unit: unit, offset: offset, onLastDate: fromLastDate))
             }
             if let day = weekday(target) {
                 return TemporalPhrase(start: start, end: target + 1, meaning: .weekday(day, relative: offset))
             }
             if let season = word(target).flatMap({ lexicon.value($0, .season) }) {
                 return TemporalPhrase(start: start, end: target + 1, meaning: .season(season, year: nil, relative: offset))
+            }
+            if index == start, month(target) != nil, let date = monthDay(at: target), case let .date(nil, month?, day?) = date.meaning {
+                // "last Oct. 23": the one before the article's date
+                return TemporalPhrase(start: start, end: date.end, meaning: .unitOffset(unit: "M\(month)D\(day)", offset: offset))
             }
             if index == start, let month = lexicon.int(tokens[target].lower, .month), tokens[target].isCapitalized {
                 return TemporalPhrase(start: start, end: target + 1, meaning: .unitOffset(unit: "M\(month)", offset: offset))
@@ -443,13 +521,14 @@ struct TemporalGrammar {
         if let text = word(start), text.contains("-") {
             index = start
             let parts = text.split(separator: "-").map(String.init)
-            if parts.count >= 2, let unit = lexicon.value(parts[1], .unit), !unit.hasPrefix("WE"),
-                let amount = Double(parts[0]) ?? (wordNumber(parts[0]) ?? nil)
+            // A singular unit ("two-hour"), not a fraction ("three-quarters") or an age ("six-year-old").
+            if parts.count == 2, let unit = lexicon.value(parts[1], .unit), !unit.hasPrefix("WE"), unit != "Q", !parts[1].hasSuffix("s"),
+                word(start + 1) != "old", let amount = Double(parts[0]) ?? (wordNumber(parts[0]) ?? nil)
             {
                 return TemporalPhrase(start: start, end: index + 1, meaning: .duration(amount: amount, unit: unit))
             }
         }
-        guard let (amount, afterNumber) = number(index), sameSentence(start, afterNumber) else {
+        guard let (amount, afterNumber) = number(index), sameSentence(start, afterNumber), year(index) == nil || amount ?? 0 < 1000 else {
             // "years", "months" after "for", "over", "in": an unknown number of them
             if !leadingThe, let unit = unit(index), isPlural(index), index > 0,
                 ["for", "over", "in", "within", "several", "many", "few"].contains(word(index - 1) ?? ""), unit != "WE", unit != "Q"
@@ -468,6 +547,9 @@ struct TemporalGrammar {
             return shiftedOrDuration(start: start, amount: w == "couple" ? 2 : nil, unit: unit, end: unitIndex + 1)
         }
         guard let unit = unit(unitIndex), unit != "WE" || amount != nil else { return nil }
+        // "a second round" is an ordinal; "52 years old" an age.
+        if unit == "S", tokens[unitIndex].lower == "second", ["a", "an"].contains(tokens[index].lower) { return nil }
+        if word(unitIndex + 1) == "old" { return nil }
         // A bare "a"/"an" before a singular unit is one: "a year ago", "a week".
         if amount == 1, isPlural(unitIndex), tokens[index].lower != "one" { return nil }
         // "an hour and a half"
@@ -480,12 +562,22 @@ struct TemporalGrammar {
         if unit == "Q" {
             return TemporalPhrase(start: start, end: end, meaning: .duration(amount: value, unit: unit))
         }
+        // "$5 a year", "twice a week", "50 per day": a rate, so a set.
+        if ["a", "per"].contains(tokens[index].lower), index > 0, start == index,
+            let previous = word(index - 1), previous.first?.isNumber == true || ["twice", "times", "once", "percent", "cents", "dollars"].contains(previous)
+        {
+            return TemporalPhrase(start: start, end: end, meaning: .set(unit: unit, amount: 1))
+        }
         return shiftedOrDuration(start: start, amount: value, unit: unit, end: end)
     }
 
     /// A duration, or a date when "ago", "earlier", "later", "before", "after" or "from now" follows.
     private func shiftedOrDuration(start: Int, amount: Double?, unit: String, end: Int) -> TemporalPhrase {
         let after = word(end)
+        // "several years ago", "a few months ago": some time in the past
+        if amount == nil, after == "ago", sameSentence(start, end) {
+            return TemporalPhrase(start: start, end: end + 1, meaning: .reference("PAST_REF"))
+        }
         if sameSentence(start, end), let amount {
             switch after {
             case "ago": return TemporalPhrase(start: start, end: end + 1, meaning: .shifted(amount: amount, unit: unit, direction: -1, onLastDate: false))
@@ -541,7 +633,12 @@ struct TemporalGrammar {
             case "yesterday": day = .dayOffset(-1); end += 1
             case "tomorrow": day = .dayOffset(1); end += 1
             default:
-                if let weekday = weekday(end), tokens[end].isCapitalized {
+                var dateStart = end
+                if word(dateStart) == "," { dateStart += 1 }
+                if let date = monthDay(at: dateStart), case .date(_, _?, _?) = date.meaning, sameSentence(start, dateStart) {
+                    day = date.meaning
+                    end = date.end
+                } else if let weekday = weekday(end), tokens[end].isCapitalized {
                     day = .weekday(weekday, relative: nil)
                     end += 1
                 }
@@ -574,17 +671,21 @@ struct TemporalGrammar {
         var number: Int?
         var end = index
         if text.hasSuffix("-quarter"), let value = lexicon.int(String(text.dropLast(8)), .ordinal) {
-            number = value
-            end = index + 1
+            // "the [third-quarter] results": the adjective alone
+            return TemporalPhrase(start: index, end: index + 1, meaning: .quarter(value, year: nil, relative: nil))
         } else if let value = lexicon.int(text, .ordinal) ?? ordinal(at: index), word(index + 1) == "quarter" || word(index + 1) == "fiscal" {
             if word(index + 1) == "fiscal", word(index + 2) == "quarter" { end = index + 3 } else { end = index + 2 }
             number = value
         } else if text.count == 2, text.hasPrefix("q"), let value = Int(text.dropFirst()), (1...4).contains(value), tokens[index].isCapitalized {
             number = value
             end = index + 1
-        } else if ["latest", "year-ago", "year-earlier", "same"].contains(text), word(index + 1) == "quarter" {
+        } else if ["latest", "year-ago", "year-earlier", "same"].contains(text), ["quarter", "period"].contains(word(index + 1) ?? "") {
             // The latest reported quarter is the one before the article's; the year-ago one four before that.
             return TemporalPhrase(start: start, end: index + 2, meaning: .quarter(nil, year: nil, relative: text == "latest" ? nil : -5))
+        } else if let value = year(index), index > start, word(start) == "the", word(index + 1) == "period" || word(index + 1) == "quarter" {
+            return TemporalPhrase(start: start, end: index + 2, meaning: .quarter(nil, year: value, relative: nil))
+        } else if let value = year(index), index > start, let number = lexicon.int(word(index + 1) ?? "", .ordinal), word(index + 2) == "quarter" {
+            return TemporalPhrase(start: start, end: index + 3, meaning: .quarter(number, year: value, relative: nil))
         } else if text == "quarter", index > start, word(start) == "the" {
             return TemporalPhrase(start: start, end: index + 1, meaning: .quarter(nil, year: nil, relative: nil))
         }
@@ -607,6 +708,9 @@ struct TemporalGrammar {
             return TemporalPhrase(start: start, end: start + 1, meaning: .set(unit: unit, amount: 1))
         }
         if first == "every" || first == "each" {
+            if let day = weekday(start + 1) {
+                return TemporalPhrase(start: start, end: start + 2, meaning: .anyWeekday(day, recurring: true))
+            }
             if let unit = unit(start + 1), !isPlural(start + 1) {
                 return TemporalPhrase(start: start, end: start + 2, meaning: .set(unit: unit, amount: 1))
             }

@@ -5,14 +5,17 @@ indirect enum TemporalMeaning: Sendable, Equatable {
     case date(year: Int?, month: Int?, day: Int?)
     /// "Friday", "last Friday" (-1), "next Friday" (+1), "this Friday" (0); nil: by tense.
     case weekday(Int, relative: Int?)
+    /// "on a Thursday" (XXXX-WXX-4); `recurring`: "every Thursday", a set.
+    case anyWeekday(Int, recurring: Bool = false)
     /// "today" 0, "yesterday" -1, "tomorrow" +1.
     case dayOffset(Int)
-    /// "last week" (-1), "this year" (0), "next month" (+1): the unit containing the anchor, moved.
-    case unitOffset(unit: String, offset: Int)
+    /// "last week" (-1), "this year" (0), "next month" (+1): the unit containing the anchor, moved;
+    /// "the following year" counts from the last date mentioned.
+    case unitOffset(unit: String, offset: Int, onLastDate: Bool = false)
     /// "two days ago" (-1), "a year earlier" (-1, on the last date mentioned), "a week later" (+1).
     case shifted(amount: Double, unit: String, direction: Int, onLastDate: Bool)
-    /// "the 1990s" (199), "the '80s".
-    case decade(Int)
+    /// "the 1990s" (199), "the '80s"; `bare` without "the" ("1990s").
+    case decade(Int, bare: Bool)
     /// "the 20th century" (19).
     case century(Int)
     /// "the third quarter", with its year if given; nil quarter: the latest quarter.
@@ -32,6 +35,10 @@ indirect enum TemporalMeaning: Sendable, Equatable {
     case set(unit: String, amount: Double)
     /// "fiscal 2024".
     case fiscalYear(Int)
+    /// "Thanksgiving", "Christmas 2024": a holiday's rule from the lexicon, with its year if given.
+    case holiday(String, year: Int?)
+    /// "that day", "later that year", "the same day": the last date mentioned, at this unit.
+    case sameAsLast(unit: String)
 }
 
 /// A phrase the grammar found: tokens `start..<end` and what they mean.

@@ -4,7 +4,7 @@ import Foundation
 /// units, seasons, parts of day, reference words, modifiers, and the cues of a future tense.
 struct TimeLexicon: Sendable {
     enum Category: String, Sendable {
-        case month, weekday, number, ordinal, unit, season, partofday, ref, relative, position, mod, set, future
+        case month, weekday, number, ordinal, unit, season, partofday, ref, relative, position, mod, set, future, holiday
     }
 
     /// Lower-case word (or two-word phrase for modifiers) -> category -> value.

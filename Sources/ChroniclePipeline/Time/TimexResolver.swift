@@ -2,7 +2,9 @@
 /// time (deictic words: "yesterday", "last week") or on the last date the text mentioned
 /// ("a year earlier", "two days later"), in the direction the sentence's tense points to.
 struct TimexResolver {
-    enum Direction { case past, future }
+    /// `.future` when the words point forward; otherwise the nearest date, and for weekdays
+    /// and seasons the past one.
+    enum Direction { case nearest, future }
 
     /// The article's date, if known.
     let creation: CalendarDate?
@@ -21,6 +23,10 @@ struct TimexResolver {
 
     mutating func resolve(_ meaning: TemporalMeaning, direction: Direction) -> Resolved {
         let resolved = value(of: meaning, direction: direction)
+        // A date reached from the last one ("a year earlier") is a comparison, not where the
+        // text has moved: the next "a year ago" still counts from the first.
+        if case .shifted(_, _, _, true) = meaning { return resolved }
+        if case .unitOffset(_, _, true) = meaning { return resolved }
         if resolved.type == .date || resolved.type == .time, let day = CalendarDate(iso: resolved.value) ?? firstDay(of: resolved.value) {
             lastValue = resolved.value
             lastDate = day
@@ -37,15 +43,18 @@ struct TimexResolver {
         case let .weekday(day, relative):
             guard let creation else { return Resolved(type: .date, value: "XXXX-XX-XX") }
             return Resolved(type: .date, value: weekday(day, relative: relative, from: creation, direction: direction).iso)
+        case let .anyWeekday(day, recurring):
+            return Resolved(type: recurring ? .set : .date, value: "XXXX-WXX-\(day)")
         case let .dayOffset(offset):
             guard let creation else { return Resolved(type: .date, value: "XXXX-XX-XX") }
             return Resolved(type: .date, value: creation.adding(days: offset).iso)
-        case let .unitOffset(unit, offset):
-            return Resolved(type: .date, value: unitOffset(unit: unit, offset: offset))
+        case let .unitOffset(unit, offset, onLastDate):
+            return Resolved(type: .date, value: unitOffset(unit: unit, offset: offset, from: (onLastDate ? lastDate : nil) ?? creation))
         case let .shifted(amount, unit, direction, onLastDate):
             return Resolved(type: .date, value: shifted(amount: amount, unit: unit, direction: direction, onLastDate: onLastDate))
-        case let .decade(decade):
-            return Resolved(type: .date, value: String(decade))
+        case let .decade(decade, bare):
+            // TimeBank writes "the 1990s" as 199 and a bare "1990s" as 199X.
+            return Resolved(type: .date, value: String(decade) + (bare ? "X" : ""))
         case let .century(century):
             return Resolved(type: .date, value: CalendarDate.pad(century, 2))
         case let .quarter(number, year, relative):
@@ -59,20 +68,41 @@ struct TimexResolver {
         case let .duration(amount, unit):
             return Resolved(type: .duration, value: Self.duration(amount: amount, unit: unit))
         case let .time(hour, minute, day):
-            let dayValue = day.map { value(of: $0, direction: direction).value } ?? (creation?.iso ?? "XXXX-XX-XX")
+            // A clock time without a day belongs to the day the text is telling about.
+            let lastDay = lastValue.flatMap { CalendarDate(iso: $0) }
+            let dayValue = day.map { value(of: $0, direction: direction).value } ?? ((lastDay ?? creation)?.iso ?? "XXXX-XX-XX")
             return Resolved(type: .time, value: "\(dayValue.prefix(10))T\(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2))")
         case let .partOfDay(part, day):
             let dayValue = value(of: day, direction: direction).value
+            // "Friday night" is that Friday, as TimeBank marks it; "this morning" a time of today.
+            if case .weekday = day { return Resolved(type: .date, value: dayValue) }
             return Resolved(type: .time, value: "\(dayValue.prefix(10))T\(part)")
         case let .set(unit, amount):
             if unit == "NI" { return Resolved(type: .set, value: "TNI") }
             return Resolved(type: .set, value: Self.duration(amount: amount, unit: unit))
         case let .fiscalYear(year):
             return Resolved(type: .date, value: String(year))
+        case let .holiday(rule, year):
+            return Resolved(type: .date, value: holiday(rule, year: year, direction: direction))
+        case let .sameAsLast(unit):
+            guard let lastDate else { return Resolved(type: .date, value: "XXXX-XX-XX") }
+            switch unit {
+            case "Y": return Resolved(type: .date, value: CalendarDate.pad(lastDate.year, 4))
+            case "M": return Resolved(type: .date, value: String(lastDate.iso.prefix(7)))
+            case "W": return Resolved(type: .date, value: Self.week(of: lastDate))
+            case "Q": return Resolved(type: .date, value: "\(CalendarDate.pad(lastDate.year, 4))-Q\(lastDate.quarter)")
+            default: return Resolved(type: .date, value: lastValue.flatMap { CalendarDate(iso: $0) }?.iso ?? "XXXX-XX-XX")
+            }
         }
     }
 
     private func date(year: Int?, month: Int?, day: Int?, direction: Direction) -> String {
+        // "June last year": the grammar's stand-in year is an offset from the article's.
+        if let year, year > TemporalGrammar.relativeYearBase - 100 {
+            let offset = year - TemporalGrammar.relativeYearBase
+            guard let creation else { return "XXXX" + (month.map { "-" + CalendarDate.pad($0, 2) } ?? "") }
+            return date(year: creation.year + offset, month: month, day: day, direction: direction)
+        }
         if let year {
             var value = CalendarDate.pad(year, 4)
             if let month { value += "-" + CalendarDate.pad(month, 2) }
@@ -81,18 +111,56 @@ struct TimexResolver {
         }
         guard let month else { return "XXXX" }
         guard let creation else { return "XXXX-" + CalendarDate.pad(month, 2) + (day.map { "-" + CalendarDate.pad($0, 2) } ?? "") }
-        // The year that puts the date on the tense's side of the article's date.
+        // News tells what happened: the latest such date up to the article's, unless it falls
+        // within about three months after it ("talks resume Jan. 14") or the words point forward.
+        let thisYear = CalendarDate(year: creation.year, month: month, day: min(day ?? 1, CalendarDate.daysIn(month: month, year: creation.year)))
+        let ahead = thisYear.daysSinceEpoch - creation.daysSinceEpoch
         var resolvedYear = creation.year
-        let target = (month, day ?? (direction == .past ? 1 : 31))
-        let now = (creation.month, creation.day)
-        switch direction {
-        case .past where target.0 > now.0 || (target.0 == now.0 && day != nil && target.1 > now.1):
+        if direction == .future {
+            if ahead < (day == nil ? -27 : 0) { resolvedYear += 1 }
+        } else if ahead > (day == nil ? 100 : 130) {
             resolvedYear -= 1
-        case .future where target.0 < now.0 || (target.0 == now.0 && day != nil && target.1 < now.1):
-            resolvedYear += 1
-        default: break
+        } else if ahead < -320 {
+            resolvedYear += 1  // "Jan. 5" in an article of Dec. 28
         }
         return date(year: resolvedYear, month: month, day: day, direction: direction)
+    }
+
+    /// A holiday's date in a year: the given one, else the latest on or before the article's
+    /// date, or the next when the words point forward.
+    private func holiday(_ rule: String, year: Int?, direction: Direction) -> String {
+        guard let year = year ?? creation?.year else { return "XXXX-XX-XX" }
+        guard year == creation?.year || creation == nil else { return Self.holiday(rule, in: year)?.iso ?? CalendarDate.pad(year, 4) }
+        guard let creation, let thisYear = Self.holiday(rule, in: year) else { return CalendarDate.pad(year, 4) }
+        let ahead = thisYear.daysSinceEpoch - creation.daysSinceEpoch
+        if direction == .future, ahead < 0 { return Self.holiday(rule, in: year + 1)?.iso ?? "" }
+        if direction != .future, ahead > 100 { return Self.holiday(rule, in: year - 1)?.iso ?? "" }
+        return thisYear.iso
+    }
+
+    static func holiday(_ rule: String, in year: Int) -> CalendarDate? {
+        if rule == "EASTER" {
+            // Anonymous Gregorian algorithm (Meeus/Jones/Butcher)
+            let a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4
+            let f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30
+            let i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451
+            let month = (h + l - 7 * m + 114) / 31
+            return CalendarDate(year: year, month: month, day: (h + l - 7 * m + 114) % 31 + 1)
+        }
+        let parts = rule.split(separator: "-")
+        guard parts.count == 2, let month = Int(parts[0]) else { return nil }
+        if let day = Int(parts[1]) { return CalendarDate(year: year, month: month, day: day) }
+        let first = CalendarDate(year: year, month: month, day: 1)
+        func nth(_ n: Int, _ weekday: Int) -> CalendarDate { first.adding(days: (weekday - first.weekday + 7) % 7 + 7 * (n - 1)) }
+        switch parts[1] {
+        case "ELECTION": return nth(1, 1).adding(days: 1)  // the Tuesday after the first Monday
+        case "4TH": return nth(4, 4)
+        case "1MO": return nth(1, 1)
+        case "LMO":
+            let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+            return last.adding(days: -((last.weekday - 1 + 7) % 7))
+        default: return nil
+        }
     }
 
     private func weekday(_ day: Int, relative: Int?, from creation: CalendarDate, direction: Direction) -> CalendarDate {
@@ -108,21 +176,35 @@ struct TimexResolver {
             return creation.adding(days: day - today)
         default:
             switch direction {
-            case .past: return creation.adding(days: -((today - day + 7) % 7))
+            case .nearest: return creation.adding(days: -((today - day + 7) % 7))
             case .future: return creation.adding(days: (day - today + 7) % 7)
             }
         }
     }
 
-    private func unitOffset(unit: String, offset: Int) -> String {
-        guard let creation else { return "XXXX" }
+    private func unitOffset(unit: String, offset: Int, from anchor: CalendarDate?) -> String {
+        guard let creation = anchor else { return "XXXX" }
+        // "last Oct. 23", "next May 5"
+        if unit.hasPrefix("M"), let dayMark = unit.firstIndex(of: "D"), let month = Int(unit[unit.index(after: unit.startIndex)..<dayMark]),
+            let day = Int(unit[unit.index(after: dayMark)...])
+        {
+            let thisYear = CalendarDate(year: creation.year, month: month, day: min(day, CalendarDate.daysIn(month: month, year: creation.year)))
+            let year = offset < 0 ? (thisYear < creation ? creation.year : creation.year - 1) : (thisYear > creation ? creation.year : creation.year + 1)
+            return date(year: year, month: month, day: day, direction: .nearest)
+        }
         if unit.hasPrefix("M"), unit.count > 1, let month = Int(unit.dropFirst()) {
             // "last May", "next March", "this June"
             switch offset {
-            case ..<0: return date(year: month >= creation.month ? creation.year - 1 : creation.year, month: month, day: nil, direction: .past)
+            case ..<0: return date(year: month >= creation.month ? creation.year - 1 : creation.year, month: month, day: nil, direction: .nearest)
             case 1...: return date(year: month <= creation.month ? creation.year + 1 : creation.year, month: month, day: nil, direction: .future)
-            default: return date(year: creation.year, month: month, day: nil, direction: .past)
+            default: return date(year: creation.year, month: month, day: nil, direction: .nearest)
             }
+        }
+        // "last year" in a quarterly report is the same quarter a year before.
+        if unit == "Y", offset == -1, let lastValue, lastValue.contains("-Q"), let year = Int(lastValue.prefix(4)),
+            year >= creation.year - 1
+        {
+            return "\(CalendarDate.pad(year - 1, 4))\(lastValue.dropFirst(4))"
         }
         switch unit {
         case "Y": return CalendarDate.pad(creation.year + offset, 4)
@@ -164,10 +246,15 @@ struct TimexResolver {
 
     private func quarter(_ number: Int?, year: Int?, relative: Int?, direction: Direction) -> String {
         guard let creation else { return number.map { "XXXX-Q\($0)" } ?? "XXXX-QX" }
+        if number == nil, let year {
+            // "the 1988 period" in a quarterly report: the quarter just spoken of, that year.
+            if let lastValue, let mark = lastValue.range(of: "-Q") { return "\(CalendarDate.pad(year, 4))\(lastValue[mark.lowerBound...])" }
+            return CalendarDate.pad(year, 4)
+        }
         if let number {
             var resolvedYear = year ?? creation.year
-            if year == nil, direction == .past, number > creation.quarter { resolvedYear -= 1 }
-            if year == nil, direction == .future, number < creation.quarter { resolvedYear += 1 }
+            // The latest such quarter, or a coming one when the words point forward.
+            if year == nil, number > creation.quarter, direction != .future { resolvedYear -= 1 }
             return "\(CalendarDate.pad(resolvedYear, 4))-Q\(number)"
         }
         // "the quarter", "the latest quarter": the last one reported, before the article's own.
@@ -181,7 +268,7 @@ struct TimexResolver {
         guard let creation else { return "XXXX-\(season)" }
         let startMonth = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][season] ?? 1
         var resolvedYear = creation.year
-        switch relative ?? (direction == .past ? -1 : 1) {
+        switch relative ?? (direction == .future ? 1 : -1) {
         case ..<0: if creation.month <= startMonth + 2 { resolvedYear -= 1 }
         case 1...: if creation.month >= startMonth { resolvedYear += 1 }
         default: break
@@ -198,7 +285,7 @@ struct TimexResolver {
         case .some(-1): saturday = creation.adding(days: 6 - creation.weekday - 7)
         default:
             let back = (creation.weekday - 6 + 7) % 7
-            saturday = direction == .past ? creation.adding(days: -back) : creation.adding(days: (6 - creation.weekday + 7) % 7)
+            saturday = direction == .future ? creation.adding(days: (6 - creation.weekday + 7) % 7) : creation.adding(days: -back)
         }
         return Self.week(of: saturday) + "-WE"
     }
