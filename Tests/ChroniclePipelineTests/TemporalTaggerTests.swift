@@ -69,6 +69,16 @@ struct TemporalTaggerTests {
         ])
     }
 
+    @Test("granularity read from the value", arguments: [
+        ("2025-05-16", TimexType.date, "day"), ("2025-05", .date, "month"), ("2025", .date, "year"), ("2025-W20", .date, "week"),
+        ("2025-Q2", .date, "quarter"), ("2024-SU", .date, "season"), ("199X", .date, "decade"), ("2025-W19-WE", .date, "weekend"),
+        ("2025-05-16T04:19", .time, "minute"), ("2025-05-16TMO", .time, "part_of_day"), ("P3Y", .duration, "year"),
+        ("PT90M", .duration, "minute"), ("P30D", .duration, "day"), ("FUTURE_REF", .date, "reference"), ("P1W", .set, "week"),
+    ])
+    func granularity(value: String, type: TimexType, expected: String) {
+        #expect(TimexGranularity.of(value: value, type: type) == expected)
+    }
+
     @Test("calendar arithmetic: weekdays, ISO weeks, month ends")
     func calendar() {
         let day = CalendarDate(year: 2025, month: 5, day: 16)

@@ -52,6 +52,9 @@ public struct TimexMention: Codable, Sendable, Equatable {
     public var value: String
     /// TIMEX3 mod: `MORE_THAN`, `APPROX`, `START`, ...
     public var mod: String?
+    /// How precise the value is: `day`, `month`, `year`, `week`, `quarter`, `minute`, ... (the
+    /// unit of a duration or set), or `reference` for `PAST_REF` and the like.
+    public var granularity: String
 
     public init(span: TextSpan, text: String, type: TimexType, value: String, mod: String? = nil) {
         self.span = span
@@ -59,6 +62,7 @@ public struct TimexMention: Codable, Sendable, Equatable {
         self.type = type
         self.value = value
         self.mod = mod
+        self.granularity = TimexGranularity.of(value: value, type: type)
     }
 }
 
