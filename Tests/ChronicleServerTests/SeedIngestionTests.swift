@@ -81,4 +81,20 @@ struct SeedIngestionTests {
             #expect(aliases(try #require(medinsky.first)).isSuperset(of: ["Medinsky", "Vladimir Medinsky"]))
         }
     }
+
+    @Test("an article's timexes come normalized, with its own timeline in calendar order")
+    func seedTimeline() async throws {
+        let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        try await TestService().run { client in
+            let created = try await client.post("/v1/articles", seeds[2], contentType: "text/plain").json()
+            let id = try #require(created["id"] as? String)
+            let detail = try await client.get("/v1/articles/\(id)").json()
+            let timexes = try #require(detail["timexes"] as? [[String: Any]])
+            #expect(timexes.contains { $0["text"] as? String == "Feb. 24, 2022" && $0["value"] as? String == "2022-02-24" && $0["granularity"] as? String == "day" })
+            #expect(timexes.contains { $0["text"] as? String == "more than three years" && $0["value"] as? String == "P3Y" && $0["mod"] as? String == "MORE_THAN" })
+            let timeline = try #require(detail["timeline"] as? [[String: Any]])
+            #expect(timeline.compactMap { $0["value"] as? String } == ["2014", "2022", "2022-02-24", "2024", "2025-05-16", "2025-05-16"])
+            #expect(timeline.first?["last"] as? String == "2014-12-31")
+        }
+    }
 }

@@ -62,7 +62,7 @@ public struct ExtractionView: Encodable, Sendable {
     public init(_ document: ArticleDocument) { self.document = document }
 
     enum CodingKeys: String, CodingKey {
-        case id, metadata, text, paragraphs, sentences, tokens, entities, timexes, events, quotations, stages, counts
+        case id, metadata, text, paragraphs, sentences, tokens, entities, timexes, timeline, events, quotations, stages, counts
         case receivedAt = "received_at"
     }
 
@@ -79,9 +79,33 @@ public struct ExtractionView: Encodable, Sendable {
         try container.encode(document.tokens, forKey: .tokens)
         try container.encode(document.entities, forKey: .entities)
         try container.encode(document.timexes, forKey: .timexes)
+        try container.encode(ArticleTimeline(document).entries, forKey: .timeline)
         try container.encode(document.events, forKey: .events)
         try container.encode(document.quotations, forKey: .quotations)
         try container.encode(document.stages, forKey: .stages)
         try container.encode(ExtractionCounts(document), forKey: .counts)
+    }
+}
+
+/// The article's own timeline: its dates and times in calendar order, each with the days it
+/// covers, so "March 2022", "Feb. 24, 2022" and "Friday" read as a sequence.
+public struct ArticleTimeline: Sendable {
+    public struct Entry: Encodable, Sendable {
+        public let value: String
+        public let first: String
+        public let last: String
+        public let text: String
+        public let span: TextSpan
+        public let granularity: String
+    }
+
+    public let entries: [Entry]
+
+    public init(_ document: ArticleDocument) {
+        entries = document.timexes.compactMap { timex -> Entry? in
+            guard timex.type == .date || timex.type == .time, let range = TimexRange(value: timex.value) else { return nil }
+            return Entry(value: timex.value, first: range.first, last: range.last, text: timex.text, span: timex.span, granularity: timex.granularity)
+        }
+        .sorted { ($0.first, $0.last, $0.span.start) < ($1.first, $1.last, $1.span.start) }
     }
 }
