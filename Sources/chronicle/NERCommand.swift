@@ -126,15 +126,3 @@ private func loadTagger(_ path: String?, quiet: Bool) throws -> NamedEntityTagge
     if !quiet { printError("model loaded in \(String(format: "%.3f", seconds)) s") }
     return tagger
 }
-
-private func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-    let clock = ContinuousClock()
-    let started = clock.now
-    let result = try body()
-    let elapsed = clock.now - started
-    return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-}
-
-private func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}

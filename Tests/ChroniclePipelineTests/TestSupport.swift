@@ -40,6 +40,12 @@ enum Seeds {
 
 let seedsAvailable = Seeds.directory != nil
 
+/// The TempEval-3 training data (TimeBank and AQUAINT) in the shared folder the seeds are in.
+let tempEvalDirectory: URL? = Seeds.directory.map {
+    $0.deletingLastPathComponent().appendingPathComponent("data/tempeval3/TBAQ-cleaned")
+}.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+let tempEvalAvailable = tempEvalDirectory != nil
+
 func runText(_ text: String, title: String? = nil, source: String? = nil, publishedAt: String? = nil) throws
     -> ArticleDocument
 {

@@ -1,0 +1,14 @@
+import Foundation
+
+/// Runs `body` and returns its result with the wall-clock seconds it took.
+func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let result = try body()
+    let elapsed = clock.now - started
+    return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
