@@ -83,7 +83,7 @@ struct TimeCommand: ParsableCommand {
             abstract: "Tag plain text files (or standard input): one line per timex, start, end, type, value, mod, text.")
 
         @Option(help: "Document creation time, YYYY-MM-DD (relative expressions are anchored on it).") var dct: String?
-        @Flag(help: "Print the tagging time and speed on stderr (reading excluded).") var timing = false
+        @Flag(help: "Print the tagging time and speed (reading excluded) as a JSON line on stderr.") var timing = false
         @Option(help: "Tag the whole input this many times (for stable timing).") var `repeat` = 1
         @Argument(help: "Plain text files; standard input if none.") var files: [String] = []
 
@@ -118,12 +118,13 @@ struct TimeCommand: ParsableCommand {
             }
             FileHandle.standardOutput.write(Data(output.utf8))
             if timing {
+                // One JSON line, as `ner tag --timing` prints: tokens are whitespace-separated words.
                 let tokens = texts.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count } * `repeat`
                 let characters = texts.reduce(0) { $0 + $1.unicodeScalars.count } * `repeat`
                 let timexCount = results.reduce(0) { $0 + $1.count }
                 printError(
-                    "tagged \(tokens) tokens in \(String(format: "%.4f", seconds)) s (\(Int(Double(tokens) / max(seconds, 1e-9))) tokens/s, "
-                        + "\(Int(Double(characters) / max(seconds, 1e-9))) characters/s, \(timexCount) timexes per pass)")
+                    #"{"system":"chronicle","documents":\#(texts.count * `repeat`),"tokens":\#(tokens),"characters":\#(characters),"#
+                        + #""seconds":\#(seconds),"tokens_per_second":\#(Double(tokens) / max(seconds, 1e-9)),"timexes":\#(timexCount)}"#)
             }
         }
     }

@@ -14,7 +14,7 @@ struct TemporalGrammar {
         var result: [TemporalPhrase] = []
         var index = 0
         while index < tokens.count {
-            if let phrase = phrase(at: index) {
+            if mayStartPhrase(index), let phrase = phrase(at: index) {
                 result.append(phrase)
                 index = phrase.end
                 if let end = rangeEnd(after: phrase) {
@@ -39,6 +39,25 @@ struct TemporalGrammar {
     }
 
     // MARK: Token helpers
+
+    /// Words that can open a phrase without being time words themselves.
+    private static let openers: Set<String> = [
+        "the", "a", "an", "every", "each", "fiscal", "early", "late", "mid", "earlier", "later", "more", "less", "at", "up",
+        "over", "under", "nearly", "almost", "about", "around", "roughly", "approximately", "some", "that", "'", "’", "half",
+        "noon", "midday", "midnight", "year-earlier", "year-ago", "overnight", "tonight", "today", "yesterday", "tomorrow",
+    ]
+
+    /// A cheap test before trying every rule: most words cannot start a temporal phrase.
+    private func mayStartPhrase(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let lower = token.lower
+        if Self.openers.contains(lower) || lexicon.isKnown(lower) { return true }
+        if let first = lower.unicodeScalars.first, first.isASCII ? ("0"..."9").contains(first) : first.properties.numericType != nil { return true }
+        if lower.utf8.contains(UInt8(ascii: "-")) { return lower.split(separator: "-").contains { lexicon.isKnown(String($0)) } || lower.hasPrefix("fy") }
+        if lower.hasPrefix("fy") || lower.hasPrefix("q") && lower.count == 2 { return true }
+        // "Thanksgiving", "Christmas Eve", "New Year's Day", "Election Day"
+        return token.isCapitalized && lexicon.startsHoliday(lower)
+    }
 
     private func word(_ index: Int) -> String? { index < tokens.count ? tokens[index].lower : nil }
 
@@ -89,7 +108,7 @@ struct TemporalGrammar {
     private func number(_ index: Int) -> (value: Double?, end: Int)? {
         guard index < tokens.count else { return nil }
         let text = tokens[index].lower
-        if let value = Double(text.replacingOccurrences(of: ",", with: "")), text.first?.isNumber == true {
+        if text.first?.isNumber == true, let value = Double(text.contains(",") ? text.replacingOccurrences(of: ",", with: "") : text) {
             return (value, index + 1)
         }
         if let value = wordNumber(text) {
@@ -250,7 +269,7 @@ struct TemporalGrammar {
         // "nineteen ninety-six", "the year two thousand"
         if let spoken = spokenYear(at: start) { return spoken }
         // "Thanksgiving", "Christmas Eve", "Election Day", "last Thanksgiving"
-        for length in [3, 2, 1] where start + length <= tokens.count && tokens[start].isCapitalized {
+        for length in [3, 2, 1] where start + length <= tokens.count && tokens[start].isCapitalized && (lexicon.startsHoliday(text) || lexicon.isKnown(text)) {
             let name = (0..<length).map { tokens[start + $0].lower }.joined(separator: " ").replacingOccurrences(of: " 's", with: "'s")
             if let rule = lexicon.value(name, .holiday) {
                 var end = start + length

@@ -12,10 +12,18 @@ struct TimeLexicon: Sendable {
 
     static let shared = TimeLexicon(bundle: .module)
 
+    /// First words of multi-word holiday names.
+    private let holidayFirstWords: Set<String>
+
     init(rows: [(String, Category, String)]) {
         var words: [String: [Category: String]] = [:]
-        for (word, category, value) in rows { words[word, default: [:]][category] = value }
+        var holidayFirstWords: Set<String> = []
+        for (word, category, value) in rows {
+            words[word, default: [:]][category] = value
+            if category == .holiday, let first = word.split(separator: " ").first { holidayFirstWords.insert(String(first)) }
+        }
         self.words = words
+        self.holidayFirstWords = holidayFirstWords
     }
 
     init(bundle: Bundle) {
@@ -31,6 +39,12 @@ struct TimeLexicon: Sendable {
     }
 
     func value(_ word: String, _ category: Category) -> String? { words[word]?[category] }
+
+    /// Whether the word is in the lexicon at all.
+    func isKnown(_ word: String) -> Bool { words[word] != nil }
+
+    /// Whether a holiday's name starts with this word ("new" of "New Year's Day").
+    func startsHoliday(_ word: String) -> Bool { holidayFirstWords.contains(word) }
 
     func int(_ word: String, _ category: Category) -> Int? { value(word, category).flatMap { Int($0) } }
 

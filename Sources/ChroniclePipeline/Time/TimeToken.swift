@@ -9,7 +9,10 @@ struct TimeToken: Sendable {
     let end: Int
     let sentence: Int
 
-    var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    var isCapitalized: Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first.isASCII ? ("A"..."Z").contains(first) : first.properties.isUppercase
+    }
     var isDigits: Bool { !text.isEmpty && text.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 } }
     var integer: Int? { isDigits && text.count <= 9 ? Int(text) : nil }
 
@@ -18,8 +21,19 @@ struct TimeToken: Sendable {
         var tokens: [TimeToken] = []
         var sentence = 0
         var index = 0
+        // ASCII first: Unicode property lookups cost more than the rest of the tagger.
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if scalar.isASCII {
+                let value = scalar.value
+                return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+            }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" : scalar.properties.isWhitespace
+        }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar.value >= 0x30 && scalar.value <= 0x39 : scalar.properties.numericType != nil
         }
         func emit(_ start: Int, _ end: Int) {
             var view = String.UnicodeScalarView()
@@ -34,7 +48,7 @@ struct TimeToken: Sendable {
                 index += 2
                 continue
             }
-            if scalar.properties.isWhitespace {
+            if isSpace(scalar) {
                 index += 1
                 continue
             }
@@ -51,7 +65,7 @@ struct TimeToken: Sendable {
                 } else if [".", ":", "/", "-", "‐", "–", "'", "’", ","].contains(scalars[end]), end + 1 < scalars.count,
                     isWordScalar(scalars[end + 1]),
                     // A comma only inside a number ("1,500"), an apostrophe not before a possessive s.
-                    scalars[end] != "," || (scalars[end - 1].properties.numericType != nil && scalars[end + 1].properties.numericType != nil
+                    scalars[end] != "," || (isDigit(scalars[end - 1]) && isDigit(scalars[end + 1])
                         && end + 4 <= scalars.count && (end + 4 == scalars.count || !isWordScalar(scalars[end + 4]))),
                     !((scalars[end] == "'" || scalars[end] == "’") && (scalars[end + 1] == "s" || scalars[end + 1] == "S")
                         && (end + 2 == scalars.count || !isWordScalar(scalars[end + 2])))
