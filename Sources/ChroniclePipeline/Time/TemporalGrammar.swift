@@ -175,6 +175,18 @@ struct TemporalGrammar {
             inner.mod = position
             return inner
         }
+        // "the early 1980s", "the late 1970s": the decade named with its article
+        if first == "the", let position = word(start + 1).flatMap({ lexicon.value($0, .position) }),
+            ["early", "late", "mid"].contains(word(start + 1) ?? ""), let decade = decade(at: start + 2)
+        {
+            return TemporalPhrase(start: start, end: start + 3, meaning: .decade(decade, bare: false), mod: position)
+        }
+        // "the first half of 1989", "the second half", "the last half of 1989"
+        if first == "the", let which = word(start + 1), ["first", "second", "last", "latter"].contains(which), word(start + 2) == "half",
+            word(start + 3) == "of", let value = year(start + 4)
+        {
+            return TemporalPhrase(start: start, end: start + 5, meaning: .half(which == "first" ? 1 : 2, year: value))
+        }
         // "early 2025", "late last year", "earlier this month", "mid-May"; not "[earlier] Friday"
         if let position = lexicon.value(first, .position), ["early", "late", "mid", "earlier", "later"].contains(first),
             var inner = core(at: start + 1), isPoint(inner.meaning), !isDay(inner.meaning) || ["early", "late"].contains(first),
@@ -353,8 +365,14 @@ struct TemporalGrammar {
                 }
                 return TemporalPhrase(start: start, end: end, meaning: .date(year: yearValue, month: month, day: day))
             }
-            // A capitalised month name alone is a month; a lower-case "march" or "may" is a verb.
+            // A capitalised month name alone is a month; a lower-case "march" or "may" is a verb, and
+            // a short form without its stop ("Jan", "Dec") a name unless a day or year follows.
             guard tokens[start].isCapitalized else { return nil }
+            if tokens[start].lower.count <= 4, !tokens[start].lower.hasSuffix("."), !["june", "july", "may"].contains(tokens[start].lower),
+                yearAfter(start + 1) == nil
+            {
+                return nil
+            }
             return TemporalPhrase(start: start, end: start + 1, meaning: .date(year: nil, month: month, day: nil)).extendedByYear(self)
         }
         // "16 May 2025", "16 May, 2025", "16th of May"
@@ -433,6 +451,14 @@ struct TemporalGrammar {
         if first == "the", word(start + 1) == "next", ["morning", "evening", "afternoon"].contains(word(start + 2) ?? "") {
             return TemporalPhrase(start: start, end: start + 3, meaning: .unitOffset(unit: "D", offset: 1, onLastDate: true))
         }
+        // "the year ended Sept. 30", "the fiscal year ending March 31", "the quarter ended": a span of time
+        if first == "the" {
+            var unitIndex = start + 1
+            if word(unitIndex) == "fiscal" { unitIndex += 1 }
+            if let unit = unit(unitIndex), ["Y", "Q"].contains(unit), !isPlural(unitIndex), ["ended", "ending"].contains(word(unitIndex + 1) ?? "") {
+                return TemporalPhrase(start: start, end: unitIndex + 1, meaning: .duration(amount: 1, unit: unit))
+            }
+        }
         // "year-earlier results": a year before the date just mentioned
         if first == "year-earlier" || first == "year-ago" {
             return TemporalPhrase(start: start, end: start + 1, meaning: .shifted(amount: 1, unit: "Y", direction: -1, onLastDate: true))
@@ -505,9 +531,17 @@ struct TemporalGrammar {
                 return TemporalPhrase(start: start, end: target + 1, meaning: .unitOffset(unit: "M\(month)", offset: offset))
             }
         }
-        // "summer 2024", "the summer"
-        if let season = lexicon.value(first, .season), let value = year(start + 1) {
-            return TemporalPhrase(start: start, end: start + 2, meaning: .season(season, year: value, relative: nil))
+        // "summer 2024", "the winter of 1994", "the winter of nineteen ninety-four"
+        let seasonIndex = first == "the" ? start + 1 : start
+        if let season = word(seasonIndex).flatMap({ lexicon.value($0, .season) }) {
+            var yearIndex = seasonIndex + 1
+            if word(yearIndex) == "of" { yearIndex += 1 }
+            if let value = year(yearIndex) {
+                return TemporalPhrase(start: start, end: yearIndex + 1, meaning: .season(season, year: value, relative: nil))
+            }
+            if let spoken = spokenYear(at: yearIndex), case let .date(value?, nil, nil) = spoken.meaning {
+                return TemporalPhrase(start: start, end: spoken.end, meaning: .season(season, year: value, relative: nil))
+            }
         }
         if let reference = lexicon.value(first, .ref) {
             // "current", "recent" and "future" describe nouns ("a future summit"): only "the
@@ -579,6 +613,8 @@ struct TemporalGrammar {
             end += 3
         }
         if unit == "Q" {
+            // "a quarter of the shares" is a fraction
+            if ["a", "one"].contains(tokens[index].lower) { return nil }
             return TemporalPhrase(start: start, end: end, meaning: .duration(amount: value, unit: unit))
         }
         // "$5 a year", "twice a week", "50 per day": a rate, so a set.
@@ -684,6 +720,18 @@ struct TemporalGrammar {
     /// quarter", "the year-ago quarter", "this year's third quarter".
     private func quarter(at start: Int) -> TemporalPhrase? {
         var index = start
+        // "this year's third quarter", "last year's quarter"
+        if let relative = word(index).flatMap({ lexicon.int($0, .relative) }), ["this", "last", "next"].contains(word(index) ?? ""),
+            word(index + 1) == "year", ["'", "’"].contains(word(index + 2) ?? ""), word(index + 3) == "s"
+        {
+            let year = TemporalGrammar.relativeYearBase + relative
+            if let number = lexicon.int(word(index + 4) ?? "", .ordinal), word(index + 5) == "quarter" {
+                return TemporalPhrase(start: start, end: index + 6, meaning: .quarter(number, year: year, relative: nil))
+            }
+            if ["quarter", "period"].contains(word(index + 4) ?? "") {
+                return TemporalPhrase(start: start, end: index + 5, meaning: .quarter(nil, year: year, relative: nil))
+            }
+        }
         if word(index) == "the" { index += 1 }
         if word(index) == "fiscal" { index += 1 }
         guard let text = word(index) else { return nil }

@@ -33,6 +33,8 @@ indirect enum TemporalMeaning: Sendable, Equatable {
     case partOfDay(String, day: TemporalMeaning)
     /// "daily", "every week", "twice a year".
     case set(unit: String, amount: Double)
+    /// "the first half of 1989" (1), "the last half of 1989" (2).
+    case half(Int, year: Int)
     /// "fiscal 2024".
     case fiscalYear(Int)
     /// "Thanksgiving", "Christmas 2024": a holiday's rule from the lexicon, with its year if given.

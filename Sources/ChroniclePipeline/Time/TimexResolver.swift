@@ -80,6 +80,8 @@ struct TimexResolver {
         case let .set(unit, amount):
             if unit == "NI" { return Resolved(type: .set, value: "TNI") }
             return Resolved(type: .set, value: Self.duration(amount: amount, unit: unit))
+        case let .half(half, year):
+            return Resolved(type: .date, value: "\(CalendarDate.pad(year, 4))-H\(half)")
         case let .fiscalYear(year):
             return Resolved(type: .date, value: String(year))
         case let .holiday(rule, year):
@@ -246,6 +248,13 @@ struct TimexResolver {
 
     private func quarter(_ number: Int?, year: Int?, relative: Int?, direction: Direction) -> String {
         guard let creation else { return number.map { "XXXX-Q\($0)" } ?? "XXXX-QX" }
+        if let year, year > TemporalGrammar.relativeYearBase - 100 {
+            // "this year's third quarter": the stand-in year is an offset from the article's
+            let actual = creation.year + year - TemporalGrammar.relativeYearBase
+            if let number { return "\(CalendarDate.pad(actual, 4))-Q\(number)" }
+            if let lastValue, let mark = lastValue.range(of: "-Q") { return "\(CalendarDate.pad(actual, 4))\(lastValue[mark.lowerBound...])" }
+            return CalendarDate.pad(actual, 4)
+        }
         if number == nil, let year {
             // "the 1988 period" in a quarterly report: the quarter just spoken of, that year.
             if let lastValue, let mark = lastValue.range(of: "-Q") { return "\(CalendarDate.pad(year, 4))\(lastValue[mark.lowerBound...])" }
