@@ -79,6 +79,28 @@ struct TemporalTaggerTests {
         #expect(TimexGranularity.of(value: value, type: type) == expected)
     }
 
+    @Test("any sequence of time words, numbers and punctuation is tagged without a crash, spans inside the text")
+    func robustness() {
+        let words = [
+            "second", "the", "a", "last", "next", "May", "may", "Friday", "2025", "1999", "16", "31", "0", "-", ",", ".", "'", "s",
+            "year", "years", "ago", "earlier", "later", "quarter", "third-quarter", "mid-", "mid-May", "early", "end", "of",
+            "more", "than", "about", "half", "an", "hour", "and", "4:19", "am", "p.m.", "UTC", "+", "8", "today", "that",
+            "day", "every", "Thanksgiving", "nineteen", "ninety-six", "fiscal", "FY2024", "Q3", "'80s", "1990s", "from", "to",
+            "2025-05-16", "16.05.2025", "05/16/2025", "two-hour", "weekend", "this", "year's", "\n\n", "é", "Ünal", "…",
+        ]
+        var random = SplitMix64(seed: 7)
+        for round in 0..<3000 {
+            let length = Int(random.next() % 12)
+            let text = (0..<length).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: round % 3 == 0 ? "" : " ")
+            let scalars = text.unicodeScalars.count
+            for dct in ["2025-05-16", "", "2024-02-29T23:59"] {
+                for timex in tagger.timexes(in: text, documentCreationTime: dct) {
+                    #expect(timex.span.start >= 0 && timex.span.start < timex.span.end && timex.span.end <= scalars, "\(text)")
+                }
+            }
+        }
+    }
+
     @Test("calendar arithmetic: weekdays, ISO weeks, month ends")
     func calendar() {
         let day = CalendarDate(year: 2025, month: 5, day: 16)

@@ -35,9 +35,9 @@ struct TextStageTests {
         #expect(found.metadata.title == "Floods close schools in the north")
     }
 
-    @Test func standardPipelineRunsTextThenEntities() throws {
+    @Test func standardPipelineRunsTextEntitiesTime() throws {
         let document = try Pipeline.standard().run(.text("Heavy rain closed 40 schools on Thursday, officials said."))
-        #expect(document.stages == ["text", "entities"])
+        #expect(document.stages == ["text", "entities", "time"])
         #expect(document.tokens.map(\.text) == ["Heavy", "rain", "closed", "40", "schools", "on", "Thursday", ",", "officials", "said", "."])
         #expect(document.metadata.dateSource == .unknown)
         checkSegments(document)

@@ -59,7 +59,7 @@ struct TemporalGrammar {
         return token.isCapitalized && lexicon.startsHoliday(lower)
     }
 
-    private func word(_ index: Int) -> String? { index < tokens.count ? tokens[index].lower : nil }
+    private func word(_ index: Int) -> String? { index >= 0 && index < tokens.count ? tokens[index].lower : nil }
 
     private func sameSentence(_ a: Int, _ b: Int) -> Bool {
         a < tokens.count && b < tokens.count && tokens[a].sentence == tokens[b].sentence
@@ -167,6 +167,12 @@ struct TemporalGrammar {
     /// A core phrase with modifiers before it: "the", "early", "the end of", "more than", "mid-".
     private func modified(at start: Int) -> TemporalPhrase? {
         guard let first = word(start) else { return nil }
+        // "the end of the year", "the beginning of the month": the article's own
+        if first == "the", let position = word(start + 1).flatMap({ lexicon.value($0, .position) }), word(start + 2) == "of",
+            word(start + 3) == "the", let unit = unit(start + 4), ["Y", "M", "W", "Q"].contains(unit), !isPlural(start + 4)
+        {
+            return TemporalPhrase(start: start, end: start + 5, meaning: .unitOffset(unit: unit, offset: 0), mod: position)
+        }
         // "the end of 2024", "the beginning of May", "the middle of next week"
         if first == "the", let position = word(start + 1).flatMap({ lexicon.value($0, .position) }), word(start + 2) == "of",
             var inner = core(at: start + 3), isPoint(inner.meaning)
@@ -195,6 +201,12 @@ struct TemporalGrammar {
             inner.start = start
             inner.mod = position
             return inner
+        }
+        // "the mid-1990s"
+        if first == "the", let next = word(start + 1), next.hasPrefix("mid-"), next.hasSuffix("0s"), next.count == 9,
+            let value = Int(next.dropFirst(4).dropLast())
+        {
+            return TemporalPhrase(start: start, end: start + 2, meaning: .decade(value / 10, bare: false), mod: "MID")
         }
         if first.hasPrefix("mid-") || first.hasPrefix("early-") || first.hasPrefix("late-") {
             let parts = first.split(separator: "-", maxSplits: 1)
@@ -458,6 +470,25 @@ struct TemporalGrammar {
             if let unit = unit(unitIndex), ["Y", "Q"].contains(unit), !isPlural(unitIndex), ["ended", "ending"].contains(word(unitIndex + 1) ?? "") {
                 return TemporalPhrase(start: start, end: unitIndex + 1, meaning: .duration(amount: 1, unit: unit))
             }
+        }
+        // "year-end", "year end", "the full year", "the current year", "the current fiscal year"
+        if first == "year-end" || (first == "year" && word(start + 1) == "end") {
+            return TemporalPhrase(start: start, end: first == "year-end" ? start + 1 : start + 2, meaning: .unitOffset(unit: "Y", offset: 0))
+        }
+        if first == "the", ["full", "current"].contains(word(start + 1) ?? "") {
+            var unitIndex = start + 2
+            if word(unitIndex) == "fiscal" { unitIndex += 1 }
+            if word(unitIndex) == "year", !["ended", "ending"].contains(word(unitIndex + 1) ?? "") {
+                return TemporalPhrase(start: start, end: unitIndex + 1, meaning: .unitOffset(unit: "Y", offset: 0))
+            }
+        }
+        // "the nineties", "the eighties"
+        if first == "the", let decadeWord = word(start + 1), let tens = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9][decadeWord] {
+            return TemporalPhrase(start: start, end: start + 2, meaning: .decade(190 + tens, bare: false))
+        }
+        // "the summer", "the early summer": the latest one
+        if first == "the", let season = word(start + 1).flatMap({ lexicon.value($0, .season) }), ["summer", "winter", "spring", "autumn"].contains(word(start + 1) ?? "") {
+            return TemporalPhrase(start: start, end: start + 2, meaning: .season(season, year: nil, relative: nil))
         }
         // "year-earlier results": a year before the date just mentioned
         if first == "year-earlier" || first == "year-ago" {
