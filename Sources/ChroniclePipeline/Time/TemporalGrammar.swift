@@ -416,6 +416,8 @@ struct TemporalGrammar {
         }
         if word(end) == "of", let value = year(end + 1) { return (value, end + 2) }
         if let value = year(end) { return (value, end + 1) }
+        // "January nineteen ninety-seven"
+        if let spoken = spokenYear(at: end), case let .date(value?, nil, nil) = spoken.meaning { return (value, spoken.end) }
         return nil
     }
 
@@ -486,8 +488,10 @@ struct TemporalGrammar {
         if first == "the", let decadeWord = word(start + 1), let tens = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9][decadeWord] {
             return TemporalPhrase(start: start, end: start + 2, meaning: .decade(190 + tens, bare: false))
         }
-        // "the summer", "the early summer": the latest one
-        if first == "the", let season = word(start + 1).flatMap({ lexicon.value($0, .season) }), ["summer", "winter", "spring", "autumn"].contains(word(start + 1) ?? "") {
+        // "the summer", "the early summer": the latest one (not "the winter of 1994")
+        if first == "the", let season = word(start + 1).flatMap({ lexicon.value($0, .season) }), ["summer", "winter", "spring", "autumn"].contains(word(start + 1) ?? ""),
+            word(start + 2) != "of", year(start + 2) == nil
+        {
             return TemporalPhrase(start: start, end: start + 2, meaning: .season(season, year: nil, relative: nil))
         }
         // "year-earlier results": a year before the date just mentioned
@@ -659,6 +663,9 @@ struct TemporalGrammar {
 
     /// A duration, or a date when "ago", "earlier", "later", "before", "after" or "from now" follows.
     private func shiftedOrDuration(start: Int, amount: Double?, unit: String, end: Int) -> TemporalPhrase {
+        var end = end
+        // "a week or so ago"
+        if word(end) == "or", word(end + 1) == "so", ["ago", "earlier", "later"].contains(word(end + 2) ?? "") { end += 2 }
         let after = word(end)
         // "several years ago", "a few months ago": some time in the past
         if amount == nil, after == "ago", sameSentence(start, end) {
