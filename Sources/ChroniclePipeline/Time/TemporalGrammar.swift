@@ -475,7 +475,7 @@ struct TemporalGrammar {
         }
         // "year-end", "year end", "the full year", "the current year", "the current fiscal year"
         if first == "year-end" || (first == "year" && word(start + 1) == "end") {
-            return TemporalPhrase(start: start, end: first == "year-end" ? start + 1 : start + 2, meaning: .unitOffset(unit: "Y", offset: 0))
+            return TemporalPhrase(start: start, end: first == "year-end" ? start + 1 : start + 2, meaning: .unitOffset(unit: "YE", offset: 0))
         }
         if first == "the", ["full", "current"].contains(word(start + 1) ?? "") {
             var unitIndex = start + 2

@@ -74,8 +74,8 @@ struct TimexResolver {
             return Resolved(type: .time, value: "\(dayValue.prefix(10))T\(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2))")
         case let .partOfDay(part, day):
             let dayValue = value(of: day, direction: direction).value
-            // "Friday night" is that Friday, as TimeBank marks it; "this morning" a time of today.
-            if case .weekday = day { return Resolved(type: .date, value: dayValue) }
+            // "Friday night" is a date with its part of the day, as TimeBank marks it; "this morning" a time.
+            if case .weekday = day { return Resolved(type: .date, value: "\(dayValue.prefix(10))T\(part)") }
             return Resolved(type: .time, value: "\(dayValue.prefix(10))T\(part)")
         case let .set(unit, amount):
             if unit == "NI" { return Resolved(type: .set, value: "TNI") }
@@ -202,14 +202,9 @@ struct TimexResolver {
             default: return date(year: creation.year, month: month, day: nil, direction: .nearest)
             }
         }
-        // "last year" in a quarterly report is the same quarter a year before.
-        if unit == "Y", offset == -1, let lastValue, lastValue.contains("-Q"), let year = Int(lastValue.prefix(4)),
-            year >= creation.year - 1
-        {
-            return "\(CalendarDate.pad(year - 1, 4))\(lastValue.dropFirst(4))"
-        }
         switch unit {
         case "Y": return CalendarDate.pad(creation.year + offset, 4)
+        case "YE": return "\(CalendarDate.pad(creation.year + offset, 4))-12-31"  // year-end: its last day
         case "M":
             let moved = creation.adding(months: offset)
             return "\(CalendarDate.pad(moved.year, 4))-\(CalendarDate.pad(moved.month, 2))"
@@ -228,6 +223,12 @@ struct TimexResolver {
         // A year before a quarter is that quarter a year before ("a year earlier" after "the third quarter").
         if unit == "Y", let lastValue, lastValue.contains("-Q"), let year = Int(lastValue.prefix(4)) {
             return "\(CalendarDate.pad(year + steps, 4))\(lastValue.dropFirst(4))"
+        }
+        // "a year earlier" after a day or a month is that day or month a year before.
+        if unit == "Y", onLastDate, let lastValue, let lastDate {
+            let moved = lastDate.adding(months: 12 * steps)
+            if CalendarDate(iso: lastValue) != nil { return moved.iso }
+            if lastValue.count == 7, lastValue.dropFirst(5).allSatisfy(\.isNumber) { return String(moved.iso.prefix(7)) }
         }
         switch unit {
         case "Y": return CalendarDate.pad(anchor.year + steps, 4)
