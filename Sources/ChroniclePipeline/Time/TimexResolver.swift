@@ -113,17 +113,18 @@ struct TimexResolver {
         }
         guard let month else { return "XXXX" }
         guard let creation else { return "XXXX-" + CalendarDate.pad(month, 2) + (day.map { "-" + CalendarDate.pad($0, 2) } ?? "") }
-        // News tells what happened: the latest such date up to the article's, unless it falls
-        // within about three months after it ("talks resume Jan. 14") or the words point forward.
-        let thisYear = CalendarDate(year: creation.year, month: month, day: min(day ?? 1, CalendarDate.daysIn(month: month, year: creation.year)))
-        let ahead = thisYear.daysSinceEpoch - creation.daysSinceEpoch
-        var resolvedYear = creation.year
+        // News tells what happened: the latest such date up to about three months after the
+        // article's ("payable Jan. 2", "through January" in late October are the coming ones),
+        // or the first one ahead when the words point forward.
+        let candidates = [creation.year - 1, creation.year, creation.year + 1].map { year in
+            (year, CalendarDate(year: year, month: month, day: min(day ?? 1, CalendarDate.daysIn(month: month, year: year))).daysSinceEpoch
+                - creation.daysSinceEpoch)
+        }
+        let resolvedYear: Int
         if direction == .future {
-            if ahead < (day == nil ? -27 : 0) { resolvedYear += 1 }
-        } else if ahead > (day == nil ? 100 : 130) {
-            resolvedYear -= 1
-        } else if ahead < -320 {
-            resolvedYear += 1  // "Jan. 5" in an article of Dec. 28
+            resolvedYear = candidates.first { $0.1 >= (day == nil ? -27 : 0) }?.0 ?? creation.year
+        } else {
+            resolvedYear = candidates.last { $0.1 <= (day == nil ? 100 : 130) }?.0 ?? creation.year
         }
         return date(year: resolvedYear, month: month, day: day, direction: direction)
     }
