@@ -469,7 +469,7 @@ struct TemporalGrammar {
         if first == "the" {
             var unitIndex = start + 1
             if word(unitIndex) == "fiscal" { unitIndex += 1 }
-            if let unit = unit(unitIndex), ["Y", "Q"].contains(unit), !isPlural(unitIndex), ["ended", "ending"].contains(word(unitIndex + 1) ?? "") {
+            if let unit = unit(unitIndex), unit == "Y", !isPlural(unitIndex), ["ended", "ending"].contains(word(unitIndex + 1) ?? "") {
                 return TemporalPhrase(start: start, end: unitIndex + 1, meaning: .duration(amount: 1, unit: unit))
             }
         }
@@ -548,6 +548,10 @@ struct TemporalGrammar {
             if let unit = unit(target), !isPlural(target) {
                 if unit == "WE" { return TemporalPhrase(start: start, end: target + 1, meaning: .weekend(relative: offset)) }
                 if unit == "Q" { return TemporalPhrase(start: start, end: target + 1, meaning: .quarter(nil, year: nil, relative: offset)) }
+                // "the past decade": a span, as TimeBank marks it
+                if index > start, ["past", "last"].contains(relativeWord), unit == "DE" || unit == "CE" {
+                    return TemporalPhrase(start: start, end: target + 1, meaning: .duration(amount: 1, unit: unit))
+                }
                 // "the following year", "the previous day", "the next day": from the last date told of
                 let fromLastDate = index > start && ["following", "previous", "next", "preceding"].contains(relativeWord)
                 return TemporalPhrase(start: start, end: target + 1, meaning: .unitOffset(unit: unit, offset: offset, onLastDate: fromLastDate))
@@ -653,7 +657,7 @@ struct TemporalGrammar {
             return TemporalPhrase(start: start, end: end, meaning: .duration(amount: value, unit: unit))
         }
         // "$5 a year", "twice a week", "50 per day": a rate, so a set.
-        if ["a", "per"].contains(tokens[index].lower), index > 0, start == index,
+        if ["a", "per"].contains(tokens[index].lower), index > 0, start == index, !["ago", "earlier", "later"].contains(word(end) ?? ""),
             let previous = word(index - 1), previous.first?.isNumber == true || ["twice", "times", "once", "percent", "cents", "dollars"].contains(previous)
         {
             return TemporalPhrase(start: start, end: end, meaning: .set(unit: unit, amount: 1))
