@@ -3,6 +3,11 @@
 # (NER only), in the same run, on the same CoNLL tokens, on one core. See bench/ner/README.md.
 set -euo pipefail
 
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
+
 usage() {
     cat <<'EOF_USAGE'
 usage: bench/ner/bench_ner.sh [options]
@@ -17,8 +22,6 @@ usage: bench/ner/bench_ner.sh [options]
 EOF_USAGE
 }
 
-die() { echo "bench_ner.sh: $*" >&2; exit 1; }
-
 bin="" conll="" rounds=3 cpu=0 python=python3 install=1
 while (($# > 0)); do
     case "$1" in
@@ -29,17 +32,14 @@ while (($# > 0)); do
         --python) (($# >= 2)) || die "--python needs an interpreter"; python="$2"; shift ;;
         --no-install) install=0 ;;
         -h | --help) usage; exit 0 ;;
-        *) echo "bench_ner.sh: unknown option: $1" >&2; usage >&2; exit 2 ;;
+        *) echo "$bench_name: unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
     shift
 done
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "--rounds must be a positive integer, not '$rounds'"
 [[ "$cpu" =~ ^[0-9]+$ ]] || die "--cpu must be a core number, not '$cpu'"
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
 
-section() { printf '\n==> %s\n' "$*" >&2; }
 
 command -v taskset >/dev/null || die "missing taskset (apt-get install util-linux)"
 command -v "$python" >/dev/null || die "missing $python"
@@ -48,7 +48,7 @@ command -v "$python" >/dev/null || die "missing $python"
 if [[ -z "$conll" ]]; then
     conll="$root/../shared/data/conll2003/valid.txt"
     if [[ ! -f "$conll" ]]; then
-        echo "bench_ner.sh: SKIPPED: no CoNLL file at $conll (shared/ is not beside the repository); pass --conll FILE" >&2
+        echo "$bench_name: SKIPPED: no CoNLL file at $conll (shared/ is not beside the repository); pass --conll FILE" >&2
         exit 0
     fi
 fi
@@ -57,11 +57,7 @@ conll="$(cd "$(dirname "$conll")" && pwd)/$(basename "$conll")"
 
 # (1) The release binary.
 if [[ -z "$bin" ]]; then
-    command -v swift >/dev/null || die "missing swift (or pass --bin PATH)"
-    section "Building release binary (swift build -c release --product chronicle --scratch-path .build-release)"
-    (cd "$root" && swift build -c release --product chronicle --scratch-path .build-release >&2) \
-        || die "swift build failed"
-    bin="$(cd "$root" && swift build -c release --scratch-path .build-release --show-bin-path)/chronicle"
+    bin="$(release_binary)"
 fi
 [[ -x "$bin" ]] || die "no executable at $bin"
 

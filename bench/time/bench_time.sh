@@ -4,6 +4,11 @@
 # documents), on one core.
 set -euo pipefail
 
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
+
 usage() {
     cat <<'EOF_USAGE'
 usage: bench/time/bench_time.sh [options]
@@ -18,8 +23,6 @@ usage: bench/time/bench_time.sh [options]
 EOF_USAGE
 }
 
-die() { echo "bench_time.sh: $*" >&2; exit 1; }
-
 bin="" timeml="" rounds=3 cpu=0 python=python3 install=1
 while (($# > 0)); do
     case "$1" in
@@ -30,16 +33,13 @@ while (($# > 0)); do
         --python) (($# >= 2)) || die "--python needs an interpreter"; python="$2"; shift ;;
         --no-install) install=0 ;;
         -h | --help) usage; exit 0 ;;
-        *) echo "bench_time.sh: unknown option: $1" >&2; usage >&2; exit 2 ;;
+        *) echo "$bench_name: unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
     shift
 done
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "--rounds must be a positive integer, not '$rounds'"
 [[ "$cpu" =~ ^[0-9]+$ ]] || die "--cpu must be a core number, not '$cpu'"
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-section() { printf '\n==> %s\n' "$*" >&2; }
 
 command -v taskset >/dev/null || die "missing taskset (apt-get install util-linux)"
 command -v "$python" >/dev/null || die "missing $python"
@@ -47,17 +47,14 @@ command -v "$python" >/dev/null || die "missing $python"
 if [[ -z "$timeml" ]]; then
     timeml="$root/../shared/data/tempeval3/TBAQ-cleaned"
     if [[ ! -d "$timeml" ]]; then
-        echo "bench_time.sh: SKIPPED: no TimeML corpus at $timeml (shared/ is not beside the repository); pass --timeml DIR" >&2
+        echo "$bench_name: SKIPPED: no TimeML corpus at $timeml (shared/ is not beside the repository); pass --timeml DIR" >&2
         exit 0
     fi
 fi
 [[ -d "$timeml" ]] || die "no such folder: $timeml"
 
 if [[ -z "$bin" ]]; then
-    command -v swift >/dev/null || die "missing swift (or pass --bin PATH)"
-    section "Building release binary (swift build -c release --product chronicle --scratch-path .build-release)"
-    (cd "$root" && swift build -c release --product chronicle --scratch-path .build-release >&2) || die "swift build failed"
-    bin="$(cd "$root" && swift build -c release --scratch-path .build-release --show-bin-path)/chronicle"
+    bin="$(release_binary)"
 fi
 [[ -x "$bin" ]] || die "no executable at $bin"
 
