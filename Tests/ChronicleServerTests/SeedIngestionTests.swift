@@ -95,6 +95,9 @@ struct SeedIngestionTests {
             let timeline = try #require(detail["timeline"] as? [[String: Any]])
             #expect(timeline.compactMap { $0["value"] as? String } == ["2014", "2022", "2022-02-24", "2024", "2025-05-16", "2025-05-16"])
             #expect(timeline.first?["last"] as? String == "2014-12-31")
+            // The article's timeline endpoint lists the same dates beside its events.
+            let dates = try await client.get("/v1/articles/\(id)/timeline").json()["dates"] as? [[String: Any]]
+            #expect(dates?.compactMap { $0["value"] as? String } == ["2014", "2022", "2022-02-24", "2024", "2025-05-16", "2025-05-16"])
         }
     }
 }

@@ -3,15 +3,29 @@ import ChroniclePipeline
 /// A timeline: events in the order of the time they happened, not the order they were reported.
 public struct Timeline: Encodable, Sendable {
     public let events: [EventView]
+    /// An article's own dates in calendar order (article timelines only).
+    public var dates: [ArticleTimeline.Entry]?
+
+    enum CodingKeys: String, CodingKey { case events, dates }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(events, forKey: .events)
+        try container.encodeIfPresent(dates, forKey: .dates)
+    }
 }
 
 extension StoreState {
     /// Events of one article, or involving one entity, in time order within `[from, to]`.
     public func timeline(article: String? = nil, entity: String? = nil, from: String? = nil, to: String? = nil) -> Timeline? {
         var views: [EventView] = []
+        var dates: [ArticleTimeline.Entry]?
         if let article {
             guard let record = records[article] else { return nil }
             views = record.document.events.indices.map { EventView(record: record, index: $0) }
+            dates = ArticleTimeline(record.document).entries.filter {
+                TimexRange(value: $0.value)?.overlaps(from: from, to: to) ?? false
+            }
         } else if let entity {
             guard entities.entities[entity] != nil else { return nil }
             views = (events.byEntity[entity] ?? []).compactMap { key in
@@ -26,6 +40,6 @@ extension StoreState {
         }
         // Coarser values (a month) sort before the days inside them, as a month heading would.
         let ordered = dated.sorted { ($0.1.first, $1.1.last, $0.0.id) < ($1.1.first, $0.1.last, $1.0.id) }
-        return Timeline(events: ordered.map(\.0))
+        return Timeline(events: ordered.map(\.0), dates: dates)
     }
 }
