@@ -1,14 +1,22 @@
-/// The TempEval-3 measures for temporal expressions (UzZaman et al. 2013): strict matches share
-/// their exact span, relaxed matches overlap; precision, recall and F1 of both; and for the type
-/// and value attributes, accuracy over relaxed matches and attribute F1, where a system timex
-/// counts only if it matches a gold one relaxedly and has the same attribute (so attribute F1 is
-/// relaxed F1 times attribute accuracy). Counts are summed over documents (micro-averaged).
+/// The TempEval-3 measures for temporal expressions (UzZaman et al. 2013), as the official
+/// toolkit computes them (TE3-evaluation.py: TimeML-Normalizer gives a gold and a system timex
+/// the same id when they overlap, then evaluation-entities/evaluate_entities.py counts):
+/// - a relaxed match is a gold and a system timex whose extents overlap, each paired at most once;
+///   a strict match is a relaxed match with the same extent;
+/// - precision = matches / system timexes, recall = matches / gold timexes, F1 their harmonic mean;
+/// - type (value) accuracy = relaxed matches with the gold type (value) / relaxed matches;
+/// - type (value) F1 = accuracy × relaxed F1, the scorer's formula, which (matches being one to
+///   one) is the F1 of precision = relaxed matches with the right attribute / system timexes and
+///   recall = the same / gold timexes;
+/// - with no gold and no system timexes at all every F1 is 1, as in the scorer.
+/// Counts are summed over documents before dividing (micro-averaged), as the scorer does.
 public struct TempEvalScorer: Sendable {
     public struct Counts: Sendable, Equatable {
         public var gold = 0
         public var system = 0
         public var strict = 0
         public var relaxed = 0
+        /// Relaxed matches with the gold type, and with the gold value.
         public var type = 0
         public var value = 0
 
@@ -23,16 +31,26 @@ public struct TempEvalScorer: Sendable {
             value += other.value
         }
 
+        /// `matched` is one of `strict`, `relaxed`, `type`, `value`.
         public func precision(_ matched: Int) -> Double { system == 0 ? 0 : Double(matched) / Double(system) }
         public func recall(_ matched: Int) -> Double { gold == 0 ? 0 : Double(matched) / Double(gold) }
         public func f1(_ matched: Int) -> Double {
+            if gold == 0 && system == 0 { return 1 }
             let p = precision(matched), r = recall(matched)
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
+        /// Of the relaxed matches, the share with the right attribute (`type` or `value`).
         public func accuracy(_ matched: Int) -> Double { relaxed == 0 ? 0 : Double(matched) / Double(relaxed) }
     }
 
-    /// One disagreement between gold and system, for development.
+    public struct DocumentScore: Sendable {
+        public var name: String
+        public var counts: Counts
+    }
+
+    /// One disagreement between gold and system, for development: a missed gold timex, a spurious
+    /// system one (with the gold timex it overlaps, if another system timex took it), or a relaxed
+    /// match with a different extent, type or value.
     public struct Difference: Sendable {
         public enum Kind: String, Sendable { case missed, spurious, span, type, value }
         public var kind: Kind
@@ -42,73 +60,94 @@ public struct TempEvalScorer: Sendable {
     }
 
     public private(set) var total = Counts()
-    public private(set) var documents: [(name: String, counts: Counts)] = []
+    public private(set) var documents: [DocumentScore] = []
+    /// By document, then by position in the text.
     public private(set) var differences: [Difference] = []
 
     public init() {}
 
-    /// Scores one document. Each gold timex is matched to the first system timex overlapping it
-    /// that no earlier gold timex took, as the TempEval-3 scorer pairs them.
+    /// Scores one document. Gold timexes are taken in text order, each paired with the first
+    /// overlapping system timex not yet paired, as the normalizer pairs them; empty extents match
+    /// nothing (the scorer skips timexes without text) but are counted.
     public mutating func add(document name: String, gold: [TimeMLDocument.Timex], system: [TimexMention]) {
         var counts = Counts()
         counts.gold = gold.count
         counts.system = system.count
-        var taken = Set<Int>()
-        for timex in gold {
-            guard let index = system.indices.first(where: { !taken.contains($0) && system[$0].span.overlaps(timex.span) }) else {
-                differences.append(Difference(kind: .missed, document: name, gold: timex, system: nil))
+        var found: [(position: Int, difference: Difference)] = []
+        func note(_ kind: Difference.Kind, _ gold: TimeMLDocument.Timex?, _ system: TimexMention?) {
+            let position = gold?.span.start ?? system?.span.start ?? 0
+            found.append((position, Difference(kind: kind, document: name, gold: gold, system: system)))
+        }
+        let systemOrder = system.indices.sorted { system[$0].span < system[$1].span }
+        var pairedSystem = Set<Int>()
+        for timex in gold.sorted(by: { $0.span < $1.span }) {
+            guard !timex.span.isEmpty,
+                let index = systemOrder.first(where: {
+                    !pairedSystem.contains($0) && !system[$0].span.isEmpty && system[$0].span.overlaps(timex.span)
+                })
+            else {
+                note(.missed, timex, nil)
                 continue
             }
-            taken.insert(index)
-            let found = system[index]
+            pairedSystem.insert(index)
+            let match = system[index]
             counts.relaxed += 1
-            if found.span == timex.span {
-                counts.strict += 1
-            } else {
-                differences.append(Difference(kind: .span, document: name, gold: timex, system: found))
-            }
-            if found.type.rawValue == timex.type {
-                counts.type += 1
-            } else {
-                differences.append(Difference(kind: .type, document: name, gold: timex, system: found))
-            }
-            if found.value == timex.value {
-                counts.value += 1
-            } else {
-                differences.append(Difference(kind: .value, document: name, gold: timex, system: found))
-            }
+            if match.span == timex.span { counts.strict += 1 } else { note(.span, timex, match) }
+            if match.type.rawValue == timex.type { counts.type += 1 } else { note(.type, timex, match) }
+            if match.value == timex.value { counts.value += 1 } else { note(.value, timex, match) }
         }
-        for index in system.indices where !taken.contains(index) && !gold.contains(where: { $0.span.overlaps(system[index].span) }) {
-            differences.append(Difference(kind: .spurious, document: name, gold: nil, system: system[index]))
+        for index in systemOrder where !pairedSystem.contains(index) {
+            note(.spurious, gold.first { !$0.span.isEmpty && $0.span.overlaps(system[index].span) }, system[index])
         }
-        documents.append((name, counts))
+        differences += found.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
+            .map(\.element.difference)
+        documents.append(DocumentScore(name: name, counts: counts))
         total.add(counts)
     }
 
-    /// The scores as a table.
+    /// The scores as a table: matches, precision, recall and F1 for strict and relaxed extents,
+    /// type and value, and the type and value accuracy.
     public func report() -> String {
-        func row(_ name: String, _ matched: Int) -> String {
-            let p = total.precision(matched), r = total.recall(matched), f = total.f1(matched)
-            return name.padding(toLength: 10, withPad: " ", startingAt: 0)
-                + [p, r, f].map { formatted($0).leftPadded(10) }.joined()
+        func cell(_ text: String, _ width: Int = 10) -> String {
+            text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
         }
-        var lines = ["documents \(documents.count), gold timexes \(total.gold), system timexes \(total.system)"]
-        lines.append("measure".padding(toLength: 10, withPad: " ", startingAt: 0) + ["precision", "recall", "F1"].map { $0.leftPadded(10) }.joined())
-        lines.append(row("strict", total.strict))
-        lines.append(row("relaxed", total.relaxed))
-        lines.append(row("type", total.type) + "   accuracy \(formatted(total.accuracy(total.type)))")
-        lines.append(row("value", total.value) + "   accuracy \(formatted(total.accuracy(total.value)))")
+        func row(_ name: String, _ matched: Int, accuracy: Bool) -> String {
+            name.padding(8) + cell(String(matched), 8)
+                + [total.precision(matched), total.recall(matched), total.f1(matched)].map { cell(Self.format($0)) }.joined()
+                + (accuracy ? cell(Self.format(total.accuracy(matched))) : "")
+        }
+        return [
+            "documents \(documents.count), gold timexes \(total.gold), system timexes \(total.system)",
+            "measure".padding(8) + cell("matches", 8) + ["precision", "recall", "F1", "accuracy"].map { cell($0) }.joined(),
+            row("strict", total.strict, accuracy: false),
+            row("relaxed", total.relaxed, accuracy: false),
+            row("type", total.type, accuracy: true),
+            row("value", total.value, accuracy: true),
+        ].joined(separator: "\n")
+    }
+
+    /// One tab-separated line per document: its counts and its strict, relaxed and value F1.
+    public func documentReport() -> String {
+        var lines = ["document\tgold\tsystem\tstrict\trelaxed\ttype\tvalue\tstrict F1\trelaxed F1\tvalue F1"]
+        for document in documents {
+            let c = document.counts
+            lines.append(
+                ([document.name] + [c.gold, c.system, c.strict, c.relaxed, c.type, c.value].map(String.init)
+                    + [c.f1(c.strict), c.f1(c.relaxed), c.f1(c.value)].map(Self.format)).joined(separator: "\t"))
+        }
         return lines.joined(separator: "\n")
     }
 
-    private func formatted(_ value: Double) -> String {
+    /// Four decimals, without Foundation's locale-dependent formatting.
+    static func format(_ value: Double) -> String {
         let scaled = Int((value * 10000).rounded())
-        return "\(scaled / 10000).\(String(scaled % 10000).leftPadded(4, with: "0"))"
+        let fraction = String(scaled % 10000)
+        return "\(scaled / 10000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }
 }
 
 extension String {
-    fileprivate func leftPadded(_ width: Int, with pad: Character = " ") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -9,120 +9,146 @@ public struct TimeMLDocument: Sendable {
         public var tid: String
         public var span: TextSpan
         public var text: String
+        /// As written: gold files may hold a type `TimexType` does not know.
         public var type: String
         public var value: String
         public var mod: String?
+
+        public init(tid: String, span: TextSpan, text: String, type: String, value: String, mod: String? = nil) {
+            self.tid = tid
+            self.span = span
+            self.text = text
+            self.type = type
+            self.value = value
+            self.mod = mod
+        }
     }
 
     public struct FormatError: Error, CustomStringConvertible {
         public let description: String
     }
 
+    /// `<DOCID>`, if there is one.
     public var id: String?
+    /// The `value` of the creation-time TIMEX3 in `<DCT>`.
     public var creationTime: String?
     public var text: String
+    /// In text order; a TIMEX3 without content (`<TIMEX3 .../>`) has no extent and is left out.
     public var timexes: [Timex]
-    /// The file up to and including `<TEXT>`, and from `</TEXT>` on.
+    /// The file up to and including the `<TEXT>` tag, and from the `</TEXT>` tag on.
     public var head: String
     public var tail: String
 
     public init(contentsOf url: URL) throws {
-        try self.init(String(contentsOf: url, encoding: .utf8))
+        do {
+            try self.init(String(contentsOf: url, encoding: .utf8))
+        } catch let error as FormatError {
+            throw FormatError(description: "\(url.path): \(error.description)")
+        }
     }
 
     public init(_ source: String) throws {
-        guard let open = source.range(of: "<TEXT>"), let close = source.range(of: "</TEXT>", range: open.upperBound..<source.endIndex) else {
-            throw FormatError(description: "no <TEXT> element")
+        let scanner = TimeMLScanner(Array(source.unicodeScalars))
+        let pieces: [TimeMLScanner.Piece]
+        do {
+            pieces = try scanner.pieces()
+        } catch let error as TimeMLScanner.FormatError {
+            throw FormatError(description: error.description)
         }
-        head = String(source[..<open.upperBound])
-        tail = String(source[close.lowerBound...])
-        id = Self.element("DOCID", in: head).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if let dct = Self.element("DCT", in: head), let attributes = Self.firstTag("TIMEX3", in: dct) {
-            creationTime = attributes["value"]
-        }
-        (text, timexes) = try Self.plainText(source[open.upperBound..<close.lowerBound])
+        guard let open = pieces.firstIndex(where: { $0.tag(named: "TEXT", closing: false) != nil }),
+            let close = pieces[open...].firstIndex(where: { $0.tag(named: "TEXT", closing: true) != nil }),
+            let openTag = pieces[open].tag(named: "TEXT", closing: false), !openTag.selfClosing,
+            let closeTag = pieces[close].tag(named: "TEXT", closing: true)
+        else { throw FormatError(description: "no <TEXT> element") }
+        head = scanner.string(0..<openTag.range.upperBound)
+        tail = scanner.string(closeTag.range.lowerBound..<scanner.scalars.count)
+        let outside = Array(pieces[..<open]) + Array(pieces[(close + 1)...])
+        id = Self.content(of: "DOCID", in: outside, scanner: scanner)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        creationTime = Self.creationTime(in: outside)
+        (text, timexes) = try Self.body(pieces[(open + 1)..<close], scanner: scanner)
     }
 
-    /// The text with tags removed and entities decoded, and the TIMEX3 elements found in it.
-    static func plainText(_ markup: Substring) throws -> (String, [Timex]) {
-        var text = String.UnicodeScalarView()
+    /// The plain text between the TEXT tags and the TIMEX3 elements in it.
+    private static func body(_ pieces: ArraySlice<TimeMLScanner.Piece>, scanner: TimeMLScanner) throws -> (String, [Timex]) {
+        var text: [Unicode.Scalar] = []
         var timexes: [Timex] = []
         var open: [(start: Int, attributes: [String: String])] = []
-        let scalars = Array(markup.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "<" {
-                guard let end = scalars[index...].firstIndex(of: ">") else { throw FormatError(description: "unterminated tag") }
-                let tag = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
-                index = end + 1
-                let closing = tag.hasPrefix("/")
-                let name = tag.drop { $0 == "/" }.prefix { !$0.isWhitespace && $0 != "/" }
-                guard name == "TIMEX3" else { continue }
-                if closing {
-                    guard let started = open.popLast() else { throw FormatError(description: "</TIMEX3> without <TIMEX3>") }
-                    let span = TextSpan(start: started.start, end: text.count)
-                    let covered = String(String.UnicodeScalarView(text[text.index(text.startIndex, offsetBy: span.start)...]))
-                    timexes.append(Timex(
-                        tid: started.attributes["tid"] ?? "", span: span, text: covered, type: started.attributes["type"] ?? "DATE",
-                        value: started.attributes["value"] ?? "", mod: started.attributes["mod"]))
-                } else if !tag.hasSuffix("/") {
-                    open.append((text.count, attributes(of: tag)))
+        for piece in pieces {
+            switch piece {
+            case .text(let range):
+                text.append(contentsOf: scanner.decoded(range))
+            case .cdata(let range):
+                text.append(contentsOf: scanner.scalars[range])
+            case .other:
+                break
+            case .tag(let tag):
+                guard tag.name == "TIMEX3", !tag.selfClosing else { continue }
+                if !tag.closing {
+                    open.append((text.count, tag.attributes))
+                    continue
                 }
-            } else if scalar == "&", let semicolon = scalars[index...].prefix(12).firstIndex(of: ";"),
-                let decoded = entity(String(String.UnicodeScalarView(scalars[(index + 1)..<semicolon])))
-            {
-                text.append(decoded)
-                index = semicolon + 1
-            } else {
-                text.append(scalar)
-                index += 1
+                guard let started = open.popLast() else { throw FormatError(description: "</TIMEX3> without <TIMEX3>") }
+                var covered = String.UnicodeScalarView()
+                covered.append(contentsOf: text[started.start...])
+                let attributes = started.attributes
+                timexes.append(
+                    Timex(
+                        tid: attributes["tid"] ?? "", span: TextSpan(start: started.start, end: text.count), text: String(covered),
+                        type: attributes["type"] ?? "", value: attributes["value"] ?? "", mod: attributes["mod"]))
             }
         }
-        return (String(text), timexes.sorted { $0.span.start < $1.span.start })
-    }
-
-    static func entity(_ name: String) -> Unicode.Scalar? {
-        switch name {
-        case "amp": "&"
-        case "lt": "<"
-        case "gt": ">"
-        case "quot": "\""
-        case "apos": "'"
-        default:
-            if name.hasPrefix("#x") || name.hasPrefix("#X") { UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-            else if name.hasPrefix("#") { UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
-            else { nil }
+        if let unclosed = open.last {
+            throw FormatError(description: "<TIMEX3 tid=\"\(unclosed.attributes["tid"] ?? "")\"> not closed inside <TEXT>")
         }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: text)
+        // Nested TIMEX3s close inner first: order by start, the outer first.
+        timexes.sort { ($0.span.start, -$0.span.end) < ($1.span.start, -$1.span.end) }
+        return (String(view), timexes)
     }
 
-    /// `name="value"` pairs of a tag's text.
-    static func attributes(of tag: String) -> [String: String] {
-        var result: [String: String] = [:]
-        var rest = Substring(tag)
-        while let equals = rest.firstIndex(of: "=") {
-            let name = rest[..<equals].split(whereSeparator: \.isWhitespace).last.map(String.init) ?? ""
-            let afterEquals = rest[rest.index(after: equals)...].drop { $0.isWhitespace }
-            guard let quote = afterEquals.first, quote == "\"" || quote == "'",
-                let closing = afterEquals.dropFirst().firstIndex(of: quote)
-            else { break }
-            result[name] = String(afterEquals[afterEquals.index(after: afterEquals.startIndex)..<closing])
-            rest = afterEquals[afterEquals.index(after: closing)...]
+    /// The value of the TIMEX3 in `<DCT>` whose functionInDocument is CREATION_TIME (else the
+    /// first TIMEX3 there, else a CREATION_TIME TIMEX3 anywhere outside `<TEXT>`).
+    private static func creationTime(in pieces: [TimeMLScanner.Piece]) -> String? {
+        var inDCT = false
+        var candidates: [(inDCT: Bool, attributes: [String: String])] = []
+        for piece in pieces {
+            guard case .tag(let tag) = piece else { continue }
+            if tag.name == "DCT" {
+                inDCT = !tag.closing && !tag.selfClosing
+            } else if tag.name == "TIMEX3", !tag.closing {
+                candidates.append((inDCT, tag.attributes))
+            }
         }
-        return result
+        let isCreation = { (attributes: [String: String]) in attributes["functionInDocument"] == "CREATION_TIME" }
+        let chosen =
+            candidates.first { $0.inDCT && isCreation($0.attributes) } ?? candidates.first { $0.inDCT }
+            ?? candidates.first { isCreation($0.attributes) }
+        return chosen?.attributes["value"]
     }
 
-    static func element(_ name: String, in source: String) -> String? {
-        guard let open = source.range(of: "<\(name)"), let start = source.range(of: ">", range: open.upperBound..<source.endIndex),
-            let close = source.range(of: "</\(name)>", range: start.upperBound..<source.endIndex)
-        else { return nil }
-        return String(source[start.upperBound..<close.lowerBound])
-    }
-
-    static func firstTag(_ name: String, in source: String) -> [String: String]? {
-        guard let open = source.range(of: "<\(name)"), let end = source.range(of: ">", range: open.upperBound..<source.endIndex) else {
-            return nil
+    /// The decoded text inside the first `<name>` element.
+    private static func content(of name: String, in pieces: [TimeMLScanner.Piece], scanner: TimeMLScanner) -> String? {
+        guard let open = pieces.firstIndex(where: { $0.tag(named: name, closing: false) != nil }) else { return nil }
+        var scalars: [Unicode.Scalar] = []
+        for piece in pieces[(open + 1)...] {
+            switch piece {
+            case .text(let range): scalars.append(contentsOf: scanner.decoded(range))
+            case .cdata(let range): scalars.append(contentsOf: scanner.scalars[range])
+            case .tag(let tag) where tag.name == name && tag.closing:
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars)
+                return String(view)
+            case .tag, .other: break
+            }
         }
-        return attributes(of: String(source[open.upperBound..<end.lowerBound]))
+        return nil
+    }
+}
+
+extension TimeMLScanner.Piece {
+    fileprivate func tag(named name: String, closing: Bool) -> TimeMLScanner.Tag? {
+        guard case .tag(let tag) = self, tag.name == name, tag.closing == closing else { return nil }
+        return tag
     }
 }
