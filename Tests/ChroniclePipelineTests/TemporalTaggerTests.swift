@@ -50,6 +50,11 @@ struct TemporalTaggerTests {
         ("The exchange was 1000 for 1000 and may begin in the near future.", ["the near future = DATE FUTURE_REF"]),
         ("Thanksgiving fell on a Thursday; Easter 2024 was early.", ["Thanksgiving = DATE 2024-11-28", "Thursday = DATE XXXX-WXX-4", "Easter 2024 = DATE 2024-03-31"]),
         ("It happened in nineteen ninety-six; later that year he left.", ["nineteen ninety-six = DATE 1996", "later that year = DATE 1996"]),
+        ("The offer expires at midnight Friday.", ["midnight Friday = TIME 2025-05-16T24:00"]),
+        ("On Tuesday, the league plans to hold a rally.", ["Tuesday = DATE 2025-05-20"]),
+        ("On Tuesday, the league held a rally.", ["Tuesday = DATE 2025-05-13"]),
+        ("Last year profit fell; the year-ago results were restated.", ["Last year = DATE 2024", "year-ago = DATE 2024"]),
+        ("The Communist Party daily Granma printed it daily.", ["daily = SET P1D"]),
     ])
     func formats(text: String, expected: [String]) {
         #expect(tag(text) == expected)

@@ -496,7 +496,7 @@ struct TemporalGrammar {
         }
         // "year-earlier results": a year before the date just mentioned
         if first == "year-earlier" || first == "year-ago" {
-            return TemporalPhrase(start: start, end: start + 1, meaning: .shifted(amount: 1, unit: "Y", direction: -1, onLastDate: true))
+            return TemporalPhrase(start: start, end: start + 1, meaning: .yearAgoComparison)
         }
         if let day = weekday(start), tokens[start].isCapitalized {
             // "on a Thursday" is any Thursday
@@ -698,7 +698,8 @@ struct TemporalGrammar {
         if text == "noon" || text == "midday" {
             hour = 12
         } else if text == "midnight" {
-            hour = 0
+            // The end of the day it names, as ISO 8601 writes it: "midnight Friday" is Friday T24:00.
+            hour = 24
         } else if text.contains(":") {
             let parts = text.split(separator: ":")
             guard parts.count >= 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0...59).contains(m), parts[1].count == 2
@@ -814,6 +815,9 @@ struct TemporalGrammar {
     private func recurring(at start: Int) -> TemporalPhrase? {
         guard let first = word(start) else { return nil }
         if let unit = lexicon.value(first, .set) {
+            // A newspaper, not a rate: "the Communist Party daily Granma", "the daily Maariv".
+            if start + 1 < tokens.count, tokens[start + 1].isCapitalized, sameSentence(start, start + 1) { return nil }
+            if start > 1, tokens[start - 1].isCapitalized, sameSentence(start - 2, start) { return nil }
             return TemporalPhrase(start: start, end: start + 1, meaning: .set(unit: unit, amount: 1))
         }
         if first == "every" || first == "each" {

@@ -14,6 +14,8 @@ indirect enum TemporalMeaning: Sendable, Equatable {
     case unitOffset(unit: String, offset: Int, onLastDate: Bool = false)
     /// "two days ago" (-1), "a year earlier" (-1, on the last date mentioned), "a week later" (+1).
     case shifted(amount: Double, unit: String, direction: Int, onLastDate: Bool)
+    /// "year-ago", "year-earlier" results: the period a year before the one being reported.
+    case yearAgoComparison
     /// "the 1990s" (199), "the '80s"; `bare` without "the" ("1990s").
     case decade(Int, bare: Bool)
     /// "the 20th century" (19).

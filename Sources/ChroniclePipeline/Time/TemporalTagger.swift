@@ -19,8 +19,8 @@ public struct TemporalTagger: Sendable {
         var resolver = TimexResolver(creation: documentCreationTime.flatMap { CalendarDate(iso: $0) })
         let tense = TenseCue(lexicon: lexicon)
         return phrases.map { phrase in
-            let future = tense.isFuture(clause(around: phrase.start, in: tokens), around: phrase.start..<phrase.end)
-            let resolved = resolver.resolve(phrase.meaning, direction: future ? .future : .nearest)
+            let direction = tense.direction(clause(around: phrase.start, in: tokens), around: phrase.start..<phrase.end)
+            let resolved = resolver.resolve(phrase.meaning, direction: direction)
             let span = TextSpan(start: tokens[phrase.start].start, end: tokens[phrase.end - 1].end)
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[span.start..<span.end])

@@ -2,9 +2,9 @@
 /// time (deictic words: "yesterday", "last week") or on the last date the text mentioned
 /// ("a year earlier", "two days later"), in the direction the sentence's tense points to.
 struct TimexResolver {
-    /// `.future` when the words point forward; otherwise the nearest date, and for weekdays
-    /// and seasons the past one.
-    enum Direction { case nearest, future }
+    /// `.future` when the words point forward, `.past` when they point back; otherwise the
+    /// nearest date (a little ahead for months), and for weekdays and seasons the past one.
+    enum Direction { case past, nearest, future }
 
     /// The article's date, if known.
     let creation: CalendarDate?
@@ -27,6 +27,7 @@ struct TimexResolver {
         // text has moved: the next "a year ago" still counts from the first.
         if case .shifted(_, _, _, true) = meaning { return resolved }
         if case .unitOffset(_, _, true) = meaning { return resolved }
+        if case .yearAgoComparison = meaning { return resolved }
         if resolved.type == .date || resolved.type == .time, let day = CalendarDate(iso: resolved.value) ?? firstDay(of: resolved.value) {
             lastValue = resolved.value
             lastDate = day
@@ -52,6 +53,11 @@ struct TimexResolver {
             return Resolved(type: .date, value: unitOffset(unit: unit, offset: offset, from: (onLastDate ? lastDate : nil) ?? creation))
         case let .shifted(amount, unit, direction, onLastDate):
             return Resolved(type: .date, value: shifted(amount: amount, unit: unit, direction: direction, onLastDate: onLastDate))
+        case .yearAgoComparison:
+            // After a period that is already last year's ("the 1988 period ... the year-ago
+            // results") it is that same period, not a year before it.
+            if let lastValue, let lastDate, let creation, lastDate.year == creation.year - 1 { return Resolved(type: .date, value: lastValue) }
+            return Resolved(type: .date, value: shifted(amount: 1, unit: "Y", direction: -1, onLastDate: true))
         case let .decade(decade, bare):
             // TimeBank writes "the 1990s" as 199 and a bare "1990s" as 199X.
             return Resolved(type: .date, value: String(decade) + (bare ? "X" : ""))
@@ -121,10 +127,10 @@ struct TimexResolver {
                 - creation.daysSinceEpoch)
         }
         let resolvedYear: Int
-        if direction == .future {
-            resolvedYear = candidates.first { $0.1 >= (day == nil ? -27 : 0) }?.0 ?? creation.year
-        } else {
-            resolvedYear = candidates.last { $0.1 <= (day == nil ? 100 : 130) }?.0 ?? creation.year
+        switch direction {
+        case .future: resolvedYear = candidates.first { $0.1 >= (day == nil ? -27 : 0) }?.0 ?? creation.year
+        case .past: resolvedYear = candidates.last { $0.1 <= 0 }?.0 ?? creation.year
+        case .nearest: resolvedYear = candidates.last { $0.1 <= (day == nil ? 100 : 130) }?.0 ?? creation.year
         }
         return date(year: resolvedYear, month: month, day: day, direction: direction)
     }
@@ -137,6 +143,7 @@ struct TimexResolver {
         guard let creation, let thisYear = Self.holiday(rule, in: year) else { return CalendarDate.pad(year, 4) }
         let ahead = thisYear.daysSinceEpoch - creation.daysSinceEpoch
         if direction == .future, ahead < 0 { return Self.holiday(rule, in: year + 1)?.iso ?? "" }
+        if direction == .past, ahead > 0 { return Self.holiday(rule, in: year - 1)?.iso ?? "" }
         if direction != .future, ahead > 100 { return Self.holiday(rule, in: year - 1)?.iso ?? "" }
         return thisYear.iso
     }
@@ -179,7 +186,7 @@ struct TimexResolver {
             return creation.adding(days: day - today)
         default:
             switch direction {
-            case .nearest: return creation.adding(days: -((today - day + 7) % 7))
+            case .nearest, .past: return creation.adding(days: -((today - day + 7) % 7))
             case .future: return creation.adding(days: (day - today + 7) % 7)
             }
         }
