@@ -35,9 +35,9 @@ struct TextStageTests {
         #expect(found.metadata.title == "Floods close schools in the north")
     }
 
-    @Test func standardPipelineRunsTextEntitiesTime() throws {
+    @Test func standardPipelineRunsTextEntitiesTimeEvents() throws {
         let document = try Pipeline.standard().run(.text("Heavy rain closed 40 schools on Thursday, officials said."))
-        #expect(document.stages == ["text", "entities", "time"])
+        #expect(document.stages == ["text", "entities", "time", "events"])
         #expect(document.tokens.map(\.text) == ["Heavy", "rain", "closed", "40", "schools", "on", "Thursday", ",", "officials", "said", "."])
         #expect(document.metadata.dateSource == .unknown)
         checkSegments(document)

@@ -10,8 +10,10 @@ public struct EventView: Encodable, Sendable {
     public let triggerText: String
     public let sentenceSpan: TextSpan?
     public let sentenceText: String?
-    /// Where `time` came from: the event's own timex or the article's publication date.
+    /// Where `time` came from: the event's sentence, its paragraph, or the article's publication date.
     public let timeSource: String?
+    /// The words of a STATEMENT's reported clause.
+    public let contentText: String?
 
     init(record: ArticleRecord, index: Int) {
         let document = record.document
@@ -22,13 +24,16 @@ public struct EventView: Encodable, Sendable {
         publicationDate = document.metadata.publicationDate
         self.event = event
         triggerText = document.text(of: event.trigger)
+        contentText = event.content.map { document.text(of: $0) }
         let sentence = document.sentences.indices.contains(event.sentence) ? document.sentences[event.sentence] : nil
         sentenceSpan = sentence?.span
         sentenceText = sentence.map { document.text(of: $0.span) }
-        if event.time != nil {
-            timeSource = "timex"
+        if let source = event.timeSource {
+            timeSource = source.rawValue
+        } else if event.time != nil {
+            timeSource = EventTimeSource.sentence.rawValue
         } else {
-            timeSource = document.metadata.publicationDate == nil ? nil : "publication_date"
+            timeSource = document.metadata.publicationDate == nil ? nil : EventTimeSource.publicationDate.rawValue
         }
     }
 
@@ -36,8 +41,9 @@ public struct EventView: Encodable, Sendable {
     var effectiveTime: String? { event.time ?? publicationDate }
 
     enum CodingKeys: String, CodingKey {
-        case id, type, trigger, sentence, actors, place, time, quantities, modality, confidence, source
+        case id, type, trigger, sentence, actors, place, time, duration, quantities, modality, content, confidence, source
         case articleID = "article_id"
+        case reportedBy = "reported_by"
         case publicationDate = "publication_date"
         case timeSource = "time_source"
     }
@@ -59,8 +65,13 @@ public struct EventView: Encodable, Sendable {
         try container.encodeIfPresent(event.place, forKey: .place)
         try container.encodeIfPresent(effectiveTime, forKey: .time)
         try container.encodeIfPresent(timeSource, forKey: .timeSource)
+        try container.encodeIfPresent(event.duration, forKey: .duration)
         try container.encode(event.quantities, forKey: .quantities)
         try container.encode(event.modality, forKey: .modality)
+        try container.encodeIfPresent(event.reportedBy, forKey: .reportedBy)
+        if let content = event.content, let contentText {
+            try container.encode(Evidence(span: content, text: contentText), forKey: .content)
+        }
         try container.encode(event.confidence, forKey: .confidence)
         try container.encode(articleID, forKey: .articleID)
         try container.encodeIfPresent(source, forKey: .source)

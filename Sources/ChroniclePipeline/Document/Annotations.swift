@@ -66,15 +66,20 @@ public struct TimexMention: Codable, Sendable, Equatable {
     }
 }
 
-/// How an event is asserted by the text.
-public enum Modality: String, Codable, Sendable {
+/// How the text presents an event: as having happened (`asserted`), as to come (`planned`, agreed
+/// to), as `proposed` or `demanded` by someone, as a possibility (`hypothetical`), as not having
+/// happened (`negated`), or as a claim of someone else's (`reported`, see `reportedBy`).
+public enum Modality: String, Codable, Sendable, CaseIterable {
     case asserted, planned, proposed, demanded, hypothetical, negated, reported
 }
 
-/// A participant of an event and the part it plays.
+/// A participant of an event and the part it plays: `agent`, `patient`, `participant`,
+/// `mediator`, `recipient`. `name` is a canonical entity name; a capital or seat of government
+/// standing for its country ("Moscow", "the Kremlin") is named as the country.
 public struct EventActor: Codable, Sendable, Equatable {
     public var role: String
     public var name: String
+    /// The words in the text, when they differ from the name ("Moscow" for Russia).
     public var span: TextSpan?
 
     public init(role: String, name: String, span: TextSpan? = nil) {
@@ -99,24 +104,40 @@ public struct Quantity: Codable, Sendable, Equatable {
     }
 }
 
+/// Where an event's time came from: its own sentence, an earlier sentence of its paragraph, or
+/// the article's publication date.
+public enum EventTimeSource: String, Codable, Sendable {
+    case sentence, paragraph
+    case publicationDate = "publication_date"
+}
+
 /// An event found in one sentence.
 public struct EventMention: Codable, Sendable, Equatable {
+    /// A type of the ontology (`EventOntology`): MEET, AGREE, EXCHANGE_PRISONERS, ...
     public var type: String
     public var trigger: TextSpan
     /// Index into `ArticleDocument.sentences`.
     public var sentence: Int
     public var actors: [EventActor]
+    /// Canonical name of where it happened.
     public var place: String?
     /// Normalized TIMEX3 value of when it happened.
     public var time: String?
+    public var timeSource: EventTimeSource?
+    /// How long it lasted, a TIMEX3 duration ("two-hour talks": PT2H).
+    public var duration: String?
     public var quantities: [Quantity]
     public var modality: Modality
+    /// Who says it happened ("Ukraine said it had received..."): a canonical name.
+    public var reportedBy: String?
+    /// What was said, for a STATEMENT: the reported clause.
+    public var content: TextSpan?
     public var confidence: Double
 
     public init(
         type: String, trigger: TextSpan, sentence: Int, actors: [EventActor] = [], place: String? = nil,
-        time: String? = nil, quantities: [Quantity] = [], modality: Modality = .asserted,
-        confidence: Double = 0.5
+        time: String? = nil, timeSource: EventTimeSource? = nil, duration: String? = nil, quantities: [Quantity] = [],
+        modality: Modality = .asserted, reportedBy: String? = nil, content: TextSpan? = nil, confidence: Double = 0.5
     ) {
         self.type = type
         self.trigger = trigger
@@ -124,17 +145,30 @@ public struct EventMention: Codable, Sendable, Equatable {
         self.actors = actors
         self.place = place
         self.time = time
+        self.timeSource = timeSource
+        self.duration = duration
         self.quantities = quantities
         self.modality = modality
+        self.reportedBy = reportedBy
+        self.content = content
         self.confidence = confidence
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case type, trigger, sentence, actors, place, time, duration, quantities, modality, content, confidence
+        case timeSource = "time_source"
+        case reportedBy = "reported_by"
     }
 }
 
 /// A direct quotation and who said it.
 public struct Quotation: Codable, Sendable, Equatable {
+    /// The quoted words, without the quote marks.
     public var span: TextSpan
     public var text: String
+    /// Canonical name of the speaker, when one could be resolved.
     public var speaker: String?
+    /// The reporting verb as written: "said", "added".
     public var verb: String?
 
     public init(span: TextSpan, text: String, speaker: String? = nil, verb: String? = nil) {

@@ -16,7 +16,13 @@ public struct PronounResolver: Sendable {
         guard sentence < document.sentences.count else { return nil }
         let firstSentence = max(0, sentence - 2)
         let windowStart = document.tokens[document.sentences[firstSentence].tokens.lowerBound].span.start
-        let pronounStart = document.tokens[index].span.start
+        var pronounStart = document.tokens[index].span.start
+        // In "X met Y, he said" the speaker is neither X nor Y: look before the sentence.
+        if index > 0, document.tokens[index - 1].text == ",", index + 1 < document.tokens.count,
+            ReportingVerbs.all.contains(document.tokens[index + 1].text.lowercased())
+        {
+            pronounStart = document.sentences[sentence].span.start
+        }
         let candidates = document.entities.filter {
             $0.type == .person && $0.span.start >= windowStart && $0.span.end <= pronounStart
         }
@@ -25,10 +31,32 @@ public struct PronounResolver: Sendable {
         return (subjects.last ?? candidates.last)?.canonicalName
     }
 
+    /// "Medinsky said", "Fidan, who chaired the talks, noted", "said Russia's top negotiator,
+    /// Vladimir Medinsky".
     private func isReportingSubject(_ mention: EntityMention, in document: ArticleDocument) -> Bool {
         let next = document.tokens.partitioningIndex { $0.span.start >= mention.span.end }
         guard next < document.tokens.count else { return false }
-        return ReportingVerbs.all.contains(document.tokens[next].text.lowercased())
+        let sentence = document.sentences.partitioningIndex { $0.tokens.upperBound > next }
+        let sentenceTokens = sentence < document.sentences.count ? document.sentences[sentence].tokens : next..<document.tokens.count
+        func word(_ index: Int) -> String { sentenceTokens.contains(index) ? document.tokens[index].text.lowercased() : "" }
+        if ReportingVerbs.all.contains(word(next)) { return true }
+        // An apposition or relative clause between the name and its verb.
+        if word(next) == "," {
+            var index = next + 1
+            while index < sentenceTokens.upperBound, index <= next + 12 {
+                if word(index) == ",", ReportingVerbs.all.contains(word(index + 1)) { return true }
+                index += 1
+            }
+        }
+        // The verb before the name, at the end of its sentence or clause.
+        let first = document.tokens.partitioningIndex { $0.span.start >= mention.span.start }
+        var index = first - 1
+        while index >= sentenceTokens.lowerBound, index >= first - 6 {
+            if ReportingVerbs.all.contains(word(index)) { return [".", ",", ":", ""].contains(word(next)) }
+            if [".", "\"", "”"].contains(word(index)) { break }
+            index -= 1
+        }
+        return false
     }
 }
 

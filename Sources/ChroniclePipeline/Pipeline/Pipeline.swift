@@ -8,7 +8,7 @@ public struct Pipeline: Sendable {
 
     /// The stages Chronicle runs on every article, in order.
     public static func standard() -> Pipeline {
-        Pipeline(stages: [TextStage(), EntityStage(recognizer: bundledTagger), TimeStage()])
+        Pipeline(stages: [TextStage(), EntityStage(recognizer: bundledTagger), TimeStage(), EventStage()])
     }
 
     /// The trained tagger, loaded once per process. The model is committed with the code, so a

@@ -1,8 +1,13 @@
 import ChronicleKnowledge
+import ChroniclePipeline
 import Hummingbird
 
 extension ChronicleAPI {
     func addEventRoutes(to router: APIRouter) {
+        router.on(.get, "/v1/event-types") { _, _ in
+            try JSONResponse.make(EventOntology.shared)
+        }
+
         router.on(.get, "/v1/events") { request, _ in
             let query = QueryParameters(request)
             try query.allowOnly(["entity", "type", "from", "to", "place", "story", "q", "limit", "cursor"])

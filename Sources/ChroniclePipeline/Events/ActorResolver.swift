@@ -1,0 +1,65 @@
+/// Turns the entity mentions an event involves into actors: a capital or a seat of government
+/// acting for its country is the country ("Moscow rebuffed", "the Kremlin said"), a nationality
+/// is its country ("the Ukrainian side"), and "he", "she", "it" are resolved to the entity they
+/// stand for.
+struct ActorResolver: Sendable {
+    private let gazetteer: EntityGazetteer
+    private let metonyms: [String: String]
+    private let pronouns = PronounResolver()
+
+    static let shared = ActorResolver(gazetteer: .shared, metonymRows: ResourceTable.rows("event_metonyms"))
+
+    init(gazetteer: EntityGazetteer, metonymRows: [[String]]) {
+        self.gazetteer = gazetteer
+        var metonyms: [String: String] = [:]
+        for columns in metonymRows where columns.count >= 2 { metonyms[columns[0].lowercased()] = columns[1] }
+        self.metonyms = metonyms
+    }
+
+    /// The actor name of an entity mention.
+    func actorName(of mention: EntityMention) -> String {
+        let key = mention.canonicalName.lowercased()
+        if let country = metonyms[key] ?? metonyms[mention.text.lowercased()] { return country }
+        switch mention.type {
+        case .location:
+            if let entry = gazetteer.best(for: mention.canonicalName), entry.kind == .capital, let country = entry.country { return country }
+        case .nationality:
+            if let country = gazetteer.country(forDemonym: mention.text) { return country }
+        case .organization:
+            // "the Kremlin" is tagged as an organization or a place depending on the sentence.
+            break
+        default: break
+        }
+        return mention.canonicalName
+    }
+
+    /// Whether a mention can act: people, organizations, countries and their stand-ins; not a
+    /// city or a region where something merely happens.
+    func canAct(_ mention: EntityMention) -> Bool {
+        switch mention.type {
+        case .person, .organization, .nationality: return true
+        case .miscellaneous: return false
+        case .location:
+            if metonyms[mention.canonicalName.lowercased()] != nil { return true }
+            guard let entry = gazetteer.best(for: mention.canonicalName) else { return true }
+            return entry.kind == .country || entry.kind == .capital
+        }
+    }
+
+    /// The entity a pronoun at `token` (document index) stands for: he/she through the pronoun
+    /// resolver, it/they as the nearest country or organization before it.
+    func antecedent(ofToken token: Int, in document: ArticleDocument) -> EntityMention? {
+        let word = document.tokens[token].text.lowercased()
+        if ["he", "she", "him", "her", "his"].contains(word) {
+            guard let name = pronouns.antecedent(ofToken: token, in: document) else { return nil }
+            return document.entities.last { $0.canonicalName == name && $0.span.end <= document.tokens[token].span.start }
+        }
+        guard ["it", "its", "they", "their"].contains(word) else { return nil }
+        let start = document.tokens[token].span.start
+        let sentence = document.sentences.partitioningIndex { $0.tokens.upperBound > token }
+        let windowStart = sentence < document.sentences.count ? document.sentences[max(0, sentence - 1)].span.start : 0
+        return document.entities.last {
+            $0.span.end <= start && $0.span.start >= windowStart && $0.type != .person && canAct($0)
+        }
+    }
+}

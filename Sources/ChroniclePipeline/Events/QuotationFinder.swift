@@ -1,0 +1,142 @@
+/// Finds direct quotations and who said them. Quotes are “curly”, "straight" or ``TeX-style'';
+/// the speaker is found in the attribution after the quote (`"...," said Medinsky`, `Medinsky
+/// added`, `he said`, `according to State Department spokeswoman Tammy Bruce`) or before it
+/// (`Medinsky said: "..."`, `Umerov described the deal as "..."`). A quote that opens a sentence
+/// with no attribution of its own continues the previous speaker's ("..." he said. "...").
+struct QuotationFinder: Sendable {
+    let resolver: ActorResolver
+
+    static let openers: Set<String> = ["“", "``", "«", "„"]
+    static let closers: Set<String> = ["”", "''", "»"]
+    static let straight = "\""
+    /// How far from a quote an attribution may be, in tokens.
+    static let reach = 8
+
+    func quotations(in document: ArticleDocument, map: TokenEntityMap) -> [Quotation] {
+        var result: [Quotation] = []
+        var previous: (speaker: String?, sentence: Int)?
+        for paragraph in document.paragraphs {
+            guard let first = paragraph.sentences.first.map({ document.sentences[$0].tokens.lowerBound }),
+                let last = paragraph.sentences.last.map({ document.sentences[$0].tokens.upperBound })
+            else { continue }
+            var open: Int?
+            for token in first..<last {
+                let text = document.tokens[token].text
+                if let start = open {
+                    guard Self.closers.contains(text) || text == Self.straight else { continue }
+                    open = nil
+                    guard token > start + 1 else { continue }
+                    let span = TextSpan(start: document.tokens[start + 1].span.start, end: document.tokens[token - 1].span.end)
+                    var (speaker, verb) = attribution(open: start, close: token, in: document, map: map)
+                    let startsSentence = map.sentenceAt[start] != map.sentenceAt[max(0, start - 1)] || start == 0
+                        || document.sentences[map.sentenceAt[start]].tokens.lowerBound == start
+                    if speaker == nil, startsSentence, let previous, map.sentenceAt[start] - previous.sentence <= 2 {
+                        speaker = previous.speaker
+                    }
+                    result.append(Quotation(span: span, text: document.text(of: span), speaker: speaker, verb: verb))
+                    previous = (speaker, map.sentenceAt[token])
+                } else if Self.openers.contains(text) || text == Self.straight {
+                    open = token
+                }
+            }
+        }
+        return result
+    }
+
+    /// The speaker (canonical name) and reporting verb of the quote between two quote marks.
+    private func attribution(open: Int, close: Int, in document: ArticleDocument, map: TokenEntityMap) -> (String?, String?) {
+        let sentenceEnd = document.sentences[map.sentenceAt[min(close, map.sentenceAt.count - 1)]].tokens.upperBound
+        // After: ', said X', ', X said', ', he said', 'according to X' — the attribution must
+        // follow the quote at once.
+        var position = close + 1
+        if position < sentenceEnd, document.tokens[position].text == "," { position += 1 }
+        if position + 1 < sentenceEnd, document.tokens[position].text.lowercased() == "according", document.tokens[position + 1].text.lowercased() == "to" {
+            return (speaker(after: position + 1, limit: sentenceEnd, in: document, map: map), "according to")
+        }
+        var subjectEnd = position
+        // Title words before the name: "Ukrainian Defense Minister Rustem Umerov announced"
+        while subjectEnd < min(sentenceEnd, position + 4), map.entityAt[subjectEnd] == nil || document.entities[map.entityAt[subjectEnd]!].type != .person,
+            document.tokens[subjectEnd].text.first?.isUppercase == true
+        {
+            subjectEnd += 1
+        }
+        if subjectEnd < sentenceEnd, map.entityAt[subjectEnd] == nil || document.entities[map.entityAt[subjectEnd]!].type != .person { subjectEnd = position }
+        if let entity = map.entityAt[subjectEnd] {
+            while subjectEnd < sentenceEnd, map.entityAt[subjectEnd] == entity { subjectEnd += 1 }
+        } else if subjectEnd < sentenceEnd, ["he", "she", "they", "it"].contains(document.tokens[subjectEnd].text.lowercased()) {
+            subjectEnd += 1
+        }
+        if subjectEnd < sentenceEnd, ReportingVerbs.all.contains(document.tokens[subjectEnd].text.lowercased()) {
+            let verb = document.tokens[subjectEnd].text
+            if subjectEnd > position { return (speaker(before: subjectEnd, after: close, in: document, map: map), verb) }
+            return (speaker(after: subjectEnd, limit: sentenceEnd, in: document, map: map), verb)
+        }
+        // Before: 'X said: "...', 'X described it as "...'
+        // (anywhere earlier in the sentence, past other quotes of it: 'He said they agreed to "...",
+        // and to "..."')
+        let sentenceStart = document.sentences[map.sentenceAt[open]].tokens.lowerBound
+        position = open - 1
+        while position >= sentenceStart {
+            let word = document.tokens[position].text.lowercased()
+            if ReportingVerbs.all.contains(word) || Self.quotingVerbs.contains(word) {
+                let inverted = StatementFinder.addresseeVerbs.contains(word) || Self.quotingVerbs.contains(word)
+                    ? nil : speaker(after: position, limit: open, in: document, map: map)
+                let speaker = speaker(before: position, after: sentenceStart - 1, in: document, map: map) ?? inverted
+                return (speaker, document.tokens[position].text)
+            }
+            position -= 1
+        }
+        return (nil, nil)
+    }
+
+    static let auxiliaries: Set<String> = ["has", "had", "have", "also", "previously", "repeatedly", "later", "earlier", "then", "once", "again"]
+
+    /// Verbs that frame a short quote without being verbs of saying: "urged a 'strong reaction'".
+    static let quotingVerbs: Set<String> = ["urged", "called", "accused", "criticized", "criticised", "promised", "described", "warned", "promises", "claims"]
+
+    /// The name right before a verb ("Medinsky added"), or the pronoun there resolved ("he
+    /// said"). "Zelenskyy's spokesperson said" has no named speaker: the spokesperson is not
+    /// Zelenskyy.
+    func speaker(before verb: Int, after lowerLimit: Int, in document: ArticleDocument, map: TokenEntityMap) -> String? {
+        var position = verb - 1
+        // "Trump has said", "Zelensky had previously warned"
+        while position > lowerLimit, position >= verb - 3, Self.auxiliaries.contains(document.tokens[position].text.lowercased()) { position -= 1 }
+        // "Fidan, who presided over the talks, said"
+        if position > lowerLimit, document.tokens[position].text == "," {
+            var back = position - 1
+            while back > lowerLimit + 1, back >= position - 14 {
+                if ["who", "which"].contains(document.tokens[back].text.lowercased()), document.tokens[back - 1].text == "," {
+                    position = back - 2
+                    break
+                }
+                back -= 1
+            }
+        }
+        guard position > lowerLimit else { return nil }
+        if let entity = map.entityAt[position], resolver.canAct(document.entities[entity]) {
+            return resolver.actorName(of: document.entities[entity])
+        }
+        if let mention = resolver.antecedent(ofToken: position, in: document) { return resolver.actorName(of: mention) }
+        return nil
+    }
+
+    /// The first person (else organization) after a verb: "said Russia's top negotiator, Vladimir
+    /// Medinsky".
+    func speaker(after verb: Int, limit: Int, in document: ArticleDocument, map: TokenEntityMap) -> String? {
+        var fallback: String?
+        var position = verb + 1
+        while position < limit, position <= verb + Self.reach {
+            let word = document.tokens[position].text
+            if word == "." || Self.openers.contains(word) || word == Self.straight { break }
+            if let entity = map.entityAt[position] {
+                let mention = document.entities[entity]
+                if mention.type == .person { return mention.canonicalName }
+                if fallback == nil, resolver.canAct(mention) { fallback = resolver.actorName(of: mention) }
+            } else if position == verb + 1, let mention = resolver.antecedent(ofToken: position, in: document) {
+                return resolver.actorName(of: mention)
+            }
+            position += 1
+        }
+        return fallback
+    }
+}

@@ -1,0 +1,56 @@
+/// One sentence seen the way the event finders need it: lower-cased words, and for each token
+/// the entity mention and timex it belongs to.
+struct SentenceFrame {
+    let index: Int
+    /// Document token indices of the sentence.
+    let tokens: Range<Int>
+    /// Lower-cased words, indexed from 0 (`tokens.lowerBound` is word 0).
+    let words: [String]
+    /// As written.
+    let texts: [String]
+    /// For each word, the index of the entity mention covering it in `document.entities`.
+    let entityAt: [Int?]
+    /// For each word, the index of the timex covering it in `document.timexes`.
+    let timexAt: [Int?]
+
+    init(sentence index: Int, in document: ArticleDocument, entityStarts: [Int], timexStarts: [Int]) {
+        self.index = index
+        let range = document.sentences[index].tokens
+        tokens = range
+        texts = range.map { document.tokens[$0].text }
+        words = texts.map { $0.lowercased() }
+        entityAt = range.map { Self.covering(document.tokens[$0].span, starts: entityStarts, spans: document.entities.map(\.span)) }
+        timexAt = range.map { Self.covering(document.tokens[$0].span, starts: timexStarts, spans: document.timexes.map(\.span)) }
+    }
+
+    var count: Int { words.count }
+
+    func word(_ position: Int) -> String? { words.indices.contains(position) ? words[position] : nil }
+
+    /// The positions (0-based in the sentence) an entity mention covers.
+    func positions(ofEntity entity: Int) -> ClosedRange<Int>? {
+        guard let first = entityAt.firstIndex(of: entity), let last = entityAt.lastIndex(of: entity) else { return nil }
+        return first...last
+    }
+
+    func positions(ofTimex timex: Int) -> ClosedRange<Int>? {
+        guard let first = timexAt.firstIndex(of: timex), let last = timexAt.lastIndex(of: timex) else { return nil }
+        return first...last
+    }
+
+    /// Words that end a clause for the purpose of finding an event's arguments.
+    static let clauseBreaks: Set<String> = [";", ":", "—", "–", "but", "while", "whereas", "although", "though", "because"]
+
+    private static func covering(_ span: TextSpan, starts: [Int], spans: [TextSpan]) -> Int? {
+        // `starts` is sorted; the covering annotation is the last one starting at or before the token.
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= span.start { low = mid + 1 } else { high = mid }
+        }
+        let candidate = low - 1
+        guard candidate >= 0, spans[candidate].end >= span.end else { return nil }
+        return candidate
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import ChroniclePipeline
+
+/// Articles written for these tests, on other topics than the seeds: the ontology and the
+/// argument rules are not tuned to one story.
+@Suite("Event extraction")
+struct EventStageTests {
+    func run(_ text: String, _ date: String) throws -> ArticleDocument {
+        try Pipeline.standard().run(ArticleInput(body: .text(text), publishedAt: date))
+    }
+
+    func expect(_ document: ArticleDocument, _ expectations: [EventExpectation], sourceLocation: SourceLocation = #_sourceLocation) {
+        for expectation in expectations {
+            #expect(document.events.contains { expectation.matches($0) }, "missing \(expectation) in \(describeEvents(document))", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("an election: who won, who conceded, when the vote was held")
+    func election() throws {
+        let document = try run(
+            """
+            Maria Santos was elected president of Chile on Sunday, winning 54 percent of the vote. \
+            Her rival, Jorge Vidal, conceded defeat late on Sunday. \
+            Santos said she would meet opposition leaders in Santiago next week.
+            """, "2026-03-10")
+        expect(document, [
+            EventExpectation(type: "ELECT", roles: ["patient": ["Chile"]], time: "2026-03-08", modality: .asserted),
+            EventExpectation(type: "MEET", roles: ["participant": ["Maria Santos"]], place: "Santiago", time: "2026-W12", modality: .planned),
+            EventExpectation(type: "STATEMENT", roles: ["agent": ["Maria Santos"]]),
+        ])
+    }
+
+    @Test("an earthquake: the disaster, its toll, and aid")
+    func earthquake() throws {
+        let document = try run(
+            """
+            A magnitude 6.8 earthquake struck central Peru on Tuesday, killing at least 35 people. \
+            Japan sent emergency aid to Peru on Wednesday, the foreign ministry in Tokyo said.
+            """, "2026-07-16")
+        expect(document, [
+            EventExpectation(type: "DISASTER", time: "2026-07-14", modality: .asserted),
+            EventExpectation(type: "CASUALTIES", quantity: (35, "people")),
+            EventExpectation(type: "AID", roles: ["agent": ["Japan"]], time: "2026-07-15"),
+        ])
+    }
+
+    @Test("a merger: the deal, its price, a denial")
+    func merger() throws {
+        let document = try run(
+            """
+            Nordwind AG agreed to acquire Helios Energy for $4.2 billion on Monday, the companies said. \
+            Helios shareholders will vote on the merger in March. \
+            A spokesman for Nordwind said the firms have not discussed job cuts.
+            """, "2026-01-13")
+        expect(document, [
+            EventExpectation(type: "AGREE", roles: ["participant": ["Nordwind AG"]], time: "2026-01-12", modality: .asserted),
+            EventExpectation(type: "MERGE", roles: ["participant": ["Nordwind AG"]], modality: .planned),
+            EventExpectation(type: "MERGE", time: "2026-03", modality: .planned),
+        ])
+        // The price is the deal's; the PROPOSE, AGREE and MERGE around it share nothing else.
+        let merge = try #require(document.events.first { $0.type == "MERGE" })
+        #expect(merge.quantities.map(\.value) == [4_200_000_000])
+        #expect(merge.quantities.first?.unit == "USD")
+    }
+
+    @Test("negation, proposals and demands")
+    func modality() throws {
+        let document = try run(
+            """
+            The two leaders have not met since 2019. \
+            Brazil proposed talks between Argentina and Chile. \
+            Protesters demanded the release of the detained journalists.
+            """, "2026-05-01")
+        expect(document, [
+            EventExpectation(type: "MEET", modality: .negated),
+            EventExpectation(type: "PROPOSE", roles: ["agent": ["Brazil"]], modality: .asserted),
+            EventExpectation(type: "MEET", roles: ["participant": ["Argentina", "Chile"]], modality: .proposed),
+            EventExpectation(type: "PROPOSE", time: "2026-05-01", modality: .asserted),
+            EventExpectation(type: "RELEASE", modality: .demanded),
+        ])
+    }
+
+    @Test("quotations: split around 'he said', after and before the attribution, according to")
+    func quotations() throws {
+        let document = try run(
+            """
+            "We will rebuild every school," said Governor Ana Ortiz. "Nobody will be left behind," she added.
+
+            Police chief Tom Berg said: "The roads are closed."
+
+            "It is too early to count the damage," according to city engineer Lena Holm.
+            """, "2026-07-16")
+        #expect(document.quotations.map(\.text) == [
+            "We will rebuild every school,", "Nobody will be left behind,", "The roads are closed.", "It is too early to count the damage,",
+        ])
+        #expect(document.quotations.map(\.speaker) == ["Ana Ortiz", "Ana Ortiz", "Tom Berg", "Lena Holm"])
+        #expect(document.quotations.map(\.verb) == ["said", "added", "said", "according to"])
+    }
+
+    @Test("the ontology lists every type the lexicon uses, with CAMEO and ACE codes where they exist")
+    func ontology() {
+        let ontology = EventOntology.shared
+        #expect(ontology.version == "1")
+        #expect(ontology.type(named: "MEET")?.cameo == "04")
+        #expect(ontology.type(named: "MEET")?.ace == "Contact.Meet")
+        #expect(ontology.type(named: "ANNEX")?.ace == nil)
+        let names = Set(ontology.types.map(\.name))
+        let used = Set(ResourceTable.rows("event_triggers").map { $0[0] })
+        #expect(used.isSubset(of: names))
+        #expect(EventLexicon.shared.covers(word: "met"))
+        #expect(EventLexicon.shared.covers(word: "swapped"))
+        #expect(!EventLexicon.shared.covers(word: "weather"))
+    }
+
+    @Test("inflections follow English spelling")
+    func inflections() {
+        let inflector = Inflector.shared
+        #expect(inflector.verbForms("agree") == ["agree", "agrees", "agreed", "agreeing"])
+        #expect(inflector.verbForms("swap") == ["swap", "swaps", "swapped", "swapping"])
+        #expect(inflector.verbForms("visit") == ["visit", "visits", "visited", "visiting"])
+        #expect(inflector.verbForms("apply") == ["apply", "applies", "applied", "applying"])
+        #expect(inflector.verbForms("meet") == ["meet", "meets", "met", "met", "meeting"])
+        #expect(inflector.nounForms("body") == ["body", "bodies"])
+        #expect(inflector.nounForms("remains") == ["remains"])
+    }
+}
