@@ -61,9 +61,7 @@ struct EventSeedTests {
             EventExpectation(type: "MEET", roles: ["participant": ["Ukraine", "Russia"]], place: "Istanbul", time: "2022-03", modality: .asserted),
             EventExpectation(type: "STATEMENT", roles: ["agent": ["Vladimir Medinsky"]]),
         ])
-        withKnownIssue("'He also said that Ukraine proposed...': the subject search stops at 'that' before reaching Ukraine") {
-            expect(document, [EventExpectation(type: "PROPOSE", roles: ["agent": ["Ukraine"]], modality: .asserted)])
-        }
+        expect(document, [EventExpectation(type: "PROPOSE", roles: ["agent": ["Ukraine"]], modality: .reported, reportedBy: "Vladimir Medinsky")])
     }
 
     @Test("AFP (002): the agreement and exchange, Türkiye mediating, the invasion, the remains, the phone call with Trump")
@@ -81,12 +79,12 @@ struct EventSeedTests {
                 type: "CALL", roles: ["participant": ["Ukraine", "France", "Germany", "United Kingdom", "Poland", "Donald Trump"]],
                 time: "2025-05-16", modality: .asserted),
         ])
-        withKnownIssue("'Crimea, which it annexed in 2014' and 'Ukraine's request' are not found yet") {
-            expect(document, [
-                EventExpectation(type: "ANNEX", roles: ["patient": ["Crimea"]], time: "2014"),
-                EventExpectation(type: "DEMAND", roles: ["agent": ["Ukraine"]]),
-            ])
-        }
+        expect(document, [
+            EventExpectation(type: "ANNEX", roles: ["agent": ["Russia"], "patient": ["Crimea"]], time: "2014", modality: .asserted),
+            EventExpectation(type: "ANNEX", roles: ["agent": ["Russia"], "patient": ["Ukraine"]], modality: .reported, reportedBy: "Russia"),
+            EventExpectation(type: "INVADE", roles: ["agent": ["Russia"]], time: "2022"),
+            EventExpectation(type: "DEMAND", roles: ["agent": ["Ukraine"]]),
+        ])
         let quotes = document.quotations.filter { $0.text.hasPrefix("Overall, we are satisfied") }
         #expect(quotes.map(\.speaker) == ["Vladimir Medinsky"])
         #expect(document.quotations.first { $0.text.hasPrefix("the killing needs to stop") }?.speaker == "Tammy Bruce")

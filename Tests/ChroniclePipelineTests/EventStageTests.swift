@@ -126,3 +126,34 @@ struct EventStageTests {
         #expect(inflector.nounForms("remains") == ["remains"])
     }
 }
+
+/// Random sentences made of trigger words, names, quotes, numbers, dates and punctuation: the
+/// events stage must never crash, and every span it writes must lie inside the text.
+@Suite("Event extraction on random input")
+struct EventFuzzTests {
+    static let vocabulary = [
+        "Russia", "Ukraine", "Putin", "Medinsky", "Kyiv", "the", "Kremlin", "met", "talks", "agreed", "to", "exchange", "prisoners",
+        "swap", "said", "he", "it", "its", "which", ",", ".", "\"", "“", "”", "''", "``", "according", "between", "and", "with",
+        "by", "mediated", "on", "Friday", "in", "March", "2022", "1,000", "1,000-for-1,000", "30-day", "two-hour", "90", "minutes",
+        "not", "would", "proposed", "request", "annexed", "invasion", "received", "remains", "of", "909", "soldiers", "from",
+        "week", "following", "that", "who", "chaired", ":", ";", "'s", "$", "million", "percent", "a", "an", "took", "note",
+    ]
+
+    @Test("3,000 random articles", arguments: [UInt64(1), 2, 3])
+    func randomArticles(seed: UInt64) throws {
+        var generator = SplitMix64(seed: seed)
+        for _ in 0..<1000 {
+            let count = Int(generator.next() % 40) + 1
+            let words = (0..<count).map { _ in Self.vocabulary[Int(generator.next() % UInt64(Self.vocabulary.count))] }
+            let text = words.joined(separator: generator.next() % 5 == 0 ? "\n\n" : " ")
+            guard let document = try? Pipeline.standard().run(ArticleInput(body: .text(text), publishedAt: "2025-05-16")) else { continue }
+            let length = document.text.unicodeScalars.count
+            for event in document.events {
+                #expect(event.trigger.start <= event.trigger.end && event.trigger.end <= length)
+                #expect(event.quantities.allSatisfy { $0.span.end <= length })
+                if let content = event.content { #expect(content.start <= content.end && content.end <= length) }
+            }
+            #expect(document.quotations.allSatisfy { $0.span.start <= $0.span.end && $0.span.end <= length })
+        }
+    }
+}

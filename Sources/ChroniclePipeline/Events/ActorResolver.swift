@@ -48,18 +48,21 @@ struct ActorResolver: Sendable {
 
     /// The entity a pronoun at `token` (document index) stands for: he/she through the pronoun
     /// resolver, it/they as the nearest country or organization before it.
-    func antecedent(ofToken token: Int, in document: ArticleDocument) -> EntityMention? {
+    func antecedent(ofToken token: Int, in document: ArticleDocument, excluding: [EntityMention] = []) -> EntityMention? {
         let word = document.tokens[token].text.lowercased()
         if ["he", "she", "him", "her", "his"].contains(word) {
             guard let name = pronouns.antecedent(ofToken: token, in: document) else { return nil }
             return document.entities.last { $0.canonicalName == name && $0.span.end <= document.tokens[token].span.start }
         }
         guard ["it", "its", "they", "their"].contains(word) else { return nil }
+        let excludedNames = Set(excluding.map(\.canonicalName))
         let start = document.tokens[token].span.start
         let sentence = document.sentences.partitioningIndex { $0.tokens.upperBound > token }
         let windowStart = sentence < document.sentences.count ? document.sentences[max(0, sentence - 1)].span.start : 0
         return document.entities.last {
-            $0.span.end <= start && $0.span.start >= windowStart && $0.type != .person && canAct($0)
+            // A nationality adjective ("Ukrainian regions") is no antecedent of "it".
+            $0.span.end <= start && $0.span.start >= windowStart && $0.type != .person && $0.type != .nationality && canAct($0)
+                && !excludedNames.contains($0.canonicalName)
         }
     }
 }

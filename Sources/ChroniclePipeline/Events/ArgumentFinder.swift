@@ -122,7 +122,7 @@ struct ArgumentFinder: Sendable {
                 position += 1
                 skipped = 0
                 // "U.S. President Donald Trump": the country only qualifies the person after it.
-                if frame.entityAt[position] != entity, let person = personAfterTitle(from: position, in: frame), person != entity {
+                if position < frame.count, frame.entityAt[position] != entity, let person = personAfterTitle(from: position, in: frame), person != entity {
                     result.removeLast()
                     position = person
                 }
@@ -174,7 +174,9 @@ struct ArgumentFinder: Sendable {
             let word = frame.words[position]
             if Self.mediationWords.contains(word) { mediation = true }
             if Self.quoteMarks.contains(word) { position -= 1; continue }  // Russia “took note”
-            if SentenceFrame.clauseBreaks.contains(word) || Self.stopsArguments(word) || word == "that" { return nil }
+            // "Moscow claims to have annexed": the claimer is the subject of the infinitive too.
+            let controlsInfinitive = ReportingVerbs.all.contains(word) && frame.word(position + 1) == "to"
+            if !controlsInfinitive, SentenceFrame.clauseBreaks.contains(word) || Self.stopsArguments(word) || word == "that" { return nil }
             if word == ",", ["and", "but", "while", "so"].contains(frame.word(position + 1) ?? "") { return nil }
             // A noun's own complement: "the request for a meeting" is not the requester's meeting.
             if isNoun, Self.prepositions.contains(word), position == start - 1 || position == start - 2 || position == start - 3,
@@ -186,7 +188,10 @@ struct ArgumentFinder: Sendable {
                 let mention = document.entities[entity]
                 // A place after "in"/"at" is where, not who.
                 let entityStart = frame.positions(ofEntity: entity)?.lowerBound ?? position
-                if entityStart > 0, ["in", "at", "from", "near", "to", "of"].contains(frame.words[entityStart - 1]),
+                let entityEnd = frame.positions(ofEntity: entity)?.upperBound ?? position
+                // "of Ukraine's request": the possessor is the requester.
+                let possessive = ["'s", "’s"].contains(frame.word(entityEnd + 1) ?? "") && entityStart > 0 && frame.words[entityStart - 1] == "of"
+                if !possessive, entityStart > 0, ["in", "at", "from", "near", "to", "of"].contains(frame.words[entityStart - 1]),
                     frame.word(entityStart - 2) != "leaders", frame.word(entityStart - 2) != "delegations"
                 {
                     // "Delegations of Russia and Ukraine" and "The leaders of X" are the subject itself.
@@ -211,11 +216,23 @@ struct ArgumentFinder: Sendable {
                 }
                 return (entities, mediation)
             }
-            // A pronoun subject: "it annexed", "he proposed".
-            if ["he", "she", "it", "they"].contains(word), let mention = resolver.antecedent(ofToken: frame.tokens.lowerBound + position, in: document),
-                let entity = document.entities.firstIndex(of: mention)
-            {
-                return ([entity], mediation)
+            // A pronoun subject: "it annexed", "he proposed"; for a noun, its possessor: "its invasion".
+            // In "Crimea, which it annexed", "it" is not Crimea.
+            // ("their meeting" is the subject's: the scan goes on to "Russia and Ukraine".)
+            let possessor = isNoun && ["its", "his", "her"].contains(word)
+            if ["he", "she", "it", "they"].contains(word) || possessor {
+                var excluded: Set<Int> = []
+                if position >= 3, ["which", "that", "whom"].contains(frame.words[position - 1]), frame.words[position - 2] == ",",
+                    let antecedent = frame.entityAt[position - 3]
+                {
+                    excluded.insert(antecedent)
+                }
+                if let mention = resolver.antecedent(ofToken: frame.tokens.lowerBound + position, in: document, excluding: excluded.map { document.entities[$0] }),
+                    let entity = document.entities.firstIndex(of: mention)
+                {
+                    return ([entity], mediation)
+                }
+                if possessor { return nil }
             }
             position -= 1
         }

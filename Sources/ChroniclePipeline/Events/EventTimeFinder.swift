@@ -11,7 +11,7 @@ struct EventTimeFinder: Sendable {
 
     /// A date separated from the trigger by another (nominal) trigger, a quote mark or a verb of saying
     /// belongs to that other part of the sentence: in "The talks follow a proposal by Putin on
-    /// Sunday", Sunday is the proposal's.
+    /// Sunday", Sunday is the proposal's; so is a date right before a nominal trigger ("its 2022 invasion").
     func when(
         trigger: ClosedRange<Int>, frame: SentenceFrame, document: ArticleDocument, modality: Modality, otherTriggers: [EventLexicon.Match]
     ) -> When {
@@ -31,9 +31,17 @@ struct EventTimeFinder: Sendable {
                 continue
             }
             guard timex.type == .date || timex.type == .time, !timex.value.hasPrefix("P") else { continue }
-            let between = range.lowerBound > trigger.upperBound ? (trigger.upperBound + 1)..<range.lowerBound : (range.upperBound + 1)..<trigger.lowerBound
+            // The words between the two; none when they touch or overlap ("the week following").
+            let between: Range<Int>
+            if range.lowerBound > trigger.upperBound {
+                between = (trigger.upperBound + 1)..<range.lowerBound
+            } else if range.upperBound < trigger.lowerBound {
+                between = (range.upperBound + 1)..<trigger.lowerBound
+            } else {
+                between = trigger.lowerBound..<trigger.lowerBound
+            }
             if between.contains(where: { ArgumentFinder.stopsArguments(frame.words[$0]) && frame.words[$0] != "." })
-                || otherTriggers.contains(where: { $0.isNoun && between.contains($0.tokens.lowerBound) })
+                || otherTriggers.contains(where: { $0.isNoun && (between.contains($0.tokens.lowerBound) || $0.tokens.lowerBound == range.upperBound + 1) })
             { continue }
             if best == nil || distance < best!.distance { best = (distance, timex.value) }
         }

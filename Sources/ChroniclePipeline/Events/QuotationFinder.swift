@@ -51,17 +51,18 @@ struct QuotationFinder: Sendable {
         var position = close + 1
         if position < sentenceEnd, document.tokens[position].text == "," { position += 1 }
         if position + 1 < sentenceEnd, document.tokens[position].text.lowercased() == "according", document.tokens[position + 1].text.lowercased() == "to" {
-            return (speaker(after: position + 1, limit: sentenceEnd, in: document, map: map), "according to")
+            return (speaker(after: position + 1, limit: sentenceEnd, in: document, map: map, titlesOnly: false), "according to")
+        }
+        func isPerson(_ token: Int) -> Bool {
+            token < sentenceEnd && map.entityAt[token].map { document.entities[$0].type == .person } == true
         }
         var subjectEnd = position
         // Title words before the name: "Ukrainian Defense Minister Rustem Umerov announced"
-        while subjectEnd < min(sentenceEnd, position + 4), map.entityAt[subjectEnd] == nil || document.entities[map.entityAt[subjectEnd]!].type != .person,
-            document.tokens[subjectEnd].text.first?.isUppercase == true
-        {
+        while subjectEnd < min(sentenceEnd, position + 4), !isPerson(subjectEnd), document.tokens[subjectEnd].text.first?.isUppercase == true {
             subjectEnd += 1
         }
-        if subjectEnd < sentenceEnd, map.entityAt[subjectEnd] == nil || document.entities[map.entityAt[subjectEnd]!].type != .person { subjectEnd = position }
-        if let entity = map.entityAt[subjectEnd] {
+        if !isPerson(subjectEnd) { subjectEnd = position }
+        if subjectEnd < sentenceEnd, let entity = map.entityAt[subjectEnd] {
             while subjectEnd < sentenceEnd, map.entityAt[subjectEnd] == entity { subjectEnd += 1 }
         } else if subjectEnd < sentenceEnd, ["he", "she", "they", "it"].contains(document.tokens[subjectEnd].text.lowercased()) {
             subjectEnd += 1
@@ -88,6 +89,12 @@ struct QuotationFinder: Sendable {
         }
         return (nil, nil)
     }
+
+    static let titleWords: Set<String> = [
+        "the", "'s", "’s", "of", "top", "chief", "senior", "deputy", "foreign", "defense", "defence", "prime", "minister",
+        "negotiator", "spokesman", "spokeswoman", "spokesperson", "president", "head", "aide", "adviser", "advisor",
+        "official", "secretary", "envoy", "special", "delegation", "leader", "ambassador", "general", "governor", "mayor",
+    ]
 
     static let auxiliaries: Set<String> = ["has", "had", "have", "also", "previously", "repeatedly", "later", "earlier", "then", "once", "again"]
 
@@ -122,12 +129,17 @@ struct QuotationFinder: Sendable {
 
     /// The first person (else organization) after a verb: "said Russia's top negotiator, Vladimir
     /// Medinsky".
-    func speaker(after verb: Int, limit: Int, in document: ArticleDocument, map: TokenEntityMap) -> String? {
+    /// `titlesOnly`: between the verb and the name only titles may stand (not after "according to",
+    /// where any description may: "according to city engineer Lena Holm").
+    func speaker(after verb: Int, limit: Int, in document: ArticleDocument, map: TokenEntityMap, titlesOnly: Bool = true) -> String? {
         var fallback: String?
         var position = verb + 1
         while position < limit, position <= verb + Self.reach {
             let word = document.tokens[position].text
             if word == "." || Self.openers.contains(word) || word == Self.straight { break }
+            // Only a speaker's name and titles follow the verb: "said Russia's top negotiator,
+            // Vladimir Medinsky"; "said that Ukraine proposed" names what was said, not who.
+            if titlesOnly, map.entityAt[position] == nil, word.first?.isLowercase == true, !Self.titleWords.contains(word) { break }
             if let entity = map.entityAt[position] {
                 let mention = document.entities[entity]
                 if mention.type == .person { return mention.canonicalName }
