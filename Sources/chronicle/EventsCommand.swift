@@ -22,11 +22,12 @@ struct EventsCommand: ParsableCommand {
         @Option(help: "Topics to score: a number or a range, e.g. 1-35.") var topics = "1-35"
         @Flag(help: "Print the counts and scores of every topic.") var byTopic = false
         @Option(help: "Print this many of the most frequent uncovered gold trigger words.") var uncovered = 30
+        @Option(help: "Print this many of the covered gold trigger words most often missed.") var missed = 0
         @Option(help: "Print up to this many runs of ECB+ tokens not found in the pipeline's text on stderr.") var unaligned = 0
 
         func validate() throws {
             guard topicRange != nil else { throw ValidationError("--topics must be a number or a range like 1-35") }
-            guard uncovered >= 0, unaligned >= 0 else { throw ValidationError("--uncovered and --unaligned must be 0 or more") }
+            guard uncovered >= 0, unaligned >= 0, missed >= 0 else { throw ValidationError("--uncovered, --missed and --unaligned must be 0 or more") }
         }
 
         /// `1-35` or `7`.
@@ -83,6 +84,9 @@ struct EventsCommand: ParsableCommand {
             if byTopic { print("\n" + scorer.topicReport()) }
             if uncovered > 0 {
                 print("\nmost frequent uncovered gold trigger words:\n" + scorer.uncoveredReport(limit: uncovered))
+            }
+            if missed > 0 {
+                print("\ncovered gold trigger words most often missed:\n" + scorer.missedReport(limit: missed))
             }
         }
 

@@ -120,6 +120,7 @@ struct EventStageTests {
         #expect(inflector.verbForms("agree") == ["agree", "agrees", "agreed", "agreeing"])
         #expect(inflector.verbForms("swap") == ["swap", "swaps", "swapped", "swapping"])
         #expect(inflector.verbForms("visit") == ["visit", "visits", "visited", "visiting"])
+        #expect(inflector.verbForms("open") == ["open", "opens", "opened", "opening"])
         #expect(inflector.verbForms("apply") == ["apply", "applies", "applied", "applying"])
         #expect(inflector.verbForms("meet") == ["meet", "meets", "met", "met", "meeting"])
         #expect(inflector.nounForms("body") == ["body", "bodies"])

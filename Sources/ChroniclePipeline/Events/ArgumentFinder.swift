@@ -16,7 +16,7 @@ struct ArgumentFinder: Sendable {
     /// Event types done to someone or something: they take a patient.
     static let transitive: Set<String> = [
         "ATTACK", "INVADE", "ANNEX", "OCCUPY", "SANCTION", "ARREST", "THREATEN", "REJECT", "VISIT", "APPOINT",
-        "RESIGN", "ELECT", "SENTENCE", "RELEASE", "ACKNOWLEDGE", "DEMAND", "APPEAL", "PROPOSE", "WITHDRAW", "CASUALTIES",
+        "RESIGN", "ELECT", "SENTENCE", "CHARGE", "TRIAL", "RELEASE", "ACKNOWLEDGE", "DEMAND", "APPEAL", "PROPOSE", "WITHDRAW", "CASUALTIES",
     ]
     static let mediationWords: Set<String> = ["mediated", "brokered", "hosted", "chaired", "chairs", "chair", "presided", "presides", "facilitated", "moderated"]
     static let quoteMarks: Set<String> = ["“", "”", "\"", "``", "''", "«", "»"]

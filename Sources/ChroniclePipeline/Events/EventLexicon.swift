@@ -45,9 +45,9 @@ public struct EventLexicon: Sendable {
                 if text.hasPrefix("n:") { return .word(Set(inflector.nounForms(String(text.dropFirst(2))))) }
                 return .word([text])
             }
-            for (part, element) in zip(columns[1].split(separator: " "), elements) where part.hasPrefix("v:") || part.hasPrefix("n:") {
-                if case let .word(forms) = element { covered.formUnion(forms) }
-            }
+            // A word the ontology covers is one that is a trigger by itself ("met", "invasion"), not
+            // a part of a phrase ("round" of "round of talks").
+            if elements.count == 1, case let .word(forms) = elements[0] { covered.formUnion(forms) }
             let context = columns.count > 2 && !columns[2].isEmpty ? Set(columns[2].split(separator: ",").map(String.init)) : []
             let isNoun = !columns[1].split(separator: " ").contains { $0.hasPrefix("v:") }
             let pattern = Pattern(type: columns[0], elements: elements, context: context, order: order, isNoun: isNoun)
@@ -58,8 +58,12 @@ public struct EventLexicon: Sendable {
         coveredWords = covered
     }
 
-    /// Whether a word (any inflection) is a trigger of some type: "met", "talks", "invasion".
-    public func covers(word: String) -> Bool { coveredWords.contains(word.lowercased()) }
+    /// Whether a word (any inflection) is a trigger of some type on its own: "met", "talks",
+    /// "invasion", or a verb of saying (STATEMENT).
+    public func covers(word: String) -> Bool {
+        let word = word.lowercased()
+        return coveredWords.contains(word) || ReportingVerbs.all.contains(word)
+    }
 
     /// The longest trigger starting at `start` among lower-cased `words`, or nil.
     /// `knownTypes`: types the article already has events of; a word that needs context ("the

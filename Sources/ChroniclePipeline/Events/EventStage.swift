@@ -90,7 +90,7 @@ public struct EventStage: PipelineStage {
         let when = time.when(trigger: position...position, frame: frame, document: document, modality: .asserted, otherTriggers: [])
         var event = EventMention(
             type: "STATEMENT", trigger: document.tokens[statement.verb].span, sentence: frame.index,
-            actors: [EventActor(role: "agent", name: statement.speaker)], time: when.value, timeSource: when.source,
+            actors: statement.speaker.map { [EventActor(role: "agent", name: $0)] } ?? [], time: when.value, timeSource: when.source,
             modality: .asserted, content: statement.content)
         event.confidence = confidence(of: event, isNoun: false)
         return event
@@ -98,7 +98,7 @@ public struct EventStage: PipelineStage {
 
     /// Who says an event happened: the speaker of the statement or quotation it is part of.
     private func reporter(of trigger: TextSpan, statements: [StatementFinder.Statement], document: ArticleDocument) -> String? {
-        if let statement = statements.first(where: { $0.content.start <= trigger.start && trigger.end <= $0.content.end }) {
+        if let statement = statements.first(where: { $0.content.start <= trigger.start && trigger.end <= $0.content.end && $0.speaker != nil }) {
             return statement.speaker
         }
         return document.quotations.first { $0.span.start <= trigger.start && trigger.end <= $0.span.end }?.speaker

@@ -54,11 +54,13 @@ struct Inflector: Sendable {
         return !vowels.contains(word[word.index(word.endIndex, offsetBy: -2)])
     }
 
-    /// Short consonant-vowel-consonant words double the consonant: swap -> swapped, ban -> banned.
-    /// Longer ones are mostly stressed early (visit -> visited, offer -> offered).
+    /// One-syllable consonant-vowel-consonant words double the consonant: swap -> swapped, ban ->
+    /// banned. Longer ones are mostly stressed early (open -> opened, visit -> visited).
     private static func doublesFinalConsonant(_ word: String) -> Bool {
         let letters: [Character] = Array(word)
         guard letters.count >= 3, letters.count <= 4, let last = letters.last, !"wxy".contains(last) else { return false }
+        let syllables = zip([" "] + letters, letters).filter { !vowels.contains($0.0) && vowels.contains($0.1) }.count
+        guard syllables == 1 else { return false }
         let vowel = letters[letters.count - 2]
         let before = letters[letters.count - 3]
         return !vowels.contains(last) && vowels.contains(vowel) && !vowels.contains(before)

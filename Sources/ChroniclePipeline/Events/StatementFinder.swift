@@ -5,12 +5,16 @@
 struct StatementFinder: Sendable {
     let quotations: QuotationFinder
 
+    /// Words before a verb of saying that are not its speaker: "as previously said", "it was said".
+    static let notSpeakers: Set<String> = ["as", "was", "were", "be", "been", "is", "are", "it", "has", "have", "had", "also", "previously", "to"]
+
     /// Verbs whose object is the one spoken to: "a source told AFP".
     static let addresseeVerbs: Set<String> = ["told", "tells", "tell", "asked", "asks"]
 
     struct Statement {
         var verb: Int  // document token index
-        var speaker: String
+        /// Canonical name of who spoke, when the text names them.
+        var speaker: String?
         var content: TextSpan
     }
 
@@ -31,10 +35,15 @@ struct StatementFinder: Sendable {
             if QuotationFinder.closers.contains(before) || before == "\"" || (before == "," && position >= 2 && (QuotationFinder.closers.contains(frame.words[position - 2]) || frame.words[position - 2] == "\"")) {
                 continue
             }
-            guard let speaker = quotations.speaker(before: token, after: sentence.tokens.lowerBound - 1, in: document, map: map)
+            let speaker = quotations.speaker(before: token, after: sentence.tokens.lowerBound - 1, in: document, map: map)
                 ?? (position + 1 < frame.count && frame.entityAt[position + 1] != nil && !Self.addresseeVerbs.contains(frame.words[position])
                     ? quotations.speaker(after: token, limit: sentence.tokens.upperBound, in: document, map: map) : nil)
-            else { continue }
+            // Without a named speaker it is still a statement ("police said", "officials say"), if
+            // someone stands before the verb: a noun, not the start of the sentence.
+            if speaker == nil {
+                let before = position > 0 ? frame.words[position - 1] : ""
+                guard before.first?.isLetter == true, !Self.notSpeakers.contains(before) else { continue }
+            }
             // The content: what follows ("said [that] ..."), or, when the verb ends the sentence
             // ("..., Zelenskyy's spokesperson said"), what precedes the attribution.
             var contentStart = position + 1

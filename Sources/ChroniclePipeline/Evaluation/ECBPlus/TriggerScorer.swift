@@ -65,6 +65,8 @@ public struct TriggerScorer: Sendable {
     public private(set) var topics: [String: Counts] = [:]
     /// How often each uncovered gold mention's words (lowercased, `checks into`) occur.
     public private(set) var uncoveredWords: [String: Int] = [:]
+    /// How often covered gold mentions on text the pipeline kept were missed, by their words.
+    public private(set) var missedWords: [String: Int] = [:]
 
     public init(covers: @escaping @Sendable (String) -> Bool) {
         self.covers = covers
@@ -95,7 +97,11 @@ public struct TriggerScorer: Sendable {
             }
             if covered {
                 counts.covered += 1
-                if found { counts.foundCovered += 1 }
+                if found {
+                    counts.foundCovered += 1
+                } else if !mention.tokens.allSatisfy(missingTokens.contains) {
+                    missedWords[document.words(of: mention), default: 0] += 1
+                }
             } else {
                 uncoveredWords[document.words(of: mention), default: 0] += 1
             }
@@ -157,6 +163,12 @@ public struct TriggerScorer: Sendable {
     /// `count  words` lines for the most frequent uncovered gold words.
     public func uncoveredReport(limit: Int) -> String {
         mostFrequentUncovered(limit).map { String($0.count).leftPadded(to: 6) + "  " + $0.words }.joined(separator: "\n")
+    }
+
+    /// The `limit` covered gold words most often missed on text the pipeline kept, like `uncoveredReport`.
+    public func missedReport(limit: Int) -> String {
+        missedWords.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit)
+            .map { String($0.value).leftPadded(to: 6) + "  " + $0.key }.joined(separator: "\n")
     }
 
     /// Four decimals, without Foundation's locale-dependent formatting.
