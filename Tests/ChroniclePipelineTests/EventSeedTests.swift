@@ -70,7 +70,8 @@ struct EventSeedTests {
         expect(document, [
             EventExpectation(type: "AGREE", roles: ["participant": ["Ukraine", "Russia"]], time: "2025-05-16", modality: .asserted),
             EventExpectation(type: "EXCHANGE_PRISONERS", modality: .planned, quantity: (1000, "prisoners")),
-            EventExpectation(type: "MEET", roles: ["mediator": ["Türkiye"]]),
+            EventExpectation(type: "MEET", roles: ["mediator": ["Türkiye"], "participant": ["Rustem Umerov"]]),
+            EventExpectation(type: "MEET", modality: .planned),
             EventExpectation(type: "INVADE", roles: ["agent": ["Russia"]], time: "2022-02-24", modality: .asserted),
             EventExpectation(type: "RETURN_REMAINS", roles: ["agent": ["Russia"], "recipient": ["Ukraine"]], modality: .reported, reportedBy: "Ukraine", quantity: (909, "soldiers")),
             EventExpectation(type: "RETURN_REMAINS", quantity: (34, "bodies")),
@@ -98,6 +99,7 @@ struct EventSeedTests {
             EventExpectation(type: "INVADE", roles: ["agent": ["Vladimir Putin"], "patient": ["Ukraine"]], time: "2022"),
             EventExpectation(type: "APPOINT", roles: ["agent": ["Donald Trump"]], time: "2025-01"),
             EventExpectation(type: "MEET", roles: ["participant": ["Donald Trump"]], modality: .negated),
+            EventExpectation(type: "AGREE", roles: ["participant": ["Russia", "Ukraine"]], modality: .reported, reportedBy: "Vladimir Medinsky"),
         ])
         // Every quotation of the article is Medinsky's.
         #expect(document.quotations.count == 4)
@@ -110,6 +112,7 @@ struct EventSeedTests {
         let document = try document("004")
         expect(document, [
             EventExpectation(type: "EXCHANGE_PRISONERS", roles: ["participant": ["Ukraine", "Russia"]], quantity: (1000, "prisoner")),
+            EventExpectation(type: "MEET", place: "Istanbul", time: "2025-05-16", modality: .asserted),
         ])
     }
 }

@@ -82,6 +82,50 @@ struct SeedIngestionTests {
         }
     }
 
+    @Test("events of the seeds through every filter of GET /v1/events, and the ontology")
+    func seedEvents() async throws {
+        let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        try await TestService().run { client in
+            for seed in seeds {
+                #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
+            }
+            func events(_ query: String) async throws -> [[String: Any]] {
+                try #require(try await client.get("/v1/events?\(query)").json()["items"] as? [[String: Any]])
+            }
+            func names(_ event: [String: Any], _ role: String) -> Set<String> {
+                Set((event["actors"] as? [[String: Any]] ?? []).filter { $0["role"] as? String == role }.compactMap { $0["name"] as? String })
+            }
+            // The remains of 909 soldiers: a reported event with its count, sentence and source.
+            let remains = try await events("type=return_remains&limit=50")
+            let soldiers = try #require(remains.first { ($0["quantities"] as? [[String: Any]])?.first?["value"] as? Double == 909 })
+            #expect(soldiers["modality"] as? String == "reported")
+            #expect(soldiers["reported_by"] as? String == "Ukraine")
+            #expect(names(soldiers, "recipient") == ["Ukraine"])
+            #expect((soldiers["sentence"] as? [String: Any])?["text"] as? String
+                == "Shortly before the Istanbul announcement, Ukraine said it had received the remains of 909 soldiers from Russia, while the Russian media reported that the Russian side received 34 bodies.")
+            #expect((soldiers["trigger"] as? [String: Any])?["text"] as? String == "received the remains")
+            // The talks of 16 May in Istanbul, by date and place; March 2022 by its own dates.
+            let talks = try await events("type=MEET&place=Istanbul&from=2025-05-16&to=2025-05-16&limit=50")
+            #expect(talks.contains { names($0, "participant").isSuperset(of: ["Russia", "Ukraine"]) && $0["time_source"] as? String == "sentence" })
+            let march = try await events("type=MEET&from=2022-03-01&to=2022-03-31")
+            #expect(!march.isEmpty && march.allSatisfy { $0["time"] as? String == "2022-03" && $0["place"] as? String == "Istanbul" })
+            // By entity: every event of Türkiye's entity names Türkiye (or its minister's country).
+            let turkey = try #require(try await client.get("/v1/entities?q=turkey&type=LOC").json()["items"] as? [[String: Any]]).first
+            let turkeyID = try #require(turkey?["id"] as? String)
+            let mediated = try await events("entity=\(turkeyID)&limit=50")
+            #expect(mediated.contains { names($0, "mediator") == ["Türkiye"] })
+            // Free text over the evidence sentence, and a STATEMENT's content.
+            let swap = try await events("type=statement&q=swap%20would%20take%20place")
+            #expect(swap.contains { ($0["content"] as? [String: Any])?["text"] as? String == "the swap would take place soon" })
+            // The ontology.
+            let ontology = try await client.get("/v1/event-types").json()
+            #expect(ontology["version"] as? String == "1")
+            let types = try #require(ontology["types"] as? [[String: Any]])
+            #expect(types.count == 33)
+            #expect(types.contains { $0["name"] as? String == "MEET" && $0["cameo"] as? String == "04" && $0["ace"] as? String == "Contact.Meet" })
+        }
+    }
+
     @Test("an article's timexes come normalized, with its own timeline in calendar order")
     func seedTimeline() async throws {
         let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }

@@ -175,7 +175,8 @@ struct ArgumentFinder: Sendable {
             if Self.mediationWords.contains(word) { mediation = true }
             if Self.quoteMarks.contains(word) { position -= 1; continue }  // Russia “took note”
             // "Moscow claims to have annexed": the claimer is the subject of the infinitive too.
-            let controlsInfinitive = ReportingVerbs.all.contains(word) && frame.word(position + 1) == "to"
+            // So is the speaker of "X announced after attending talks".
+            let controlsInfinitive = ReportingVerbs.all.contains(word) && ["to", "after", "before", "while", "when"].contains(frame.word(position + 1) ?? "")
             if !controlsInfinitive, SentenceFrame.clauseBreaks.contains(word) || Self.stopsArguments(word) || word == "that" { return nil }
             if word == ",", ["and", "but", "while", "so"].contains(frame.word(position + 1) ?? "") { return nil }
             // A noun's own complement: "the request for a meeting" is not the requester's meeting.
