@@ -56,7 +56,7 @@ struct EventSeedTests {
             EventExpectation(type: "MEET", roles: ["mediator": ["Hakan Fidan"]]),
             EventExpectation(type: "EXCHANGE_PRISONERS", modality: .planned, quantity: (1000, "people")),
             EventExpectation(type: "ACKNOWLEDGE", roles: ["agent": ["Russia"]]),
-            EventExpectation(type: "PROPOSE", roles: ["agent": ["Putin"]], time: "2025-05-11"),
+            EventExpectation(type: "PROPOSE", roles: ["agent": ["Putin"]], time: "2025-05-11", modality: .asserted),
             EventExpectation(type: "MEET", roles: ["participant": ["Ukraine"]], time: "2025-05-11", modality: .proposed),
             EventExpectation(type: "MEET", roles: ["participant": ["Ukraine", "Russia"]], place: "Istanbul", time: "2022-03", modality: .asserted),
             EventExpectation(type: "STATEMENT", roles: ["agent": ["Vladimir Medinsky"]]),
@@ -96,8 +96,8 @@ struct EventSeedTests {
         let document = try document("003")
         expect(document, [
             EventExpectation(type: "EXCHANGE_PRISONERS", time: "FUTURE_REF", modality: .planned, reportedBy: "Vladimir Medinsky"),
-            EventExpectation(type: "INVADE", roles: ["agent": ["Vladimir Putin"], "patient": ["Ukraine"]], time: "2022"),
-            EventExpectation(type: "APPOINT", roles: ["agent": ["Donald Trump"]], time: "2025-01"),
+            EventExpectation(type: "INVADE", roles: ["agent": ["Vladimir Putin"], "patient": ["Ukraine"]], time: "2022", modality: .asserted),
+            EventExpectation(type: "APPOINT", roles: ["agent": ["Donald Trump"]], time: "2025-01", modality: .asserted),
             EventExpectation(type: "MEET", roles: ["participant": ["Donald Trump"]], modality: .negated),
             EventExpectation(type: "AGREE", roles: ["participant": ["Russia", "Ukraine"]], modality: .reported, reportedBy: "Vladimir Medinsky"),
         ])
