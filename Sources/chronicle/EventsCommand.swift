@@ -31,11 +31,7 @@ struct EventsCommand: ParsableCommand {
         }
 
         /// `1-35` or `7`.
-        var topicRange: ClosedRange<Int>? {
-            let bounds = topics.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard (1...2).contains(bounds.count), let first = bounds.first ?? nil, let last = bounds.last ?? nil, first <= last else { return nil }
-            return first...last
-        }
+        var topicRange: ClosedRange<Int>? { TopicRange.parse(topics) }
 
         func run() throws {
             let corpus = ECBPlusCorpus(directory: URL(fileURLWithPath: ecbplus))

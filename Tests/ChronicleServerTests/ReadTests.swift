@@ -128,7 +128,7 @@ struct ReadTests {
         }
     }
 
-    @Test("timeline by entity, in time order, bounded by from/to; stories are empty until grouped")
+    @Test("timeline by entity, in time order, bounded by from/to; every article in one story")
     func timelineAndStories() async throws {
         let (service, _) = try await Self.seededService()
         try await service.run { client in
@@ -139,8 +139,8 @@ struct ReadTests {
             let bounded = try await client.get("/v1/timeline?entity=\(alice)&from=2025").json()
             #expect((bounded["events"] as? [[String: Any]])?.map { $0["time"] as? String } == ["2025-05-16"])
             #expect(try await client.get("/v1/timeline?entity=ent_missing").status == .notFound)
-            let stories = try await client.get("/v1/stories").json()
-            #expect((stories["items"] as? [Any])?.isEmpty == true)
+            let stories = try #require(try await client.get("/v1/stories").json()["items"] as? [[String: Any]])
+            #expect(stories.reduce(0) { $0 + ($1["article_count"] as? Int ?? 0) } == 3)
         }
     }
 

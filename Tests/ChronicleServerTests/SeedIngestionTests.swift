@@ -126,6 +126,54 @@ struct SeedIngestionTests {
         }
     }
 
+    @Test("the five seeds are one story: the talks one event with five reports and a duration conflict, and a timeline from 2014 to the planned exchange")
+    func seedStory() async throws {
+        let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        try await TestService().run { client in
+            for seed in seeds {
+                #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
+            }
+            let stories = try #require(try await client.get("/v1/stories").json()["items"] as? [[String: Any]])
+            #expect(stories.count == 1)
+            let story = try #require(stories.first)
+            #expect(story["article_count"] as? Int == 5)
+            let id = try #require(story["id"] as? String)
+            let detail = try await client.get("/v1/stories/\(id)").json()
+            let articles = try #require(detail["articles"] as? [[String: Any]])
+            // Shanghai Daily's page is Xinhua's text: a copy of it.
+            #expect(articles.filter { $0["copy_of"] != nil }.count == 1)
+            let events = try #require(detail["events"] as? [[String: Any]])
+            func reports(_ event: [String: Any]) -> Set<String> {
+                Set((event["reports"] as? [[String: Any]] ?? []).compactMap { $0["article_id"] as? String })
+            }
+            let talks = try #require(events.filter { $0["type"] as? String == "MEET" && $0["time"] as? String == "2025-05-16" }
+                .max { reports($0).count < reports($1).count })
+            #expect(reports(talks).count == 5)
+            #expect(talks["independent_sources"] as? Int == 4)
+            let conflicts = try #require(talks["conflicts"] as? [[String: Any]])
+            let duration = try #require(conflicts.first { $0["attribute"] as? String == "duration" })
+            let sides = try #require(duration["sides"] as? [[String: Any]])
+            #expect(Set(sides.compactMap { $0["value"] as? String }) == ["PT2H", "PT90M"])
+            // The timeline.
+            let timeline = try #require(try await client.get("/v1/timeline?story=\(id)").json()["events"] as? [[String: Any]])
+            func position(_ type: String, _ time: String) -> Int? {
+                timeline.firstIndex { $0["type"] as? String == type && $0["time"] as? String == time }
+            }
+            let milestones = [
+                position("ANNEX", "2014"), position("INVADE", "2022-02-24"), position("MEET", "2022-03"), position("APPOINT", "2025-01"),
+                position("PROPOSE", "2025-05-11"), position("MEET", "2025-05-16"),
+            ]
+            #expect(milestones.allSatisfy { $0 != nil }, "\(milestones)")
+            #expect(milestones.compactMap { $0 } == milestones.compactMap { $0 }.sorted())
+            let exchange = try #require(timeline.lastIndex { $0["type"] as? String == "EXCHANGE_PRISONERS" && $0["is_future"] as? Bool == true })
+            #expect(exchange > (milestones.compactMap { $0 }.max() ?? 0))
+            #expect(timeline.suffix(from: exchange).allSatisfy { $0["is_future"] as? Bool == true })
+            // TimelineJS.
+            let js = try await client.get("/v1/timeline?story=\(id)&format=timelinejs").json()
+            #expect((js["events"] as? [Any])?.isEmpty == false)
+        }
+    }
+
     @Test("an article's timexes come normalized, with its own timeline in calendar order")
     func seedTimeline() async throws {
         let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }

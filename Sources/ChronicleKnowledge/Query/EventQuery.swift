@@ -116,7 +116,12 @@ extension StoreState {
             let keys = events.byEntity[entity] ?? []
             if query.type == nil || keys.count < candidates.count { candidates = keys }
         }
-        if query.story != nil { candidates = [] }  // stories arrive with the story layer
+        if let story = query.story {
+            // The events of the story's articles, in arrival order.
+            let keys = self.stories.articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
+                .flatMap { record in record.document.events.indices.map { EventKey(sequence: record.sequence, index: $0) } }
+            candidates = query.type == nil && query.entity == nil ? keys : candidates.filter { Set(keys).contains($0) }
+        }
         var end = candidates.count
         if let cursor = query.cursor {
             end = candidates.partitioningIndex { $0 >= EventKey(sequence: cursor.sequence, index: cursor.index) }

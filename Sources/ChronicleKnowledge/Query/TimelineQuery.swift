@@ -16,21 +16,13 @@ public struct Timeline: Encodable, Sendable {
 }
 
 extension StoreState {
-    /// Events of one article, or involving one entity, in time order within `[from, to]`.
-    public func timeline(article: String? = nil, entity: String? = nil, from: String? = nil, to: String? = nil) -> Timeline? {
-        var views: [EventView] = []
-        var dates: [ArticleTimeline.Entry]?
-        if let article {
-            guard let record = records[article] else { return nil }
-            views = record.document.events.indices.map { EventView(record: record, index: $0) }
-            dates = ArticleTimeline(record.document).entries.filter {
-                TimexRange(value: $0.value)?.overlaps(from: from, to: to) ?? false
-            }
-        } else if let entity {
-            guard entities.entities[entity] != nil else { return nil }
-            views = (events.byEntity[entity] ?? []).compactMap { key in
-                record(forSequence: key.sequence).map { EventView(record: $0, index: key.index) }
-            }
+    /// The events of one article in time order within `[from, to]`, with its dates. (Story and
+    /// entity timelines are of merged events: `StoryTimeline`.)
+    public func timeline(article: String, from: String? = nil, to: String? = nil) -> Timeline? {
+        guard let record = records[article] else { return nil }
+        let views = record.document.events.indices.map { EventView(record: record, index: $0) }
+        let dates = ArticleTimeline(record.document).entries.filter {
+            TimexRange(value: $0.value)?.overlaps(from: from, to: to) ?? false
         }
         let dated = views.compactMap { view -> (EventView, TimexRange)? in
             guard let time = view.effectiveTime, let range = TimexRange(value: time),

@@ -10,6 +10,7 @@ public struct StoreState: Sendable {
     private(set) var idsByHash: [UInt64: [String]] = [:]
     public private(set) var entities = EntityRegistry()
     private(set) var events = EventIndex()
+    private(set) var stories = StoryIndex()
     /// The highest journal sequence applied, including deletes.
     public private(set) var lastSequence: UInt64 = 0
 
@@ -57,6 +58,7 @@ public struct StoreState: Sendable {
         idsByHash[record.contentHash, default: []].append(record.id)
         entities.add(articleID: record.id, mentions: record.document.entities)
         events.add(record, entities: entities)
+        stories.add(record, entities: entities)
     }
 
     private mutating func remove(id: String) {
@@ -67,6 +69,7 @@ public struct StoreState: Sendable {
         idsByHash[record.contentHash]?.removeAll { $0 == id }
         if idsByHash[record.contentHash]?.isEmpty == true { idsByHash[record.contentHash] = nil }
         events.remove(record, entities: entities)
+        stories.remove(record, records: records)
         entities.remove(articleID: id, mentions: record.document.entities)
     }
 }

@@ -2,21 +2,22 @@ import ChronicleKnowledge
 import Hummingbird
 
 extension ChronicleAPI {
-    /// Stories group articles about one happening. Until the story layer groups them, the list
-    /// is empty and every id is unknown.
+    /// Stories group the articles about one happening, with their merged events.
     func addStoryRoutes(to router: APIRouter) {
         router.on(.get, "/v1/stories") { request, _ in
             let query = QueryParameters(request)
             try query.allowOnly(["limit", "cursor"])
-            _ = try query.limit(max: configuration.maxPageLimit)
-            _ = try query.cursor()
-            _ = try store()
-            return try JSONResponse.make(Page<String>(items: [], nextCursor: nil))
+            let limit = try query.limit(max: configuration.maxPageLimit)
+            let cursor = try query.cursor()
+            return try JSONResponse.make(try store().read { $0.stories(limit: limit, cursor: cursor) })
         }
 
         router.on(.get, "/v1/stories/:id") { _, context in
             let id = try context.parameters.require("id")
-            throw Problem.notFound("no story with id '\(id)'")
+            guard let story = try store().read({ $0.story(id: id) }) else {
+                throw Problem.notFound("no story with id '\(id)'")
+            }
+            return try JSONResponse.make(story)
         }
     }
 }

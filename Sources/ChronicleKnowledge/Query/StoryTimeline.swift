@@ -1,0 +1,108 @@
+import ChroniclePipeline
+
+/// A timeline of merged events: those that happened in the order of their normalized time (a
+/// month sorts as a month, before the days inside it), then those still to come.
+public struct StoryTimeline: Encodable, Sendable {
+    public let title: String?
+    public let events: [MergedEventView]
+
+    /// Orders events and keeps those within `[from, to]` (future events without a date stay, at
+    /// the end).
+    init(title: String?, events: [MergedEventView], from: String?, to: String?) {
+        self.title = title
+        var past: [(MergedEventView, TimexRange)] = []
+        var future: [(MergedEventView, TimexRange?)] = []
+        for event in events where event.type != "STATEMENT" {
+            let range = event.time.flatMap { TimexRange(value: $0) }
+            if event.isFuture {
+                if let range, !range.overlaps(from: from, to: to) { continue }
+                future.append((event, range))
+            } else if let range, range.overlaps(from: from, to: to) {
+                past.append((event, range))
+            }
+        }
+        past.sort { ($0.1.first, $1.1.last, $0.0.id) < ($1.1.first, $0.1.last, $1.0.id) }
+        future.sort { ($0.1?.first ?? "9999", $0.0.id) < ($1.1?.first ?? "9999", $1.0.id) }
+        self.events = past.map(\.0) + future.map(\.0)
+    }
+}
+
+/// The TimelineJS 3 JSON format (https://timeline.knightlab.com/docs/json-format.html), so a
+/// dashboard can draw a timeline as it is.
+public struct TimelineJSDocument: Encodable, Sendable {
+    struct Text: Encodable, Sendable {
+        let headline: String
+        let text: String?
+    }
+
+    struct Date: Encodable, Sendable {
+        let year: String
+        let month: String?
+        let day: String?
+        let display_date: String?
+    }
+
+    struct Slide: Encodable, Sendable {
+        let start_date: Date
+        let text: Text
+        let group: String
+        let unique_id: String
+    }
+
+    struct Title: Encodable, Sendable { let text: Text }
+
+    let title: Title?
+    let events: [Slide]
+
+    public init(_ timeline: StoryTimeline) {
+        title = timeline.title.map { Title(text: Text(headline: $0, text: nil)) }
+        events = timeline.events.compactMap { event in
+            guard let time = event.time, let year = Int(time.prefix(4)) else { return nil }
+            let parts = time.prefix(10).split(separator: "-").map(String.init)
+            let month = parts.count > 1 && Int(parts[1]) != nil ? String(Int(parts[1])!) : nil
+            let day = parts.count > 2 && Int(parts[2]) != nil ? String(Int(parts[2])!) : nil
+            let who = event.actors.prefix(4).map(\.name).joined(separator: ", ")
+            let headline = event.type.replacingOccurrences(of: "_", with: " ").capitalized + (who.isEmpty ? "" : ": " + who)
+            let sources = event.reports.compactMap { $0.source ?? $0.articleID }
+            var text = event.reports.first?.sentence ?? ""
+            text += "<br><small>\(event.reports.count) reports (\(event.independentSources) independent): \(sources.joined(separator: ", "))</small>"
+            for conflict in event.conflicts {
+                text += "<br><small>Sources disagree on \(conflict.attribute): "
+                    + conflict.sides.map { "\($0.value) (\($0.reports.map { $0.source ?? $0.articleID }.joined(separator: ", ")))" }.joined(separator: " vs ")
+                    + "</small>"
+            }
+            return Slide(
+                start_date: Date(year: String(year), month: month, day: day, display_date: time),
+                text: Text(headline: headline, text: text), group: event.isFuture ? "planned" : event.type, unique_id: event.id)
+        }
+    }
+}
+
+extension StoreState {
+    public func storyTimeline(story: String, from: String?, to: String?) -> StoryTimeline? {
+        guard let view = StoryView(id: story, state: self, detailed: true) else { return nil }
+        return StoryTimeline(title: view.title, events: view.events ?? [], from: from, to: to)
+    }
+
+    /// The merged events an entity takes part in (or that happened in it), across stories.
+    public func entityTimeline(entity: String, from: String?, to: String?) -> StoryTimeline? {
+        guard let record = entities.entities[entity] else { return nil }
+        let storyIDs = Set(record.articles.keys.compactMap { stories.story(of: $0) })
+        var views: [MergedEventView] = []
+        for story in storyIDs.sorted() {
+            for event in stories.events[story] ?? [] where involves(event, entity: entity) {
+                views.append(MergedEventView(event, story: story, state: self))
+            }
+        }
+        return StoryTimeline(title: record.name, events: views, from: from, to: to)
+    }
+
+    private func involves(_ event: MergedEvent, entity: String) -> Bool {
+        event.mentions.contains { mention in
+            let names = mention.actors.map(\.name) + (mention.place.map { [$0] } ?? [])
+            return names.contains { name in
+                EntityType.allCases.contains { entities.entityID(article: mention.articleID, type: $0, canonicalName: name) == entity }
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import ChroniclePipeline
+
+/// A merged event as the API shows it: what the reports agree on, every report behind it with
+/// its evidence, and where they disagree.
+public struct MergedEventView: Encodable, Sendable {
+    public struct Report: Encodable, Sendable {
+        public let articleID: String
+        public let eventID: String
+        public let source: String?
+        public let publicationDate: String?
+        /// The article this one is a copy of, when it is a syndicated copy.
+        public let copyOf: String?
+        public let trigger: String
+        public let sentence: String?
+        public let modality: Modality
+
+        enum CodingKeys: String, CodingKey {
+            case source, trigger, sentence, modality
+            case articleID = "article_id"
+            case eventID = "event_id"
+            case publicationDate = "publication_date"
+            case copyOf = "copy_of"
+        }
+    }
+
+    public let id: String
+    public let story: String
+    public let type: String
+    public let time: String?
+    /// `day`, `month`, `year`... of `time`, so a month sorts and draws as a month.
+    public let granularity: String?
+    /// Whether `time` comes from the text (else it is the earliest report's publication date).
+    public let timeFromText: Bool
+    public let modality: Modality
+    /// Planned, proposed or demanded: it lies ahead of the reports.
+    public let isFuture: Bool
+    public let place: String?
+    public let actors: [EventActor]
+    public let duration: String?
+    public let quantities: [Quantity]
+    public let reports: [Report]
+    /// Reports counted once per origin: a syndicated copy adds none.
+    public let independentSources: Int
+    public let conflicts: [AttributeConflict]
+
+    init(_ event: MergedEvent, story: String, state: StoreState) {
+        id = event.id
+        self.story = story
+        type = event.type
+        time = event.time
+        granularity = event.time.map { TimexGranularity.of(value: $0, type: .date) }
+        timeFromText = event.timeIsStrong
+        modality = event.modality
+        isFuture = EventMerger.mood(event.modality) == .irrealis || event.time == "FUTURE_REF"
+        place = event.place
+        actors = event.actors
+        duration = event.mentions.compactMap(\.duration).first
+        quantities = event.mentions.first { !$0.quantities.isEmpty }?.quantities ?? []
+        reports = event.mentions.map { mention in
+            let record = state.records[mention.articleID]
+            let document = record?.document
+            let sentence = document.flatMap { document in
+                document.events.indices.contains(mention.index) ? document.events[mention.index] : nil
+            }
+            return Report(
+                articleID: mention.articleID, eventID: "\(mention.articleID).e\(mention.index)", source: mention.source,
+                publicationDate: document?.metadata.publicationDate, copyOf: state.stories.copyOf(mention.articleID),
+                trigger: sentence.flatMap { event in document.map { $0.text(of: event.trigger) } } ?? "",
+                sentence: sentence.flatMap { event in
+                    document.flatMap { $0.sentences.indices.contains(event.sentence) ? $0.text(of: $0.sentences[event.sentence].span) : nil }
+                },
+                modality: mention.modality)
+        }
+        independentSources = event.independentSources
+        conflicts = event.conflicts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, story, type, time, granularity, modality, place, actors, duration, quantities, reports, conflicts
+        case timeFromText = "time_from_text"
+        case isFuture = "is_future"
+        case independentSources = "independent_sources"
+    }
+}
+
+/// A story: the articles about one happening, its main entities and its merged events.
+public struct StoryView: Encodable, Sendable {
+    public struct Article: Encodable, Sendable {
+        public let id: String
+        public let title: String?
+        public let source: String?
+        public let publicationDate: String?
+        public let copyOf: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, source
+            case publicationDate = "publication_date"
+            case copyOf = "copy_of"
+        }
+    }
+
+    public struct MainEntity: Encodable, Sendable {
+        public let id: String
+        public let name: String
+        public let type: EntityType
+        public let articles: Int
+    }
+
+    public let id: String
+    public let title: String
+    public let articleCount: Int
+    public let sourceCount: Int
+    public let firstUpdate: String?
+    public let lastUpdate: String?
+    public let mainEntities: [MainEntity]
+    public let eventCount: Int
+    public let articles: [Article]?
+    public let events: [MergedEventView]?
+
+    init?(id: String, state: StoreState, detailed: Bool) {
+        let records = state.stories.articles(of: id).compactMap { state.records[$0] }.sorted { $0.sequence < $1.sequence }
+        guard !records.isEmpty else { return nil }
+        self.id = id
+        let merged = state.stories.events[id] ?? []
+        title = Self.title(records: records, events: merged)
+        articleCount = records.count
+        sourceCount = Set(records.map { state.stories.origins[$0.id] ?? $0.id }).count
+        let dates = records.compactMap { $0.document.metadata.publicationDate ?? String($0.receivedAt.prefix(10)) }.sorted()
+        firstUpdate = dates.first
+        lastUpdate = dates.last
+        var counts: [String: Int] = [:]
+        for record in records {
+            for entity in state.entities.entityIDs(article: record.id) { counts[entity, default: 0] += 1 }
+        }
+        mainEntities = counts.compactMap { id, count -> MainEntity? in
+            guard let entity = state.entities.entities[id], entity.type != .miscellaneous else { return nil }
+            return MainEntity(id: id, name: entity.name, type: entity.type, articles: count)
+        }.sorted { ($0.articles, $1.name) > ($1.articles, $0.name) }.prefix(8).map { $0 }
+        eventCount = merged.count
+        if detailed {
+            articles = records.map { record in
+                Article(
+                    id: record.id, title: record.document.metadata.title,
+                    source: record.document.metadata.source ?? record.document.metadata.agency,
+                    publicationDate: record.document.metadata.publicationDate, copyOf: state.stories.copyOf(record.id))
+            }
+            events = merged.map { MergedEventView($0, story: id, state: state) }
+        } else {
+            articles = nil
+            events = nil
+        }
+    }
+
+    /// The headline of its first report that has one, else its best-attested event told in a
+    /// few words ("MEET: Russia, Ukraine in Istanbul"), else its first sentence.
+    static func title(records: [ArticleRecord], events: [MergedEvent]) -> String {
+        if let headline = records.lazy.compactMap({ $0.document.metadata.title }).first { return headline }
+        if let event = events.filter({ $0.type != "STATEMENT" && !$0.actors.isEmpty }).max(by: { $0.mentions.count < $1.mentions.count }) {
+            let names = event.actors.prefix(3).map(\.name).joined(separator: ", ")
+            return "\(event.type): \(names)" + (event.place.map { " in \($0)" } ?? "")
+        }
+        let document = records[0].document
+        return document.sentences.first.map { String(document.text(of: $0.span).prefix(120)) } ?? records[0].id
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, articles, events
+        case articleCount = "article_count"
+        case sourceCount = "source_count"
+        case firstUpdate = "first_update"
+        case lastUpdate = "last_update"
+        case mainEntities = "main_entities"
+        case eventCount = "event_count"
+    }
+}
+
+extension StoreState {
+    /// Stories most recently updated first.
+    public func stories(limit: Int, cursor: Cursor?) -> Page<StoryView> {
+        let ordered = stories.storyIDs.compactMap { id -> (UInt64, String)? in
+            let last = stories.articles(of: id).compactMap { records[$0]?.sequence }.max()
+            return last.map { ($0, id) }
+        }.sorted { $0 > $1 }
+        var items: [StoryView] = []
+        var position = 0
+        if let cursor { position = ordered.firstIndex { $0.0 < cursor.sequence } ?? ordered.count }
+        while position < ordered.count, items.count < limit {
+            if let view = StoryView(id: ordered[position].1, state: self, detailed: false) { items.append(view) }
+            position += 1
+        }
+        let next = items.count == limit && position < ordered.count ? Cursor(sequence: ordered[position - 1].0).token : nil
+        return Page(items: items, nextCursor: next)
+    }
+
+    public func story(id: String) -> StoryView? { StoryView(id: id, state: self, detailed: true) }
+
+    /// The story an article is in.
+    public func storyID(ofArticle article: String) -> String? { stories.story(of: article) }
+}

@@ -1,0 +1,92 @@
+import ChroniclePipeline
+
+/// What story grouping knows of one article: the entities it is about, its content words, a
+/// MinHash of its wording for spotting syndicated copies, its day, and where it came from.
+public struct ArticleProfile: Sendable {
+    public let articleID: String
+    public let sequence: UInt64
+    /// Entity key (registry id, or type and canonical name) -> weight: how much the article is
+    /// about it (mentions, a headline mention counting more).
+    let entities: [String: Double]
+    /// Content word -> count.
+    let terms: [String: Double]
+    let signature: MinHashSignature
+    /// Days since 1970-01-01 of the publication date, if known.
+    let day: Int?
+    /// Where the report comes from: its agency, else its source, else itself.
+    let origin: String
+    let title: String?
+    let source: String?
+
+    /// `entityKey` names an entity mention across articles: the registry's id in the store.
+    public init(articleID: String, sequence: UInt64, document: ArticleDocument, entityKey: (EntityMention) -> String) {
+        self.articleID = articleID
+        self.sequence = sequence
+        var entities: [String: Double] = [:]
+        let titleEnd = document.sentences.first?.span.end ?? 0
+        for mention in document.entities where mention.type != .miscellaneous {
+            // Nationalities say little about which happening it is ("Russian", "Ukrainian").
+            let weight = mention.type == .nationality ? 0.3 : (mention.span.end <= titleEnd ? 2 : 1)
+            entities[entityKey(mention), default: 0] += weight
+        }
+        self.entities = entities
+        var terms: [String: Double] = [:]
+        var words: [String] = []
+        words.reserveCapacity(document.tokens.count)
+        for token in document.tokens {
+            let word = token.text.lowercased()
+            words.append(word)
+            // Amounts tell happenings apart: "$137 million" of diamonds is not "2 million euros".
+            if word.first?.isNumber == true, word.count >= 2, !(word.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20"))) {
+                terms["n:" + word.filter { $0 != "," }, default: 0] += 1
+                continue
+            }
+            guard word.count >= 3, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
+                !StoryStopwords.all.contains(word)
+            else { continue }
+            terms[Self.stem(word), default: 0] += 1
+        }
+        if let title = document.metadata.title {
+            for word in title.lowercased().split(whereSeparator: { !$0.isLetter }) where word.count >= 3 && !StoryStopwords.all.contains(String(word)) {
+                terms[Self.stem(String(word)), default: 0] += 2
+            }
+        }
+        // The dates it tells of: two earthquakes in different years are different stories.
+        for timex in document.timexes where timex.type == .date || timex.type == .time {
+            let value = timex.value
+            guard value.count >= 4, value.prefix(4).allSatisfy(\.isNumber) else { continue }
+            terms["d:" + value.prefix(4), default: 0] += 1
+            if value.count >= 7, value.dropFirst(5).prefix(2).allSatisfy(\.isNumber) { terms["d:" + value.prefix(7), default: 0] += 1 }
+        }
+        for event in document.events where event.type != "STATEMENT" { terms["v:" + event.type, default: 0] += 0.5 }
+        self.terms = terms
+        signature = MinHashSignature(words: words.filter { $0.first?.isLetter == true || $0.first?.isNumber == true })
+        day = document.metadata.publicationDate.flatMap { CalendarDay.days(of: $0) }
+        origin = (document.metadata.agency ?? document.metadata.source)?.lowercased() ?? articleID
+        title = document.metadata.title
+        source = document.metadata.source ?? document.metadata.agency
+    }
+
+    /// A light stem so "talks"/"talk", "negotiations"/"negotiation" meet.
+    static func stem(_ word: String) -> String {
+        if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 { return String(word.dropLast()) }
+        return word
+    }
+}
+
+/// Day arithmetic on ISO dates without Foundation's calendars.
+enum CalendarDay {
+    /// Days since 1970-01-01 of a `YYYY-MM-DD...` string.
+    static func days(of iso: String) -> Int? {
+        let parts = iso.prefix(10).split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        // Howard Hinnant's days_from_civil
+        let year = m <= 2 ? y - 1 : y
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yoe = year - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}

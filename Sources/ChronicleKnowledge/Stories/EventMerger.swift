@@ -1,0 +1,90 @@
+import ChroniclePipeline
+
+/// Merges event mentions that tell of one happening: the same type, told the same way (as
+/// having happened, as to come, or as not having happened), at times and places that can be the
+/// same, with overlapping parties. Mentions without parties or a date of their own ("the
+/// two-hour talks") join the event they fit best. Close calls (dates a day or two apart,
+/// different places) merge only when the parties agree, and then show up as conflicts.
+enum EventMerger {
+    /// Types whose mentions are never merged: every statement is its own.
+    static let unmerged: Set<String> = ["STATEMENT"]
+
+    /// Adds each mention to the story's event it fits best, or as a new event.
+    static func merge(_ mentions: [MentionFacts], into events: inout [MergedEvent]) {
+        for mention in mentions {
+            guard !unmerged.contains(mention.type) else {
+                events.append(MergedEvent(first: mention))
+                continue
+            }
+            var best: (score: Double, index: Int)?
+            for (index, event) in events.enumerated() where event.type == mention.type {
+                guard let score = fit(mention, event), score > (best?.score ?? -1) else { continue }
+                best = (score, index)
+            }
+            if let best { events[best.index].add(mention) } else { events.append(MergedEvent(first: mention)) }
+        }
+    }
+
+    enum Mood { case actual, irrealis, negated }
+
+    static func mood(_ modality: Modality) -> Mood {
+        switch modality {
+        case .asserted, .reported: .actual
+        case .negated: .negated
+        case .planned, .proposed, .demanded, .hypothetical: .irrealis
+        }
+    }
+
+    /// Who takes part, mediators aside ("talks mediated by Türkiye" are the same talks).
+    static func parties(_ actors: [EventActor]) -> Set<String> {
+        Set(actors.filter { $0.role != "mediator" }.map(\.name))
+    }
+
+    /// How well a mention fits an event, or nil when it cannot be the same happening.
+    static func fit(_ mention: MentionFacts, _ event: MergedEvent) -> Double? {
+        guard mood(mention.modality) == mood(event.modality) else { return nil }
+        var score = 0.0
+        var strain = false
+        // Parties: disjoint named parties are different happenings.
+        let mine = parties(mention.actors)
+        let theirs = parties(event.actors)
+        let shared = mine.intersection(theirs).count
+        if !mine.isEmpty, !theirs.isEmpty, shared == 0 { return nil }
+        score += 2 * Double(shared)
+        // Time.
+        if let time = mention.time, let other = event.time {
+            switch (mention.timeIsStrong, event.timeIsStrong) {
+            case (true, true):
+                if MergedEvent.sameTime(time, other) {
+                    score += 2
+                } else if let gap = dayGap(time, other), gap <= 2 {
+                    strain = true
+                } else {
+                    return nil
+                }
+            case (false, false):
+                guard let gap = dayGap(time, other), gap <= 3 else { return nil }
+            default:
+                // A publication date is only an upper bound: the event may be days before it.
+                let (published, told) = mention.timeIsStrong ? (other, time) : (time, other)
+                guard let publishedDay = TimexRange(value: published), let toldRange = TimexRange(value: told) else { break }
+                guard let gap = dayGap(publishedDay.first, toldRange.last), toldRange.last <= publishedDay.last || gap <= 1 else { return nil }
+                if toldRange.last < publishedDay.first, (dayGap(toldRange.last, publishedDay.first) ?? 99) > 7 { return nil }
+                score += 0.5
+            }
+        }
+        // Place.
+        if let place = mention.place, let other = event.place {
+            if place == other { score += 1 } else { strain = true }
+        }
+        // A strained fit needs parties that agree.
+        if strain, shared < 2 { return nil }
+        return score
+    }
+
+    /// Whole days between two day-precise values, nil when either is coarser.
+    static func dayGap(_ a: String, _ b: String) -> Int? {
+        guard a.count >= 10, b.count >= 10, let first = CalendarDay.days(of: a), let second = CalendarDay.days(of: b) else { return nil }
+        return abs(first - second)
+    }
+}

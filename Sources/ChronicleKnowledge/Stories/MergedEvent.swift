@@ -1,0 +1,196 @@
+import ChroniclePipeline
+
+/// One happening as every report of it tells it: the event mentions of one or more articles
+/// merged, with what they agree on and where they disagree.
+public struct MergedEvent: Sendable, Equatable {
+    /// `mev_<article>.e<index>` of its first mention: stable while that mention stays.
+    public let id: String
+    public let type: String
+    public private(set) var mentions: [MentionFacts]
+
+    init(first: MentionFacts) {
+        id = "mev_" + first.articleID.replacingOccurrences(of: "art_", with: "") + ".e\(first.index)"
+        type = first.type
+        mentions = [first]
+    }
+
+    mutating func add(_ mention: MentionFacts) { mentions.append(mention) }
+
+    /// The time the reports agree on: the date the text gives most often (the most specific,
+    /// then the earliest report's, on a tie), else the publication date of the earliest report.
+    public var time: String? {
+        var counts: [String: (count: Int, first: Int)] = [:]
+        for (position, mention) in mentions.enumerated() where mention.timeIsStrong {
+            guard let time = mention.time else { continue }
+            counts[time, default: (0, position)].count += 1
+        }
+        if let best = counts.max(by: { ($0.value.count, $0.key.count, -$0.value.first) < ($1.value.count, $1.key.count, -$1.value.first) }) {
+            return best.key
+        }
+        return mentions.first?.time
+    }
+
+    /// Whether `time` comes from the text rather than a publication date.
+    public var timeIsStrong: Bool { mentions.contains(where: \.timeIsStrong) }
+
+    /// The modality of the first report that asserts it, else of the first report.
+    public var modality: Modality {
+        mentions.first { $0.modality == .asserted }?.modality ?? mentions[0].modality
+    }
+
+    public var place: String? { mentions.compactMap(\.place).first }
+
+    /// Every actor any report names, once per role and name.
+    public var actors: [EventActor] {
+        var seen = Set<String>()
+        var result: [EventActor] = []
+        for mention in mentions {
+            for actor in mention.actors where seen.insert(actor.role + "\u{1}" + actor.name).inserted {
+                result.append(EventActor(role: actor.role, name: actor.name))
+            }
+        }
+        return result
+    }
+
+    /// The articles that report it, in arrival order, once each.
+    public var articles: [MentionFacts] {
+        var seen = Set<String>()
+        return mentions.sorted { $0.sequence < $1.sequence }.filter { seen.insert($0.articleID).inserted }
+    }
+
+    /// How many reports are independent: copies of one report and reports of one agency count once.
+    public var independentSources: Int { Set(mentions.map(\.origin)).count }
+
+    /// Where reports give different values for the same attribute, each value with its reports.
+    /// A value only one report gives is not a conflict; two reports of one origin never conflict.
+    public var conflicts: [AttributeConflict] {
+        var result: [AttributeConflict] = []
+        func collect(_ attribute: String, _ value: (MentionFacts) -> String?, same: (String, String) -> Bool = { $0 == $1 }) {
+            var sides: [(value: String, mentions: [MentionFacts])] = []
+            for mention in mentions {
+                guard let found = value(mention) else { continue }
+                if let index = sides.firstIndex(where: { same($0.value, found) }) {
+                    sides[index].mentions.append(mention)
+                } else {
+                    sides.append((found, [mention]))
+                }
+            }
+            guard sides.count >= 2 else { return }
+            // Only independent reports disagree: a copy says what its original says.
+            guard Set(sides.flatMap { $0.mentions.map(\.origin) }).count >= 2 else { return }
+            result.append(AttributeConflict(attribute: attribute, sides: sides.map { side in
+                AttributeConflict.Side(value: side.value, reports: AttributeConflict.reports(of: side.mentions))
+            }))
+        }
+        collect("duration", \.duration) { TimexDuration.seconds($0) == TimexDuration.seconds($1) }
+        collect("time", { $0.timeIsStrong ? $0.time : nil }, same: Self.sameTime)
+        collect("place", \.place)
+        let counted = Set(mentions.flatMap { $0.quantities.compactMap(\.counted) })
+        for noun in counted.sorted() {
+            collect("quantity:" + noun) { mention in
+                mention.quantities.first { $0.counted == noun }.map { Self.format($0.value) }
+            }
+        }
+        return result
+    }
+
+    /// Whether two times can be the same moment: "2025-05" and "2025-05-16" can.
+    static func sameTime(_ a: String, _ b: String) -> Bool {
+        guard let first = TimexRange(value: a), let second = TimexRange(value: b) else { return a == b }
+        return first.overlaps(from: second.first, to: second.last)
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// Two or more values reports give for one attribute of an event.
+public struct AttributeConflict: Sendable, Equatable, Encodable {
+    public struct Report: Sendable, Equatable, Encodable {
+        public let articleID: String
+        public let source: String?
+        enum CodingKeys: String, CodingKey {
+            case source
+            case articleID = "article_id"
+        }
+    }
+
+    public struct Side: Sendable, Equatable, Encodable {
+        public let value: String
+        public let reports: [Report]
+    }
+
+    /// `duration`, `time`, `place` or `quantity:<what is counted>`.
+    public let attribute: String
+    public let sides: [Side]
+
+    static func reports(of mentions: [MentionFacts]) -> [Report] {
+        var seen = Set<String>()
+        return mentions.filter { seen.insert($0.articleID).inserted }.map { Report(articleID: $0.articleID, source: $0.source) }
+    }
+}
+
+/// What one event mention says, with the article it comes from: all merging and conflict
+/// finding needs, without holding on to the article.
+public struct MentionFacts: Sendable, Equatable {
+    public let articleID: String
+    public let sequence: UInt64
+    /// The mention's index in its article's events.
+    public let index: Int
+    public let type: String
+    public let source: String?
+    /// Agency or source (or the article itself); a copy takes its original's.
+    public let origin: String
+    public let time: String?
+    public let timeIsStrong: Bool
+    public let duration: String?
+    public let place: String?
+    public let modality: Modality
+    public let actors: [EventActor]
+    public let quantities: [Quantity]
+
+    /// `publicationDate` stands in for the time of an event whose text gives none.
+    init(articleID: String, sequence: UInt64, index: Int, event: EventMention, source: String?, origin: String, publicationDate: String?) {
+        self.articleID = articleID
+        self.sequence = sequence
+        self.index = index
+        type = event.type
+        self.source = source
+        self.origin = origin
+        time = event.time ?? publicationDate.map { String($0.prefix(10)) }
+        timeIsStrong = event.timeSource == .sentence || event.timeSource == .paragraph
+        duration = event.duration
+        place = event.place
+        modality = event.modality
+        actors = event.actors
+        quantities = event.quantities
+    }
+}
+
+/// TIMEX3 durations in seconds, to compare "two hours" (PT2H) with "120 minutes" (PT120M).
+enum TimexDuration {
+    static func seconds(_ value: String) -> Double? {
+        guard value.hasPrefix("P") else { return nil }
+        var total = 0.0
+        var number = ""
+        var inTime = false
+        for character in value.dropFirst() {
+            if character == "T" { inTime = true; continue }
+            if character.isNumber || character == "." { number.append(character); continue }
+            guard let amount = Double(number) else { return nil }
+            number = ""
+            switch (character, inTime) {
+            case ("Y", false): total += amount * 31_536_000
+            case ("M", false): total += amount * 2_592_000
+            case ("W", false): total += amount * 604_800
+            case ("D", false): total += amount * 86_400
+            case ("H", true): total += amount * 3_600
+            case ("M", true): total += amount * 60
+            case ("S", true): total += amount
+            default: return nil
+            }
+        }
+        return number.isEmpty ? total : nil
+    }
+}

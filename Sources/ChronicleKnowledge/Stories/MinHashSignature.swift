@@ -1,0 +1,40 @@
+/// A MinHash signature of an article's word 4-grams: two signatures agree in about the share of
+/// positions that the articles' 4-gram sets share (their Jaccard similarity). A syndicated copy
+/// with a different headline and footer still agrees in most positions.
+struct MinHashSignature: Sendable, Equatable {
+    static let size = 64
+    static let shingleLength = 4
+    let values: [UInt64]
+
+    init(words: [String]) {
+        var values = [UInt64](repeating: .max, count: Self.size)
+        guard words.count >= Self.shingleLength else {
+            self.values = values
+            return
+        }
+        for start in 0...(words.count - Self.shingleLength) {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for word in words[start..<(start + Self.shingleLength)] {
+                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                hash = (hash ^ 0x20) &* 0x100_0000_01b3
+            }
+            for index in 0..<Self.size {
+                // One cheap hash per position: the shingle's hash mixed with the position's seed.
+                var mixed = hash ^ (UInt64(index) &* 0x9e37_79b9_7f4a_7c15)
+                mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
+                mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
+                mixed ^= mixed >> 31
+                if mixed < values[index] { values[index] = mixed }
+            }
+        }
+        self.values = values
+    }
+
+    /// The estimated Jaccard similarity of the two 4-gram sets.
+    func similarity(to other: MinHashSignature) -> Double {
+        guard values.first != .max, other.values.first != .max else { return 0 }
+        var same = 0
+        for index in 0..<Self.size where values[index] == other.values[index] { same += 1 }
+        return Double(same) / Double(Self.size)
+    }
+}

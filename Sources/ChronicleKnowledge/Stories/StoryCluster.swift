@@ -1,0 +1,51 @@
+/// One story as the grouping sees it: its articles in arrival order, the sums of their entity
+/// and keyword vectors (the centroid, unnormalized), the days it spans, and the wording
+/// signatures of its reports for spotting copies.
+struct StoryCluster: Sendable {
+    let id: String
+    private(set) var articles: [String] = []
+    private(set) var entities = SparseVector()
+    private(set) var keywords = SparseVector()
+    private(set) var days: [Int] = []
+    private(set) var signatures: [(article: String, signature: MinHashSignature)] = []
+    /// How many of the story's articles carry each posting key, to drop a key with the last one.
+    private(set) var keyCounts: [String: Int] = [:]
+
+    init(id: String) { self.id = id }
+
+    var firstDay: Int? { days.min() }
+    var lastDay: Int? { days.max() }
+
+    /// Adds an article; returns the posting keys new to the story.
+    mutating func add(_ article: StoryClusterer.Member) -> [String] {
+        articles.append(article.id)
+        entities.add(article.entities)
+        keywords.add(article.keywords)
+        if let day = article.day { days.append(day) }
+        signatures.append((article.id, article.signature))
+        var new: [String] = []
+        for key in article.keys {
+            keyCounts[key, default: 0] += 1
+            if keyCounts[key] == 1 { new.append(key) }
+        }
+        return new
+    }
+
+    /// Removes an article; returns the posting keys no article of the story carries any more.
+    mutating func remove(_ article: StoryClusterer.Member) -> [String] {
+        articles.removeAll { $0 == article.id }
+        entities.add(article.entities, sign: -1)
+        keywords.add(article.keywords, sign: -1)
+        if let day = article.day, let index = days.firstIndex(of: day) { days.remove(at: index) }
+        signatures.removeAll { $0.article == article.id }
+        var gone: [String] = []
+        for key in article.keys {
+            keyCounts[key, default: 0] -= 1
+            if keyCounts[key] == 0 {
+                keyCounts[key] = nil
+                gone.append(key)
+            }
+        }
+        return gone
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Groups articles into stories as they arrive, one at a time, without re-clustering the rest.
+///
+/// Each article becomes two short vectors, weighted by how rare their entries are among the
+/// articles seen so far (tf-idf, frozen when the article arrives): the entities it is about, and
+/// its keywords (words, amounts, the years and months it tells of, its event types). It joins
+/// the story it is most similar to (half the story's centroid, half its three nearest reports),
+/// if similar enough, else it starts a new one. Stories far apart in publication time fade apart
+/// (two earthquakes in different years). A report whose wording is mostly another's (a
+/// syndicated copy) joins that report's story and is marked a copy of it. The settings'
+/// defaults are tuned on ECB+ topics 1-35 (`chronicle stories eval`). Candidates come from an inverted index of entities and keywords, so an insert
+/// costs the size of its neighbourhood, not of the store.
+public struct StoryClusterer: Sendable {
+    public struct Settings: Sendable {
+        /// The similarity an article needs to join a story.
+        public var threshold = 0.2
+        /// The share of the similarity that entities carry (the rest: keywords).
+        public var entityWeight = 0.3
+        /// Keywords kept per article.
+        public var keywordCount = 40
+        /// Days apart beyond which similarity fades, and how fast (days for a factor e).
+        public var sameDays = 7
+        public var fadeDays = 60.0
+        /// Estimated 4-gram Jaccard from which a report is a copy of another.
+        public var copySimilarity = 0.5
+        /// The share of the similarity taken from the story's three nearest reports (the rest:
+        /// its centroid).
+        public var linkage = 0.5
+        /// Stories scored per article at most.
+        public var maxCandidates = 200
+
+        public init() {}
+    }
+
+    /// An article as stored in the grouping.
+    struct Member: Sendable {
+        let id: String
+        let entities: SparseVector
+        let keywords: SparseVector
+        let day: Int?
+        let signature: MinHashSignature
+        let keys: [String]
+    }
+
+    public struct Assignment: Sendable, Equatable {
+        public let story: String
+        /// The article this one is a copy of, if any.
+        public let copyOf: String?
+        /// Whether the article started the story.
+        public let isNew: Bool
+    }
+
+    public var settings: Settings
+    private(set) var clusters: [String: StoryCluster] = [:]
+    private var members: [String: Member] = [:]
+    private var storyOfArticle: [String: String] = [:]
+    private var postings: [String: Set<String>] = [:]
+    private var documentFrequency: [String: Int] = [:]
+    private var articleCount = 0
+    public private(set) var copies: [String: String] = [:]
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    public func story(of article: String) -> String? { storyOfArticle[article] }
+    public func articles(of story: String) -> [String] { clusters[story]?.articles ?? [] }
+    public var storyIDs: [String] { Array(clusters.keys) }
+
+    @discardableResult
+    public mutating func add(_ profile: ArticleProfile) -> Assignment {
+        if let existing = storyOfArticle[profile.articleID] {
+            return Assignment(story: existing, copyOf: copies[profile.articleID], isNew: false)
+        }
+        let member = makeMember(profile)
+        var best: (score: Double, story: String)?
+        var copyOf: String?
+        for id in candidates(of: member) {
+            guard let cluster = clusters[id] else { continue }
+            if let copy = cluster.signatures.first(where: { $0.signature.similarity(to: member.signature) >= settings.copySimilarity }) {
+                copyOf = copy.article
+                best = (2, id)
+                break
+            }
+            let score = similarity(member, cluster)
+            if score > (best?.score ?? 0) { best = (score, id) }
+        }
+        let isNew: Bool
+        let storyID: String
+        if let best, best.score >= settings.threshold {
+            storyID = best.story
+            isNew = false
+        } else {
+            storyID = "sto_" + profile.articleID.replacingOccurrences(of: "art_", with: "")
+            clusters[storyID] = StoryCluster(id: storyID)
+            isNew = true
+        }
+        for key in clusters[storyID]!.add(member) { postings[key, default: []].insert(storyID) }
+        members[member.id] = member
+        storyOfArticle[member.id] = storyID
+        if let copyOf { copies[member.id] = copyOf }
+        return Assignment(story: storyID, copyOf: copyOf, isNew: isNew)
+    }
+
+    /// Removes an article; returns the story it was in (gone if it was the last article).
+    @discardableResult
+    public mutating func remove(articleID: String) -> String? {
+        guard let member = members.removeValue(forKey: articleID), let storyID = storyOfArticle.removeValue(forKey: articleID) else { return nil }
+        copies[articleID] = nil
+        for key in member.keys {
+            documentFrequency[key, default: 1] -= 1
+            if documentFrequency[key] == 0 { documentFrequency[key] = nil }
+        }
+        articleCount -= 1
+        for key in clusters[storyID]?.remove(member) ?? [] {
+            postings[key]?.remove(storyID)
+            if postings[key]?.isEmpty == true { postings[key] = nil }
+        }
+        if clusters[storyID]?.articles.isEmpty == true { clusters[storyID] = nil }
+        return storyID
+    }
+
+    // MARK: Scoring
+
+    private mutating func makeMember(_ profile: ArticleProfile) -> Member {
+        articleCount += 1
+        let entityKeys = profile.entities.keys.map { "e:" + $0 }
+        let termKeys = profile.terms.keys.map { "t:" + $0 }
+        for key in entityKeys { documentFrequency[key, default: 0] += 1 }
+        for key in termKeys { documentFrequency[key, default: 0] += 1 }
+        func idf(_ key: String) -> Double {
+            let frequency = Double(documentFrequency[key] ?? 1)
+            return log((Double(articleCount) + 1) / frequency) + 1
+        }
+        let entities = SparseVector(Dictionary(uniqueKeysWithValues: profile.entities.map { ("e:" + $0.key, (1 + log($0.value)) * idf("e:" + $0.key)) }))
+        let keywords = SparseVector(Dictionary(uniqueKeysWithValues: profile.terms.map { ("t:" + $0.key, (1 + log($0.value)) * idf("t:" + $0.key)) }))
+            .top(settings.keywordCount)
+        return Member(
+            id: profile.articleID, entities: entities.normalized, keywords: keywords.normalized, day: profile.day,
+            signature: profile.signature, keys: entityKeys + termKeys)
+    }
+
+    /// Stories sharing entities or keywords with the article, most shared first.
+    private func candidates(of member: Member) -> [String] {
+        var shared: [String: Double] = [:]
+        for (key, weight) in member.entities.weights { for story in postings[key] ?? [] { shared[story, default: 0] += weight } }
+        for (key, weight) in member.keywords.weights { for story in postings[key] ?? [] { shared[story, default: 0] += weight } }
+        guard shared.count > settings.maxCandidates else { return shared.keys.sorted() }
+        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(settings.maxCandidates).map(\.key)
+    }
+
+    func similarity(_ member: Member, _ cluster: StoryCluster) -> Double {
+        let entity = member.entities.cosine(cluster.entities)
+        let keyword = member.keywords.cosine(cluster.keywords)
+        var score = settings.entityWeight * entity + (1 - settings.entityWeight) * keyword
+        if settings.linkage > 0 {
+            // Blend in how close the article is to the story's nearest reports, not only its centre.
+            let nearest = cluster.articles.suffix(50).compactMap { members[$0] }.map { other in
+                settings.entityWeight * member.entities.cosine(other.entities) + (1 - settings.entityWeight) * member.keywords.cosine(other.keywords)
+            }.sorted(by: >).prefix(3)
+            if !nearest.isEmpty {
+                score = (1 - settings.linkage) * score + settings.linkage * nearest.reduce(0, +) / Double(nearest.count)
+            }
+        }
+        if let day = member.day, let first = cluster.firstDay, let last = cluster.lastDay {
+            let gap = max(0, first - day, day - last)
+            if gap > settings.sameDays { score *= exp(-Double(gap - settings.sameDays) / settings.fadeDays) }
+        }
+        return score
+    }
+}

@@ -1,0 +1,56 @@
+import ChroniclePipeline
+
+/// The stories of the store: articles grouped as they arrive, and per story its events merged
+/// across reports. Derived from the records like every other index: deleting an article takes it
+/// out of its story and merges that story's events again without it.
+struct StoryIndex: Sendable {
+    private(set) var clusterer = StoryClusterer()
+    /// Story id -> its merged events.
+    private(set) var events: [String: [MergedEvent]] = [:]
+    /// Article id -> where its report comes from (a copy takes its original's).
+    private(set) var origins: [String: String] = [:]
+
+    mutating func add(_ record: ArticleRecord, entities: EntityRegistry) {
+        let profile = Self.profile(record, entities: entities)
+        let assignment = clusterer.add(profile)
+        origins[record.id] = assignment.copyOf.flatMap { origins[$0] } ?? profile.origin
+        EventMerger.merge(facts(of: record, source: profile.source), into: &events[assignment.story, default: []])
+    }
+
+    mutating func remove(_ record: ArticleRecord, records: [String: ArticleRecord]) {
+        guard let story = clusterer.remove(articleID: record.id) else { return }
+        origins[record.id] = nil
+        let remaining = clusterer.articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
+        guard !remaining.isEmpty else {
+            events[story] = nil
+            return
+        }
+        var merged: [MergedEvent] = []
+        for article in remaining {
+            let source = article.document.metadata.source ?? article.document.metadata.agency
+            EventMerger.merge(facts(of: article, source: source), into: &merged)
+        }
+        events[story] = merged
+    }
+
+    func story(of article: String) -> String? { clusterer.story(of: article) }
+    func articles(of story: String) -> [String] { clusterer.articles(of: story) }
+    var storyIDs: [String] { clusterer.storyIDs }
+    func copyOf(_ article: String) -> String? { clusterer.copies[article] }
+
+    private func facts(of record: ArticleRecord, source: String?) -> [MentionFacts] {
+        let origin = origins[record.id] ?? record.id
+        return record.document.events.enumerated().map {
+            MentionFacts(
+                articleID: record.id, sequence: record.sequence, index: $0.offset, event: $0.element, source: source, origin: origin,
+                publicationDate: record.document.metadata.publicationDate)
+        }
+    }
+
+    static func profile(_ record: ArticleRecord, entities: EntityRegistry) -> ArticleProfile {
+        ArticleProfile(articleID: record.id, sequence: record.sequence, document: record.document) { mention in
+            entities.entityID(article: record.id, type: mention.type, canonicalName: mention.canonicalName)
+                ?? "\(mention.type.rawValue):\(mention.canonicalName.lowercased())"
+        }
+    }
+}

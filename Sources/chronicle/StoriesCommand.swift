@@ -1,0 +1,104 @@
+import ArgumentParser
+import ChronicleKnowledge
+import ChroniclePipeline
+import Foundation
+
+/// `chronicle stories eval`: story grouping scored on ECB+ sub-topics.
+struct StoriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stories", abstract: "Score story grouping on annotated corpora.", subcommands: [Eval.self])
+
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "B-cubed and adjusted Rand of story grouping against ECB+ sub-topics.",
+            discussion: """
+                The articles of the given topics arrive one by one in a random order (fixed by --seed) and are \
+                grouped as the store groups them. The gold groups are ECB+'s sub-topics: files T_Necb and \
+                T_Necbplus are two different happenings of topic T.
+                """)
+
+        @Option(help: "Folder holding ECB+/.") var ecbplus: String
+        @Option(help: "Topics: a number or a range, e.g. 1-35.") var topics = "1-35"
+        @Option(help: "Seed of the arrival order.") var seed: UInt64 = 1
+        @Option(help: "Write 'file name<TAB>story id' per article to this file.") var assignments: String?
+        @Option(help: "Similarity an article needs to join a story.") var threshold: Double?
+        @Option(help: "Share of the similarity carried by entities.") var entityWeight: Double?
+        @Option(help: "Share of the similarity taken from the nearest reports.") var linkage: Double?
+
+        func run() throws {
+            guard let range = TopicRange.parse(topics) else { throw ValidationError("--topics must be a number or a range like 1-35") }
+            let files = try ECBPlusCorpus(directory: URL(fileURLWithPath: ecbplus)).documentFiles(topics: range)
+            guard !files.isEmpty else { throw ValidationError("no ECB+ files for topics \(topics) under \(ecbplus)/ECB+") }
+            let pipeline = Pipeline.standard()
+            var profiles: [(name: String, profile: ArticleProfile)] = []
+            let (_, pipelineSeconds) = try timed {
+                for (index, file) in files.enumerated() {
+                    let document = try ECBPlusDocument(contentsOf: file)
+                    let article = try pipeline.run(.text(document.text))
+                    let profile = ArticleProfile(articleID: "art_\(index)", sequence: UInt64(index), document: article) {
+                        "\($0.type.rawValue):\($0.canonicalName.lowercased())"
+                    }
+                    profiles.append((document.name, profile))
+                }
+            }
+            var generator = SeededGenerator(seed: seed)
+            profiles.shuffle(using: &generator)
+            var settings = StoryClusterer.Settings()
+            if let threshold { settings.threshold = threshold }
+            if let entityWeight { settings.entityWeight = entityWeight }
+            if let linkage { settings.linkage = linkage }
+            var clusterer = StoryClusterer(settings: settings)
+            var system: [String: String] = [:]
+            var gold: [String: String] = [:]
+            let (_, groupingSeconds) = timed {
+                for (name, profile) in profiles {
+                    system[name] = clusterer.add(profile).story
+                    gold[name] = Self.subtopic(of: name)
+                }
+            }
+            let score = ClusteringScore(system: system, gold: gold)
+            printError(
+                "grouped \(profiles.count) articles in \(String(format: "%.3f", groupingSeconds)) s "
+                    + "(pipeline \(String(format: "%.1f", pipelineSeconds)) s)")
+            print("articles        \(profiles.count)")
+            print("gold stories    \(Set(gold.values).count)")
+            print("system stories  \(Set(system.values).count)")
+            print("B3 precision    \(String(format: "%.4f", score.precision))")
+            print("B3 recall       \(String(format: "%.4f", score.recall))")
+            print("B3 F1           \(String(format: "%.4f", score.f1))")
+            print("adjusted Rand   \(String(format: "%.4f", score.adjustedRand))")
+            if let assignments {
+                let lines = system.sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)" }
+                try (lines.joined(separator: "\n") + "\n").write(toFile: assignments, atomically: true, encoding: .utf8)
+            }
+        }
+
+        /// "12_3ecbplus.xml" -> "12 ecbplus": the topic and which of its two happenings.
+        static func subtopic(of name: String) -> String {
+            let topic = name.prefix { $0 != "_" }
+            return topic + (name.contains("ecbplus") ? " ecbplus" : " ecb")
+        }
+    }
+}
+
+/// `1-35` or `7`.
+enum TopicRange {
+    static func parse(_ text: String) -> ClosedRange<Int>? {
+        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(bounds.count), let first = bounds.first ?? nil, let last = bounds.last ?? nil, first <= last else { return nil }
+        return first...last
+    }
+}
+
+/// SplitMix64, for a shuffle that is the same on every machine.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
