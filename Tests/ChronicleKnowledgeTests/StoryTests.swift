@@ -1,0 +1,117 @@
+import ChroniclePipeline
+import Testing
+
+@testable import ChronicleKnowledge
+
+@Suite("Stories")
+struct StoryTests {
+    static let pipeline = Pipeline.standard()
+
+    func profile(_ id: String, _ text: String, _ date: String, source: String? = nil) throws -> ArticleProfile {
+        let document = try Self.pipeline.run(ArticleInput(body: .text(text), source: source, publishedAt: date))
+        return ArticleProfile(articleID: id, sequence: 0, document: document) { "\($0.type.rawValue):\($0.canonicalName.lowercased())" }
+    }
+
+    @Test("B-cubed and adjusted Rand, counted by hand")
+    func clusteringScore() {
+        // Gold {a b c} {d e}; system {a b} {c d e}.
+        let gold = ["a": 1, "b": 1, "c": 1, "d": 2, "e": 2]
+        let system = ["a": "x", "b": "x", "c": "y", "d": "y", "e": "y"]
+        let score = ClusteringScore(system: system, gold: gold)
+        // Precision: a,b 2/2; c 1/3; d,e 2/3 -> (1+1+1/3+2/3+2/3)/5 = 11/15
+        #expect(abs(score.precision - 11.0 / 15.0) < 1e-12)
+        // Recall: a,b 2/3; c 1/3; d,e 2/2 -> (2/3+2/3+1/3+1+1)/5 = 11/15
+        #expect(abs(score.recall - 11.0 / 15.0) < 1e-12)
+        // Pairs: index 1 (ab) + 1 (de) = 2; clusters 1 + 3 = 4; classes 3 + 1 = 4; total 10.
+        // Expected 4*4/10 = 1.6; max 4; ARI (2 - 1.6) / (4 - 1.6) = 1/6.
+        #expect(abs(score.adjustedRand - 1.0 / 6.0) < 1e-12)
+        #expect(ClusteringScore(system: gold, gold: gold).f1 == 1)
+    }
+
+    @Test("one happening told twice is one story; the same kind of happening to other people or years is another")
+    func grouping() throws {
+        var clusterer = StoryClusterer()
+        let first = try profile(
+            "art_1",
+            "Actress Maria Lenz checked into a rehabilitation clinic in Malibu on Monday, her publicist Tom Reed said. Lenz, 34, entered the clinic voluntarily.",
+            "2024-03-05")
+        let second = try profile(
+            "art_2",
+            "Maria Lenz has entered rehab in Malibu, publicist Tom Reed confirmed on Monday. The actress checked in voluntarily, Reed said.",
+            "2024-03-05")
+        let other = try profile(
+            "art_3",
+            "Singer Paul Okafor checked into a rehabilitation facility in Arizona on Friday, his manager Ann Cole said. Okafor, 41, entered treatment voluntarily.",
+            "2024-03-09")
+        let quake2023 = try profile(
+            "art_4", "A magnitude 6.4 earthquake struck central Chile on Tuesday, killing 12 people, officials in Santiago said.", "2023-04-11")
+        let quake2025 = try profile(
+            "art_5", "A magnitude 6.1 earthquake struck central Chile on Tuesday, killing 9 people, officials in Santiago said.", "2025-06-10")
+        let a = clusterer.add(first)
+        let b = clusterer.add(second)
+        let c = clusterer.add(other)
+        let d = clusterer.add(quake2023)
+        let e = clusterer.add(quake2025)
+        #expect(a.isNew && !b.isNew && b.story == a.story)
+        #expect(c.isNew && c.story != a.story)
+        #expect(d.isNew && e.isNew && d.story != e.story)
+        #expect(b.copyOf == nil)
+        // Removing an article takes it out; the last one takes the story with it.
+        #expect(clusterer.remove(articleID: "art_2") == a.story)
+        #expect(clusterer.articles(of: a.story) == ["art_1"])
+        clusterer.remove(articleID: "art_1")
+        #expect(clusterer.articles(of: a.story).isEmpty)
+    }
+
+    @Test("a syndicated copy with another headline and footer is a copy of the original")
+    func copies() throws {
+        var clusterer = StoryClusterer()
+        let text = """
+            Delegations of Northland and Southland concluded their meeting in Geneva on Friday, agreeing to hold a new round \
+            of negotiations and to exchange 500 prisoners each in the coming weeks. The talks lasted three hours, officials said.
+            """
+        let original = try profile("art_a", text, "2025-05-16", source: "Wire")
+        let copy = try profile("art_b", "Northland, Southland agree on swap\n\n" + text + "\n\nSource: Wire. Editor: J. Doe", "2025-05-16", source: "Daily")
+        let first = clusterer.add(original)
+        let second = clusterer.add(copy)
+        #expect(second.story == first.story)
+        #expect(second.copyOf == "art_a")
+    }
+
+    @Test("events of one happening merge across reports; different values of one attribute are a conflict")
+    func merging() throws {
+        func facts(_ article: String, _ origin: String, _ event: EventMention) -> MentionFacts {
+            MentionFacts(articleID: article, sequence: 0, index: 0, event: event, source: origin, origin: origin, publicationDate: "2025-05-16")
+        }
+        let parties = [EventActor(role: "participant", name: "Northland"), EventActor(role: "participant", name: "Southland")]
+        let span = TextSpan(start: 0, end: 5)
+        var events: [MergedEvent] = []
+        EventMerger.merge([facts("art_1", "wire a", EventMention(
+            type: "MEET", trigger: span, sentence: 0, actors: parties, place: "Geneva", time: "2025-05-16", timeSource: .sentence,
+            duration: "PT2H"))], into: &events)
+        EventMerger.merge([facts("art_2", "wire b", EventMention(
+            type: "MEET", trigger: span, sentence: 0, actors: [], place: "Geneva", time: "2025-05-16", timeSource: .publicationDate,
+            duration: "PT90M"))], into: &events)
+        // Another meeting of other parties, and a planned one, stay apart.
+        EventMerger.merge([facts("art_2", "wire b", EventMention(
+            type: "MEET", trigger: span, sentence: 0, actors: [EventActor(role: "participant", name: "Eastland")], time: "2025-05-16",
+            timeSource: .sentence))], into: &events)
+        EventMerger.merge([facts("art_3", "wire c", EventMention(
+            type: "MEET", trigger: span, sentence: 0, actors: parties, modality: .planned))], into: &events)
+        EventMerger.merge([facts("art_3", "wire c", EventMention(
+            type: "MEET", trigger: span, sentence: 0, actors: parties, place: "Geneva", time: "2025-05-16", timeSource: .sentence,
+            duration: "PT120M"))], into: &events)
+        #expect(events.count == 3)
+        let talks = events[0]
+        #expect(talks.articles.map(\.articleID) == ["art_1", "art_2", "art_3"])
+        #expect(talks.independentSources == 3)
+        #expect(talks.conflicts == [
+            AttributeConflict(attribute: "duration", sides: [
+                AttributeConflict.Side(value: "PT2H", reports: [
+                    AttributeConflict.Report(articleID: "art_1", source: "wire a"), AttributeConflict.Report(articleID: "art_3", source: "wire c"),
+                ]),
+                AttributeConflict.Side(value: "PT90M", reports: [AttributeConflict.Report(articleID: "art_2", source: "wire b")]),
+            ])
+        ])
+    }
+}
