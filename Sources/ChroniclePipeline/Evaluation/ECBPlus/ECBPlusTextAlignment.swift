@@ -20,13 +20,20 @@ public struct ECBPlusTextAlignment: Sendable {
     static let reach = 48
 
     public init(document: ECBPlusDocument, text: String) {
+        self.init(tokens: document.tokens.map(\.text), sentences: document.tokens.map(\.sentence), text: text)
+    }
+
+    /// Any tokenized corpus (ECB+, the SemEval TimeLine CAT files): each token's text and its
+    /// sentence number, in file order.
+    public init(tokens tokenTexts: [String], sentences sentenceNumbers: [Int], text: String) {
+        precondition(tokenTexts.count == sentenceNumbers.count, "one sentence number per token")
         let target = CompactText(text.unicodeScalars)
-        let tokens = document.tokens.map { CompactText($0.text.unicodeScalars).scalars }
+        let tokens = tokenTexts.map { CompactText($0.unicodeScalars).scalars }
 
         // Sentences: runs of tokens with the same sentence number, with their compared scalars.
         var sentences: [(tokens: Range<Int>, scalars: [UInt32])] = []
         var start = 0
-        for index in tokens.indices where index + 1 == tokens.count || document.tokens[index + 1].sentence != document.tokens[index].sentence {
+        for index in tokens.indices where index + 1 == tokens.count || sentenceNumbers[index + 1] != sentenceNumbers[index] {
             sentences.append((start..<(index + 1), tokens[start...index].flatMap { $0 }))
             start = index + 1
         }
