@@ -6,7 +6,7 @@ import Foundation
 /// `chronicle stories eval`: story grouping scored on ECB+ sub-topics.
 struct StoriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stories", abstract: "Score story grouping on annotated corpora.", subcommands: [Eval.self])
+        commandName: "stories", abstract: "Score and time story grouping.", subcommands: [Eval.self, Bench.self])
 
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -77,6 +77,56 @@ struct StoriesCommand: ParsableCommand {
         static func subtopic(of name: String) -> String {
             let topic = name.prefix { $0 != "_" }
             return topic + (name.contains("ecbplus") ? " ecbplus" : " ecb")
+        }
+    }
+}
+
+extension StoriesCommand {
+    /// `chronicle stories bench`: the story layer's share of inserting one more article into a
+    /// store of N.
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time grouping and event merging of the last articles of an NDJSON file inserted into a store of the others.",
+            discussion: """
+                Every article goes through the pipeline first (not timed). The store is built from all but the \
+                last --measured articles; each of those is then inserted (and removed again), timing the story \
+                layer's work (grouping, copy check, event merging) and the whole insert. Prints one JSON line.
+                """)
+
+        @Option(help: "NDJSON of articles, as bench/load/generate_articles.py writes them.") var ndjson: String
+        @Option(help: "How many of the last articles to insert and time.") var measured = 20
+
+        func run() throws {
+            guard measured > 0 else { throw ValidationError("--measured must be at least 1") }
+            let lines = try String(contentsOfFile: ndjson, encoding: .utf8).split(whereSeparator: \.isNewline)
+            guard lines.count > measured else { throw ValidationError("\(ndjson) has \(lines.count) articles; need more than --measured") }
+            let pipeline = Pipeline.standard()
+            let decoder = JSONDecoder()
+            var records: [ArticleRecord] = []
+            let (_, pipelineSeconds) = try timed {
+                for (index, line) in lines.enumerated() {
+                    let input = try decoder.decode(ArticleInput.self, from: Data(line.utf8))
+                    let document = try pipeline.run(input)
+                    records.append(ArticleRecord(
+                        id: String(format: "art_%016x", index), sequence: UInt64(index + 1),
+                        contentHash: ContentHash.of(document.text), receivedAt: "2026-01-01T00:00:00Z", document: document))
+                }
+            }
+            let report = StoryBenchmark.run(records: records, measured: measured)
+            func milliseconds(_ durations: [Duration]) -> [Double] {
+                durations.map { Double($0.components.seconds) * 1000 + Double($0.components.attoseconds) / 1e15 }.sorted()
+            }
+            let story = milliseconds(report.storyWork)
+            let whole = milliseconds(report.wholeInsert)
+            func percentile(_ values: [Double], _ p: Double) -> Double { values[min(values.count - 1, Int(Double(values.count - 1) * p))] }
+            let json: [String: Any] = [
+                "stored_articles": report.storedArticles, "stories": report.stories, "measured_inserts": measured,
+                "story_ms_median": percentile(story, 0.5), "story_ms_p95": percentile(story, 0.95), "story_ms_max": story.last ?? 0,
+                "insert_ms_median": percentile(whole, 0.5), "insert_ms_max": whole.last ?? 0,
+                "pipeline_seconds": pipelineSeconds,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
         }
     }
 }

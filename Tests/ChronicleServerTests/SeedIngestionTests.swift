@@ -121,7 +121,7 @@ struct SeedIngestionTests {
             let ontology = try await client.get("/v1/event-types").json()
             #expect(ontology["version"] as? String == "1")
             let types = try #require(ontology["types"] as? [[String: Any]])
-            #expect(types.count == 33)
+            #expect(types.count == 35)
             #expect(types.contains { $0["name"] as? String == "MEET" && $0["cameo"] as? String == "04" && $0["ace"] as? String == "Contact.Meet" })
         }
     }

@@ -27,8 +27,12 @@ public struct StoryClusterer: Sendable {
         /// The share of the similarity taken from the story's three nearest reports (the rest:
         /// its centroid).
         public var linkage = 0.5
-        /// Stories scored per article at most.
+        /// Stories scored per article at most, and how many of the best of those are compared
+        /// report by report.
         public var maxCandidates = 200
+        public var linkageCandidates = 10
+        /// Keys in more than this share of articles find no candidates (they are in every story).
+        public var commonKeyShare = 0.05
 
         public init() {}
     }
@@ -76,6 +80,8 @@ public struct StoryClusterer: Sendable {
         let member = makeMember(profile)
         var best: (score: Double, story: String)?
         var copyOf: String?
+        // Centroids first (cheap), then the nearest reports of the closest few.
+        var scored: [(score: Double, story: String)] = []
         for id in candidates(of: member) {
             guard let cluster = clusters[id] else { continue }
             if let copy = cluster.signatures.first(where: { $0.signature.similarity(to: member.signature) >= settings.copySimilarity }) {
@@ -83,8 +89,15 @@ public struct StoryClusterer: Sendable {
                 best = (2, id)
                 break
             }
-            let score = similarity(member, cluster)
-            if score > (best?.score ?? 0) { best = (score, id) }
+            scored.append((centroidSimilarity(member, cluster), id))
+        }
+        if copyOf == nil {
+            scored.sort { ($0.score, $1.story) > ($1.score, $0.story) }
+            for (centroid, id) in scored.prefix(settings.linkageCandidates) {
+                guard let cluster = clusters[id] else { continue }
+                let score = similarity(member, cluster, centroid: centroid)
+                if score > (best?.score ?? 0) { best = (score, id) }
+            }
         }
         let isNew: Bool
         let storyID: String
@@ -144,16 +157,24 @@ public struct StoryClusterer: Sendable {
     /// Stories sharing entities or keywords with the article, most shared first.
     private func candidates(of member: Member) -> [String] {
         var shared: [String: Double] = [:]
-        for (key, weight) in member.entities.weights { for story in postings[key] ?? [] { shared[story, default: 0] += weight } }
-        for (key, weight) in member.keywords.weights { for story in postings[key] ?? [] { shared[story, default: 0] += weight } }
+        let common = max(20, Int(settings.commonKeyShare * Double(articleCount)))
+        for (key, weight) in member.entities.weights.merging(member.keywords.weights, uniquingKeysWith: +) {
+            guard let stories = postings[key], (documentFrequency[key] ?? 0) <= common else { continue }
+            for story in stories { shared[story, default: 0] += weight }
+        }
         guard shared.count > settings.maxCandidates else { return shared.keys.sorted() }
         return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(settings.maxCandidates).map(\.key)
     }
 
-    func similarity(_ member: Member, _ cluster: StoryCluster) -> Double {
+    /// The similarity to the story's centroid alone, faded by distance in time.
+    func centroidSimilarity(_ member: Member, _ cluster: StoryCluster) -> Double {
         let entity = member.entities.cosine(cluster.entities)
         let keyword = member.keywords.cosine(cluster.keywords)
-        var score = settings.entityWeight * entity + (1 - settings.entityWeight) * keyword
+        return settings.entityWeight * entity + (1 - settings.entityWeight) * keyword
+    }
+
+    func similarity(_ member: Member, _ cluster: StoryCluster, centroid: Double) -> Double {
+        var score = centroid
         if settings.linkage > 0 {
             // Blend in how close the article is to the story's nearest reports, not only its centre.
             let nearest = cluster.articles.suffix(50).compactMap { members[$0] }.map { other in

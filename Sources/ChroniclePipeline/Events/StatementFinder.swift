@@ -21,7 +21,10 @@ struct StatementFinder: Sendable {
     func statements(in frame: SentenceFrame, document: ArticleDocument, map: TokenEntityMap, quoted: [TextSpan]) -> [Statement] {
         var result: [Statement] = []
         let sentence = document.sentences[frame.index]
-        for position in 0..<frame.count where ReportingVerbs.all.contains(frame.words[position]) {
+        // A capitalized word inside a sentence is a name, not a verb: "United States airframer".
+        for position in 0..<frame.count where ReportingVerbs.all.contains(frame.words[position])
+            && (position == 0 || frame.texts[position].first?.isUppercase != true)
+        {
             let token = frame.tokens.lowerBound + position
             let tokenSpan = document.tokens[token].span
             // Inside a direct quote, or introducing one: the quotation covers it.
