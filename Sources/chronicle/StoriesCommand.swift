@@ -24,6 +24,7 @@ struct StoriesCommand: ParsableCommand {
         @Option(help: "Similarity an article needs to join a story.") var threshold: Double?
         @Option(help: "Share of the similarity carried by entities.") var entityWeight: Double?
         @Option(help: "Share of the similarity taken from the nearest reports.") var linkage: Double?
+        @Option(help: "Factor on the similarity to a story about another person.") var otherPerson: Double?
 
         func run() throws {
             guard let range = TopicRange.parse(topics) else { throw ValidationError("--topics must be a number or a range like 1-35") }
@@ -47,6 +48,7 @@ struct StoriesCommand: ParsableCommand {
             if let threshold { settings.threshold = threshold }
             if let entityWeight { settings.entityWeight = entityWeight }
             if let linkage { settings.linkage = linkage }
+            if let otherPerson { settings.otherPersonFactor = otherPerson }
             var clusterer = StoryClusterer(settings: settings)
             var system: [String: String] = [:]
             var gold: [String: String] = [:]

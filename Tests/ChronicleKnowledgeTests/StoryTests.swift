@@ -115,3 +115,35 @@ struct StoryTests {
         ])
     }
 }
+
+@Suite("Stories in the store")
+struct StoryStoreTests {
+    static let pipeline = Pipeline.standard()
+
+    func add(_ store: KnowledgeStore, _ text: String, source: String) async throws -> String {
+        let document = try Self.pipeline.run(ArticleInput(body: .text(text), source: source, publishedAt: "2025-05-16"))
+        guard case .created(let record) = try await store.add(document) else { throw CancellationError() }
+        return record.id
+    }
+
+    @Test("deleting a report takes its side out of a conflict; the event keeps its id; indexes match a rebuild")
+    func deletion() async throws {
+        let store = KnowledgeStore()
+        let first = try await add(store, "Northland and Southland held two-hour talks in Geneva on Friday, officials of both said.", source: "Wire A")
+        let second = try await add(store, "After 90 minutes of talks in Geneva on Friday, Northland and Southland agreed to meet again.", source: "Wire B")
+        func talks() -> MergedEventView? {
+            store.read { state in
+                state.storyID(ofArticle: first).flatMap { state.story(id: $0) }?.events?.first { $0.type == "MEET" }
+            }
+        }
+        let before = try #require(talks())
+        #expect(Set(before.reports.map(\.articleID)) == [first, second])
+        #expect(before.conflicts.map(\.attribute) == ["duration"])
+        #expect(try await store.delete(id: second))
+        let after = try #require(talks())
+        #expect(after.id == before.id)
+        #expect(after.reports.map(\.articleID) == [first])
+        #expect(after.conflicts.isEmpty)
+        #expect(store.read { $0.indexesMatchRebuild() })
+    }
+}

@@ -11,6 +11,8 @@ public struct ArticleProfile: Sendable {
     /// Content word -> count.
     let terms: [String: Double]
     let signature: MinHashSignature
+    /// The entity key of the person mentioned far more than any other, if there is one.
+    let mainPerson: String?
     /// Days since 1970-01-01 of the publication date, if known.
     let day: Int?
     /// Where the report comes from: its agency, else its source, else itself.
@@ -30,6 +32,16 @@ public struct ArticleProfile: Sendable {
             entities[entityKey(mention), default: 0] += weight
         }
         self.entities = entities
+        // The person it is mostly about, when one clearly stands out: two DUI arrests of two
+        // players of one team are two stories.
+        var people: [String: Double] = [:]
+        for mention in document.entities where mention.type == .person { people[entityKey(mention), default: 0] += 1 }
+        let ranked = people.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        if let top = ranked.first, top.value >= 3, ranked.count == 1 || ranked[1].value * 2 <= top.value {
+            mainPerson = top.key
+        } else {
+            mainPerson = nil
+        }
         var terms: [String: Double] = [:]
         var words: [String] = []
         words.reserveCapacity(document.tokens.count)

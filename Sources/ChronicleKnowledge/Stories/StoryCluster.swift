@@ -13,6 +13,15 @@ struct StoryCluster: Sendable {
 
     init(id: String) { self.id = id }
 
+    /// Main persons of its articles, counted per article.
+    private(set) var people: [String: Int] = [:]
+
+    /// The person at least `share` of its articles are mostly about.
+    func mainPerson(agreedBy share: Double) -> String? {
+        guard let top = people.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), Double(top.value) >= share * Double(articles.count) else { return nil }
+        return top.key
+    }
+
     var firstDay: Int? { days.min() }
     var lastDay: Int? { days.max() }
 
@@ -22,6 +31,7 @@ struct StoryCluster: Sendable {
         entities.add(article.entities)
         keywords.add(article.keywords)
         if let day = article.day { days.append(day) }
+        if let person = article.mainPerson { people[person, default: 0] += 1 }
         signatures.append((article.id, article.signature))
         var new: [String] = []
         for key in article.keys {
@@ -37,6 +47,10 @@ struct StoryCluster: Sendable {
         entities.add(article.entities, sign: -1)
         keywords.add(article.keywords, sign: -1)
         if let day = article.day, let index = days.firstIndex(of: day) { days.remove(at: index) }
+        if let person = article.mainPerson {
+            people[person, default: 1] -= 1
+            if people[person] == 0 { people[person] = nil }
+        }
         signatures.removeAll { $0.article == article.id }
         var gone: [String] = []
         for key in article.keys {

@@ -27,6 +27,10 @@ public struct StoryClusterer: Sendable {
         /// The share of the similarity taken from the story's three nearest reports (the rest:
         /// its centroid).
         public var linkage = 0.5
+        /// How much a story about another person counts, and the share of a story's reports that
+        /// must be about one person for it to be that person's story.
+        public var otherPersonFactor = 0.5
+        public var mainPersonAgreement = 0.6
         /// Stories scored per article at most, and how many of the best of those are compared
         /// report by report.
         public var maxCandidates = 200
@@ -45,6 +49,7 @@ public struct StoryClusterer: Sendable {
         let day: Int?
         let signature: MinHashSignature
         let keys: [String]
+        let mainPerson: String?
     }
 
     public struct Assignment: Sendable, Equatable {
@@ -151,7 +156,7 @@ public struct StoryClusterer: Sendable {
             .top(settings.keywordCount)
         return Member(
             id: profile.articleID, entities: entities.normalized, keywords: keywords.normalized, day: profile.day,
-            signature: profile.signature, keys: entityKeys + termKeys)
+            signature: profile.signature, keys: entityKeys + termKeys, mainPerson: profile.mainPerson.map { "e:" + $0 })
     }
 
     /// Stories sharing entities or keywords with the article, most shared first.
@@ -170,7 +175,14 @@ public struct StoryClusterer: Sendable {
     func centroidSimilarity(_ member: Member, _ cluster: StoryCluster) -> Double {
         let entity = member.entities.cosine(cluster.entities)
         let keyword = member.keywords.cosine(cluster.keywords)
-        return settings.entityWeight * entity + (1 - settings.entityWeight) * keyword
+        var score = settings.entityWeight * entity + (1 - settings.entityWeight) * keyword
+        // About someone else: the person the story's reports are about is not even mentioned.
+        if let person = member.mainPerson, let other = cluster.mainPerson(agreedBy: settings.mainPersonAgreement), person != other,
+            member.entities.weights[other] == nil
+        {
+            score *= settings.otherPersonFactor
+        }
+        return score
     }
 
     func similarity(_ member: Member, _ cluster: StoryCluster, centroid: Double) -> Double {
