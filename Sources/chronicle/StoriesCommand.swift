@@ -25,18 +25,25 @@ struct StoriesCommand: ParsableCommand {
         @Option(help: "Share of the similarity carried by entities.") var entityWeight: Double?
         @Option(help: "Share of the similarity taken from the nearest reports.") var linkage: Double?
         @Option(help: "Factor on the similarity to a story about another person.") var otherPerson: Double?
+        @Option(help: "Weights of PERSON,ORG,LOC,NORP mentions, e.g. 2,1,0.5,0.3.") var entityKinds: String?
 
         func run() throws {
             guard let range = TopicRange.parse(topics) else { throw ValidationError("--topics must be a number or a range like 1-35") }
             let files = try ECBPlusCorpus(directory: URL(fileURLWithPath: ecbplus)).documentFiles(topics: range)
             guard !files.isEmpty else { throw ValidationError("no ECB+ files for topics \(topics) under \(ecbplus)/ECB+") }
+            var kindWeights = ArticleProfile.defaultKindWeights
+            if let entityKinds {
+                let values = entityKinds.split(separator: ",").compactMap { Double($0) }
+                guard values.count == 4 else { throw ValidationError("--entity-kinds needs four numbers") }
+                kindWeights = [.person: values[0], .organization: values[1], .location: values[2], .nationality: values[3]]
+            }
             let pipeline = Pipeline.standard()
             var profiles: [(name: String, profile: ArticleProfile)] = []
             let (_, pipelineSeconds) = try timed {
                 for (index, file) in files.enumerated() {
                     let document = try ECBPlusDocument(contentsOf: file)
                     let article = try pipeline.run(.text(document.text))
-                    let profile = ArticleProfile(articleID: "art_\(index)", sequence: UInt64(index), document: article) {
+                    let profile = ArticleProfile(articleID: "art_\(index)", sequence: UInt64(index), document: article, kindWeights: kindWeights) {
                         "\($0.type.rawValue):\($0.canonicalName.lowercased())"
                     }
                     profiles.append((document.name, profile))

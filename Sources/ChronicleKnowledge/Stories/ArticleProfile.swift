@@ -21,15 +21,22 @@ public struct ArticleProfile: Sendable {
     let source: String?
 
     /// `entityKey` names an entity mention across articles: the registry's id in the store.
-    public init(articleID: String, sequence: UInt64, document: ArticleDocument, entityKey: (EntityMention) -> String) {
+    /// How much a mention of each kind of entity counts.
+    public static let defaultKindWeights: [EntityType: Double] = [.person: 2, .organization: 1, .location: 0.5, .nationality: 0.3]
+
+    public init(
+        articleID: String, sequence: UInt64, document: ArticleDocument, kindWeights: [EntityType: Double] = defaultKindWeights,
+        entityKey: (EntityMention) -> String
+    ) {
         self.articleID = articleID
         self.sequence = sequence
         var entities: [String: Double] = [:]
         let titleEnd = document.sentences.first?.span.end ?? 0
         for mention in document.entities where mention.type != .miscellaneous {
-            // Nationalities say little about which happening it is ("Russian", "Ukrainian").
-            let weight = mention.type == .nationality ? 0.3 : (mention.span.end <= titleEnd ? 2 : 1)
-            entities[entityKey(mention), default: 0] += weight
+            // People tell happenings of one kind apart best; places are often shared (two heists
+            // in Paris), nationalities say little ("Russian", "Ukrainian").
+            let kind = kindWeights[mention.type] ?? 1
+            entities[entityKey(mention), default: 0] += kind * (mention.span.end <= titleEnd ? 2 : 1)
         }
         self.entities = entities
         // The person it is mostly about, when one clearly stands out: two DUI arrests of two
