@@ -49,7 +49,7 @@ struct StoriesCommand: ParsableCommand {
                     profiles.append((document.name, profile))
                 }
             }
-            var generator = SeededGenerator(seed: seed)
+            var generator = SplitMix64(seed: seed)
             profiles.shuffle(using: &generator)
             var settings = StoryClusterer.Settings()
             if let threshold { settings.threshold = threshold }
@@ -146,18 +146,5 @@ enum TopicRange {
         let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard (1...2).contains(bounds.count), let first = bounds.first ?? nil, let last = bounds.last ?? nil, first <= last else { return nil }
         return first...last
-    }
-}
-
-/// SplitMix64, for a shuffle that is the same on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

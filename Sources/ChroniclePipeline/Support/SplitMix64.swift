@@ -1,11 +1,12 @@
 /// A seeded random number generator (SplitMix64, Steele et al. 2014). Swift's default
-/// generator cannot be seeded, and training must be reproducible from its seed alone.
-struct SplitMix64: RandomNumberGenerator {
+/// generator cannot be seeded, and training (and evaluation orders) must be reproducible from
+/// their seed alone.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9e37_79b9_7f4a_7c15
         var z = state
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
