@@ -25,6 +25,7 @@ struct StoriesCommand: ParsableCommand {
         @Option(help: "Share of the similarity carried by entities.") var entityWeight: Double?
         @Option(help: "Share of the similarity taken from the nearest reports.") var linkage: Double?
         @Option(help: "Factor on the similarity to a story about another person.") var otherPerson: Double?
+        @Option(help: "Centroid similarity at which two stories merge.") var merge: Double?
         @Option(help: "Weights of PERSON,ORG,LOC,NORP mentions, e.g. 2,1,0.5,0.3.") var entityKinds: String?
 
         func run() throws {
@@ -56,14 +57,17 @@ struct StoriesCommand: ParsableCommand {
             if let entityWeight { settings.entityWeight = entityWeight }
             if let linkage { settings.linkage = linkage }
             if let otherPerson { settings.otherPersonFactor = otherPerson }
+            if let merge { settings.mergeThreshold = merge }
             var clusterer = StoryClusterer(settings: settings)
             var system: [String: String] = [:]
             var gold: [String: String] = [:]
             let (_, groupingSeconds) = timed {
                 for (name, profile) in profiles {
-                    system[name] = clusterer.add(profile).story
+                    _ = clusterer.add(profile)
                     gold[name] = Self.subtopic(of: name)
                 }
+                // Read the stories at the end: merges may have moved earlier articles.
+                for (name, profile) in profiles { system[name] = clusterer.story(of: profile.articleID) }
             }
             let score = ClusteringScore(system: system, gold: gold)
             printError(

@@ -48,7 +48,7 @@ public struct StoreState: Sendable {
     }
 
     /// `addToStories` lets a benchmark time the story layer's part.
-    mutating func insert(_ record: ArticleRecord, addToStories: ((inout StoryIndex, EntityRegistry) -> Void)? = nil) {
+    mutating func insert(_ record: ArticleRecord, addToStories: ((inout StoryIndex, EntityRegistry, [String: ArticleRecord]) -> Void)? = nil) {
         records[record.id] = record
         if let last = sequences.last, last > record.sequence {
             sequences.insert(record.sequence, at: sequences.partitioningIndex { $0 >= record.sequence })
@@ -59,7 +59,7 @@ public struct StoreState: Sendable {
         idsByHash[record.contentHash, default: []].append(record.id)
         entities.add(articleID: record.id, mentions: record.document.entities)
         events.add(record, entities: entities)
-        if let addToStories { addToStories(&stories, entities) } else { stories.add(record, entities: entities) }
+        if let addToStories { addToStories(&stories, entities, records) } else { stories.add(record, entities: entities, records: records) }
     }
 
     private mutating func remove(id: String) {

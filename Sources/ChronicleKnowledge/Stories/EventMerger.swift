@@ -47,7 +47,7 @@ enum EventMerger {
         var strain = false
         // Parties: disjoint named parties are different happenings.
         let mine = parties(mention.actors)
-        let theirs = parties(event.actors)
+        let theirs = event.parties
         let shared = mine.intersection(theirs).count
         if !mine.isEmpty, !theirs.isEmpty, shared == 0 { return nil }
         score += 2 * Double(shared)

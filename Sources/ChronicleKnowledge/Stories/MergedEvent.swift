@@ -8,48 +8,54 @@ public struct MergedEvent: Sendable, Equatable {
     public let type: String
     public private(set) var mentions: [MentionFacts]
 
+    /// What the reports agree on, kept up to date as reports are added: merging compares every
+    /// new mention with the story's events, so these are read far more often than written.
+    public private(set) var time: String?
+    /// Whether `time` comes from the text rather than a publication date.
+    public private(set) var timeIsStrong = false
+    /// The modality of the first report that asserts it, else of the first report.
+    public private(set) var modality: Modality
+    public private(set) var place: String?
+    /// Every actor any report names, once per role and name.
+    public private(set) var actors: [EventActor] = []
+    /// The names of the parties (mediators aside).
+    private(set) var parties: Set<String> = []
+    private var timeCounts: [String: TimeCount] = [:]
+
+    struct TimeCount: Sendable, Equatable {
+        var count: Int
+        /// The position of the first mention giving it.
+        let first: Int
+    }
+    private var actorKeys: Set<String> = []
+
     init(first: MentionFacts) {
         id = "mev_" + first.articleID.replacingOccurrences(of: "art_", with: "") + ".e\(first.index)"
         type = first.type
-        mentions = [first]
+        mentions = []
+        modality = first.modality
+        add(first)
     }
 
-    mutating func add(_ mention: MentionFacts) { mentions.append(mention) }
-
-    /// The time the reports agree on: the date the text gives most often (the most specific,
-    /// then the earliest report's, on a tie), else the publication date of the earliest report.
-    public var time: String? {
-        var counts: [String: (count: Int, first: Int)] = [:]
-        for (position, mention) in mentions.enumerated() where mention.timeIsStrong {
-            guard let time = mention.time else { continue }
-            counts[time, default: (0, position)].count += 1
+    mutating func add(_ mention: MentionFacts) {
+        mentions.append(mention)
+        // The time: the date the text gives most often (the most specific, then the earliest
+        // report's, on a tie), else the publication date of the earliest report.
+        if mention.timeIsStrong, let value = mention.time {
+            timeCounts[value, default: TimeCount(count: 0, first: mentions.count - 1)].count += 1
+            time = timeCounts.max { ($0.value.count, $0.key.count, -$0.value.first) < ($1.value.count, $1.key.count, -$1.value.first) }?.key
+            timeIsStrong = true
+        } else if !timeIsStrong, time == nil {
+            time = mention.time
         }
-        if let best = counts.max(by: { ($0.value.count, $0.key.count, -$0.value.first) < ($1.value.count, $1.key.count, -$1.value.first) }) {
-            return best.key
+        if mention.modality == .asserted, modality != .asserted, !mentions.dropLast().contains(where: { $0.modality == .asserted }) {
+            modality = .asserted
         }
-        return mentions.first?.time
-    }
-
-    /// Whether `time` comes from the text rather than a publication date.
-    public var timeIsStrong: Bool { mentions.contains(where: \.timeIsStrong) }
-
-    /// The modality of the first report that asserts it, else of the first report.
-    public var modality: Modality {
-        mentions.first { $0.modality == .asserted }?.modality ?? mentions[0].modality
-    }
-
-    public var place: String? { mentions.compactMap(\.place).first }
-
-    /// Every actor any report names, once per role and name.
-    public var actors: [EventActor] {
-        var seen = Set<String>()
-        var result: [EventActor] = []
-        for mention in mentions {
-            for actor in mention.actors where seen.insert(actor.role + "\u{1}" + actor.name).inserted {
-                result.append(EventActor(role: actor.role, name: actor.name))
-            }
+        if place == nil { place = mention.place }
+        for actor in mention.actors where actorKeys.insert(actor.role + "\u{1}" + actor.name).inserted {
+            actors.append(EventActor(role: actor.role, name: actor.name))
+            if actor.role != "mediator" { parties.insert(actor.name) }
         }
-        return result
     }
 
     /// The articles that report it, in arrival order, once each.

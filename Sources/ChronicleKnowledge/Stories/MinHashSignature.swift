@@ -30,6 +30,18 @@ struct MinHashSignature: Sendable, Equatable {
         self.values = values
     }
 
+    /// Locality-sensitive bucket keys: one per band of 3 values (21 bands). Two signatures with a
+    /// Jaccard similarity of 0.5 share a bucket with probability 0.94, of 0.2 with 0.16, so
+    /// copies are found by looking up buckets instead of comparing with every report.
+    var bandKeys: [UInt64] {
+        guard values.first != .max else { return [] }
+        return stride(from: 0, to: Self.size - 2, by: 3).map { start in
+            var hash = UInt64(start) &* 0x9e37_79b9_7f4a_7c15
+            for value in values[start..<(start + 3)] { hash = (hash ^ value) &* 0x100_0000_01b3 }
+            return hash
+        }
+    }
+
     /// The estimated Jaccard similarity of the two 4-gram sets.
     func similarity(to other: MinHashSignature) -> Double {
         guard values.first != .max, other.values.first != .max else { return 0 }

@@ -34,8 +34,8 @@ extension StoreState {
     /// Inserts a record as `apply(.put)` does, returning how long the story layer took.
     mutating func insertMeasuringStories(_ record: ArticleRecord) -> Duration {
         var storyWork = Duration.zero
-        insert(record) { stories, entities in
-            storyWork = ContinuousClock().measure { stories.add(record, entities: entities) }
+        insert(record) { stories, entities, records in
+            storyWork = ContinuousClock().measure { stories.add(record, entities: entities, records: records) }
         }
         return storyWork
     }

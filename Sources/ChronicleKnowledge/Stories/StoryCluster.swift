@@ -1,13 +1,12 @@
 /// One story as the grouping sees it: its articles in arrival order, the sums of their entity
-/// and keyword vectors (the centroid, unnormalized), the days it spans, and the wording
-/// signatures of its reports for spotting copies.
+/// and keyword vectors (the centroid, unnormalized), the days it spans, and the people its
+/// reports are mostly about.
 struct StoryCluster: Sendable {
     let id: String
     private(set) var articles: [String] = []
     private(set) var entities = SparseVector()
     private(set) var keywords = SparseVector()
     private(set) var days: [Int] = []
-    private(set) var signatures: [(article: String, signature: MinHashSignature)] = []
     /// How many of the story's articles carry each posting key, to drop a key with the last one.
     private(set) var keyCounts: [String: Int] = [:]
 
@@ -32,7 +31,6 @@ struct StoryCluster: Sendable {
         keywords.add(article.keywords)
         if let day = article.day { days.append(day) }
         if let person = article.mainPerson { people[person, default: 0] += 1 }
-        signatures.append((article.id, article.signature))
         var new: [String] = []
         for key in article.keys {
             keyCounts[key, default: 0] += 1
@@ -51,7 +49,6 @@ struct StoryCluster: Sendable {
             people[person, default: 1] -= 1
             if people[person] == 0 { people[person] = nil }
         }
-        signatures.removeAll { $0.article == article.id }
         var gone: [String] = []
         for key in article.keys {
             keyCounts[key, default: 0] -= 1

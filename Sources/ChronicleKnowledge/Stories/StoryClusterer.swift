@@ -6,7 +6,8 @@ import Foundation
 /// articles seen so far (tf-idf, frozen when the article arrives): the entities it is about, and
 /// its keywords (words, amounts, the years and months it tells of, its event types). It joins
 /// the story it is most similar to (half the story's centroid, half its three nearest reports),
-/// if similar enough, else it starts a new one. Stories far apart in publication time fade apart
+/// if similar enough, else it starts a new one; a story whose centroid has grown close to
+/// another's absorbs it (an early report may have started a story of its own). Stories far apart in publication time fade apart
 /// (two earthquakes in different years). A report whose wording is mostly another's (a
 /// syndicated copy) joins that report's story and is marked a copy of it. The settings'
 /// defaults are tuned on ECB+ topics 1-35 (`chronicle stories eval`). Candidates come from an inverted index of entities and keywords, so an insert
@@ -35,6 +36,11 @@ public struct StoryClusterer: Sendable {
         /// report by report.
         public var maxCandidates = 200
         public var linkageCandidates = 10
+        /// The centroid similarity at which two stories become one (1 or more: never).
+        public var mergeThreshold = 0.5
+        /// Stories compared for a merge at most, and the size beyond which a story absorbs no other.
+        public var mergeCandidates = 30
+        public var mergeMaxArticles = 20
         /// Keys in more than this share of articles find no candidates (they are in every story).
         public var commonKeyShare = 0.05
 
@@ -58,6 +64,8 @@ public struct StoryClusterer: Sendable {
         public let copyOf: String?
         /// Whether the article started the story.
         public let isNew: Bool
+        /// Stories merged into `story` because of this article.
+        public var absorbed: [String] = []
     }
 
     public var settings: Settings
@@ -68,6 +76,8 @@ public struct StoryClusterer: Sendable {
     private var documentFrequency: [String: Int] = [:]
     private var articleCount = 0
     public private(set) var copies: [String: String] = [:]
+    /// MinHash band key -> articles in that bucket.
+    private var copyBuckets: [UInt64: [String]] = [:]
 
     public init(settings: Settings = Settings()) {
         self.settings = settings
@@ -85,15 +95,15 @@ public struct StoryClusterer: Sendable {
         let member = makeMember(profile)
         var best: (score: Double, story: String)?
         var copyOf: String?
+        // A copy of a stored report goes where that report is.
+        if let copy = copyCandidate(of: member), let story = storyOfArticle[copy] {
+            copyOf = copy
+            best = (2, story)
+        }
         // Centroids first (cheap), then the nearest reports of the closest few.
         var scored: [(score: Double, story: String)] = []
-        for id in candidates(of: member) {
+        for id in copyOf == nil ? candidates(of: member) : [] {
             guard let cluster = clusters[id] else { continue }
-            if let copy = cluster.signatures.first(where: { $0.signature.similarity(to: member.signature) >= settings.copySimilarity }) {
-                copyOf = copy.article
-                best = (2, id)
-                break
-            }
             scored.append((centroidSimilarity(member, cluster), id))
         }
         if copyOf == nil {
@@ -117,8 +127,38 @@ public struct StoryClusterer: Sendable {
         for key in clusters[storyID]!.add(member) { postings[key, default: []].insert(storyID) }
         members[member.id] = member
         storyOfArticle[member.id] = storyID
+        for key in member.signature.bandKeys { copyBuckets[key, default: []].append(member.id) }
         if let copyOf { copies[member.id] = copyOf }
-        return Assignment(story: storyID, copyOf: copyOf, isNew: isNew)
+        let absorbed = settings.mergeThreshold < 1 ? absorbNeighbours(of: storyID) : []
+        return Assignment(story: storyID, copyOf: copyOf, isNew: isNew, absorbed: absorbed)
+    }
+
+    /// Two stories that have grown alike are one: an early report may have started a story of
+    /// its own before the reports that tie it in arrived. Merges into `storyID` every story whose
+    /// centroid is now close enough to its centroid; returns the ids of those absorbed.
+    private mutating func absorbNeighbours(of storyID: String) -> [String] {
+        // Only young stories: a twin story is an early split, found while both are small.
+        guard let cluster = clusters[storyID], cluster.articles.count <= settings.mergeMaxArticles else { return [] }
+        // The story's strongest entities and keywords stand for it: enough to find a twin.
+        let probe = Member(
+            id: "", entities: cluster.entities.top(20).normalized, keywords: cluster.keywords.top(20).normalized, day: nil,
+            signature: MinHashSignature(words: []), keys: [], mainPerson: nil)
+        var absorbed: [String] = []
+        for id in candidates(of: probe, limit: settings.mergeCandidates) where id != storyID {
+            guard let other = clusters[id], centroidSimilarity(probe, other) >= settings.mergeThreshold else { continue }
+            for article in other.articles {
+                guard let member = members[article] else { continue }
+                for key in clusters[id]!.remove(member) {
+                    postings[key]?.remove(id)
+                    if postings[key]?.isEmpty == true { postings[key] = nil }
+                }
+                for key in clusters[storyID]!.add(member) { postings[key, default: []].insert(storyID) }
+                storyOfArticle[article] = storyID
+            }
+            clusters[id] = nil
+            absorbed.append(id)
+        }
+        return absorbed
     }
 
     /// Removes an article; returns the story it was in (gone if it was the last article).
@@ -126,6 +166,10 @@ public struct StoryClusterer: Sendable {
     public mutating func remove(articleID: String) -> String? {
         guard let member = members.removeValue(forKey: articleID), let storyID = storyOfArticle.removeValue(forKey: articleID) else { return nil }
         copies[articleID] = nil
+        for key in member.signature.bandKeys {
+            copyBuckets[key]?.removeAll { $0 == articleID }
+            if copyBuckets[key]?.isEmpty == true { copyBuckets[key] = nil }
+        }
         for key in member.keys {
             documentFrequency[key, default: 1] -= 1
             if documentFrequency[key] == 0 { documentFrequency[key] = nil }
@@ -140,6 +184,21 @@ public struct StoryClusterer: Sendable {
     }
 
     // MARK: Scoring
+
+    /// The stored report this one is a copy of (the most similar one sharing a MinHash band, at
+    /// or above `copySimilarity`), if any.
+    private func copyCandidate(of member: Member) -> String? {
+        var seen = Set<String>()
+        var best: (similarity: Double, article: String)?
+        for key in member.signature.bandKeys {
+            for article in copyBuckets[key] ?? [] where seen.insert(article).inserted {
+                guard let other = members[article] else { continue }
+                let similarity = other.signature.similarity(to: member.signature)
+                if similarity >= settings.copySimilarity, similarity > (best?.similarity ?? 0) { best = (similarity, article) }
+            }
+        }
+        return best?.article
+    }
 
     private mutating func makeMember(_ profile: ArticleProfile) -> Member {
         articleCount += 1
@@ -160,15 +219,16 @@ public struct StoryClusterer: Sendable {
     }
 
     /// Stories sharing entities or keywords with the article, most shared first.
-    private func candidates(of member: Member) -> [String] {
+    private func candidates(of member: Member, limit: Int? = nil) -> [String] {
+        let limit = limit ?? settings.maxCandidates
         var shared: [String: Double] = [:]
         let common = max(20, Int(settings.commonKeyShare * Double(articleCount)))
         for (key, weight) in member.entities.weights.merging(member.keywords.weights, uniquingKeysWith: +) {
             guard let stories = postings[key], (documentFrequency[key] ?? 0) <= common else { continue }
             for story in stories { shared[story, default: 0] += weight }
         }
-        guard shared.count > settings.maxCandidates else { return shared.keys.sorted() }
-        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(settings.maxCandidates).map(\.key)
+        guard shared.count > limit else { return shared.keys.sorted() }
+        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map(\.key)
     }
 
     /// The similarity to the story's centroid alone, faded by distance in time.

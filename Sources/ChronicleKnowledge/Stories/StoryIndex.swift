@@ -10,23 +10,35 @@ struct StoryIndex: Sendable {
     /// Article id -> where its report comes from (a copy takes its original's).
     private(set) var origins: [String: String] = [:]
 
-    mutating func add(_ record: ArticleRecord, entities: EntityRegistry) {
+    /// `records`: the store's records (with `record`), to merge again the events of stories
+    /// that the new article ties together.
+    mutating func add(_ record: ArticleRecord, entities: EntityRegistry, records: [String: ArticleRecord]) {
         let profile = Self.profile(record, entities: entities)
         let assignment = clusterer.add(profile)
         origins[record.id] = assignment.copyOf.flatMap { origins[$0] } ?? profile.origin
-        EventMerger.merge(facts(of: record, source: profile.source), into: &events[assignment.story, default: []])
+        if assignment.absorbed.isEmpty {
+            EventMerger.merge(facts(of: record, source: profile.source), into: &events[assignment.story, default: []])
+        } else {
+            for story in assignment.absorbed { events[story] = nil }
+            remerge(assignment.story, records: records)
+        }
     }
 
     mutating func remove(_ record: ArticleRecord, records: [String: ArticleRecord]) {
         guard let story = clusterer.remove(articleID: record.id) else { return }
         origins[record.id] = nil
-        let remaining = clusterer.articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
-        guard !remaining.isEmpty else {
+        remerge(story, records: records)
+    }
+
+    /// Merges a story's events again from its articles, in arrival order.
+    private mutating func remerge(_ story: String, records: [String: ArticleRecord]) {
+        let articles = clusterer.articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
+        guard !articles.isEmpty else {
             events[story] = nil
             return
         }
         var merged: [MergedEvent] = []
-        for article in remaining {
+        for article in articles {
             let source = article.document.metadata.source ?? article.document.metadata.agency
             EventMerger.merge(facts(of: article, source: source), into: &merged)
         }
