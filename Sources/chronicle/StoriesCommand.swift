@@ -32,48 +32,50 @@ struct StoriesCommand: ParsableCommand {
             guard let range = TopicRange.parse(topics) else { throw ValidationError("--topics must be a number or a range like 1-35") }
             let files = try ECBPlusCorpus(directory: URL(fileURLWithPath: ecbplus)).documentFiles(topics: range)
             guard !files.isEmpty else { throw ValidationError("no ECB+ files for topics \(topics) under \(ecbplus)/ECB+") }
-            var kindWeights = ArticleProfile.defaultKindWeights
+            var settings = StoryClusterer.Settings()
             if let entityKinds {
                 let values = entityKinds.split(separator: ",").compactMap { Double($0) }
                 guard values.count == 4 else { throw ValidationError("--entity-kinds needs four numbers") }
-                kindWeights = [.person: values[0], .organization: values[1], .location: values[2], .nationality: values[3]]
+                settings.entityKindWeights = [.person: values[0], .organization: values[1], .location: values[2], .nationality: values[3]]
             }
             let pipeline = Pipeline.standard()
-            var profiles: [(name: String, profile: ArticleProfile)] = []
+            var articles: [(name: String, document: ArticleDocument)] = []
             let (_, pipelineSeconds) = try timed {
-                for (index, file) in files.enumerated() {
+                for file in files {
                     let document = try ECBPlusDocument(contentsOf: file)
-                    let article = try pipeline.run(.text(document.text))
-                    let profile = ArticleProfile(articleID: "art_\(index)", sequence: UInt64(index), document: article, kindWeights: kindWeights) {
-                        "\($0.type.rawValue):\($0.canonicalName.lowercased())"
-                    }
-                    profiles.append((document.name, profile))
+                    articles.append((document.name, try pipeline.run(.text(document.text))))
                 }
             }
             var generator = SplitMix64(seed: seed)
-            profiles.shuffle(using: &generator)
-            var settings = StoryClusterer.Settings()
+            articles.shuffle(using: &generator)
             if let threshold { settings.threshold = threshold }
             if let entityWeight { settings.entityWeight = entityWeight }
             if let linkage { settings.linkage = linkage }
             if let otherPerson { settings.otherPersonFactor = otherPerson }
             if let merge { settings.mergeThreshold = merge }
-            var clusterer = StoryClusterer(settings: settings)
+            // The articles go into a store as the service stores them: entities resolved across
+            // articles by the registry, then grouped, one at a time.
+            var state = StoreState(storySettings: settings)
             var system: [String: String] = [:]
             var gold: [String: String] = [:]
             let (_, groupingSeconds) = timed {
-                for (name, profile) in profiles {
-                    _ = clusterer.add(profile)
-                    gold[name] = Self.subtopic(of: name)
+                for (index, article) in articles.enumerated() {
+                    let record = ArticleRecord(
+                        id: String(format: "art_%016x", index), sequence: UInt64(index + 1), contentHash: ContentHash.of(article.document.text),
+                        receivedAt: "2026-01-01T00:00:00Z", document: article.document)
+                    state.apply(.put(record))
+                    gold[article.name] = Self.subtopic(of: article.name)
                 }
                 // Read the stories at the end: merges may have moved earlier articles.
-                for (name, profile) in profiles { system[name] = clusterer.story(of: profile.articleID) }
+                for (index, article) in articles.enumerated() {
+                    system[article.name] = state.storyID(ofArticle: String(format: "art_%016x", index))
+                }
             }
             let score = ClusteringScore(system: system, gold: gold)
             printError(
-                "grouped \(profiles.count) articles in \(String(format: "%.3f", groupingSeconds)) s "
+                "grouped \(articles.count) articles in \(String(format: "%.3f", groupingSeconds)) s "
                     + "(pipeline \(String(format: "%.1f", pipelineSeconds)) s)")
-            print("articles        \(profiles.count)")
+            print("articles        \(articles.count)")
             print("gold stories    \(Set(gold.values).count)")
             print("system stories  \(Set(system.values).count)")
             print("B3 precision    \(String(format: "%.4f", score.precision))")

@@ -16,6 +16,11 @@ public struct StoreState: Sendable {
 
     public init() {}
 
+    /// An empty state whose stories are grouped with other settings (for `chronicle stories eval`).
+    public init(storySettings: StoryClusterer.Settings) {
+        stories = StoryIndex(settings: storySettings)
+    }
+
     public init(records: [ArticleRecord], lastSequence: UInt64) {
         for record in records.sorted(by: { $0.sequence < $1.sequence }) {
             apply(.put(record))

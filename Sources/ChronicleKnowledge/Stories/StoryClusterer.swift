@@ -1,3 +1,4 @@
+import ChroniclePipeline
 import Foundation
 
 /// Groups articles into stories as they arrive, one at a time, without re-clustering the rest.
@@ -18,6 +19,8 @@ public struct StoryClusterer: Sendable {
         public var threshold = 0.2
         /// The share of the similarity that entities carry (the rest: keywords).
         public var entityWeight = 0.3
+        /// How much a mention of each kind of entity counts in an article's profile.
+        public var entityKindWeights = ArticleProfile.defaultKindWeights
         /// Keywords kept per article.
         public var keywordCount = 40
         /// Days apart beyond which similarity fades, and how fast (days for a factor e).

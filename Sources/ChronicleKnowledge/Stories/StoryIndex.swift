@@ -4,16 +4,20 @@ import ChroniclePipeline
 /// across reports. Derived from the records like every other index: deleting an article takes it
 /// out of its story and merges that story's events again without it.
 struct StoryIndex: Sendable {
-    private(set) var clusterer = StoryClusterer()
+    private(set) var clusterer: StoryClusterer
     /// Story id -> its merged events.
     private(set) var events: [String: [MergedEvent]] = [:]
     /// Article id -> where its report comes from (a copy takes its original's).
     private(set) var origins: [String: String] = [:]
 
+    init(settings: StoryClusterer.Settings = StoryClusterer.Settings()) {
+        clusterer = StoryClusterer(settings: settings)
+    }
+
     /// `records`: the store's records (with `record`), to merge again the events of stories
     /// that the new article ties together.
     mutating func add(_ record: ArticleRecord, entities: EntityRegistry, records: [String: ArticleRecord]) {
-        let profile = Self.profile(record, entities: entities)
+        let profile = Self.profile(record, entities: entities, kindWeights: clusterer.settings.entityKindWeights)
         let assignment = clusterer.add(profile)
         origins[record.id] = assignment.copyOf.flatMap { origins[$0] } ?? profile.origin
         if assignment.absorbed.isEmpty {
@@ -59,8 +63,8 @@ struct StoryIndex: Sendable {
         }
     }
 
-    static func profile(_ record: ArticleRecord, entities: EntityRegistry) -> ArticleProfile {
-        ArticleProfile(articleID: record.id, sequence: record.sequence, document: record.document) { mention in
+    static func profile(_ record: ArticleRecord, entities: EntityRegistry, kindWeights: [EntityType: Double]) -> ArticleProfile {
+        ArticleProfile(articleID: record.id, sequence: record.sequence, document: record.document, kindWeights: kindWeights) { mention in
             entities.entityID(article: record.id, type: mention.type, canonicalName: mention.canonicalName)
                 ?? "\(mention.type.rawValue):\(mention.canonicalName.lowercased())"
         }
