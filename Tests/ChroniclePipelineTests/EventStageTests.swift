@@ -158,3 +158,16 @@ struct EventFuzzTests {
         }
     }
 }
+
+@Suite("Event extraction: words that only look like triggers")
+struct EventFalseTriggerTests {
+    @Test("a capitalized 'States' inside a name is no verb of saying; an aircraft order is a purchase with its count")
+    func names() throws {
+        let document = try Pipeline.standard().run(ArticleInput(
+            body: .text("United States airframer Boeing has announced a new jet. The carrier ordered 20 jets from Airbus."), publishedAt: "2026-02-01"))
+        #expect(!document.events.contains { $0.type == "STATEMENT" && document.text(of: $0.trigger) == "States" })
+        let order = try #require(document.events.first { $0.type == "PURCHASE" })
+        #expect(document.text(of: order.trigger) == "ordered")
+        #expect(order.quantities.map(\.value) == [20])
+    }
+}
