@@ -78,6 +78,27 @@ struct StoryTests {
         #expect(second.copyOf == "art_a")
     }
 
+    @Test("different mediators are a conflict, unless one is the other's minister")
+    func mediators() {
+        let span = TextSpan(start: 0, end: 5)
+        let parties = [EventActor(role: "participant", name: "Northland"), EventActor(role: "participant", name: "Southland")]
+        func talks(_ article: String, _ mediator: String, _ affiliations: [String: String] = [:]) -> MentionFacts {
+            MentionFacts(
+                articleID: article, sequence: 0, index: 0,
+                event: EventMention(type: "MEET", trigger: span, sentence: 0, actors: parties + [EventActor(role: "mediator", name: mediator)],
+                                    time: "2025-05-16", timeSource: .sentence),
+                source: article, origin: article, publicationDate: "2025-05-16", affiliations: affiliations)
+        }
+        var agreeing: [MergedEvent] = []
+        EventMerger.merge([talks("art_1", "Westland"), talks("art_2", "Ann Field", ["Ann Field": "Westland"])], into: &agreeing)
+        #expect(agreeing.count == 1 && agreeing[0].conflicts.isEmpty)
+        var disagreeing: [MergedEvent] = []
+        EventMerger.merge([talks("art_1", "Westland"), talks("art_2", "Eastland")], into: &disagreeing)
+        #expect(disagreeing.count == 1)
+        #expect(disagreeing[0].conflicts.map(\.attribute) == ["actor:mediator"])
+        #expect(disagreeing[0].conflicts.first?.sides.map(\.value) == ["Westland", "Eastland"])
+    }
+
     @Test("events of one happening merge across reports; different values of one attribute are a conflict")
     func merging() throws {
         func facts(_ article: String, _ origin: String, _ event: EventMention) -> MentionFacts {

@@ -91,6 +91,21 @@ public struct MergedEvent: Sendable, Equatable {
         collect("duration", \.duration) { TimexDuration.seconds($0) == TimexDuration.seconds($1) }
         collect("time", { $0.timeIsStrong ? $0.time : nil }, same: Self.sameTime)
         collect("place", \.place)
+        // Who mediated: "Türkiye" and its minister "Hakan Fidan" are the same side.
+        let affiliations = mentions.reduce(into: [String: String]()) { $0.merge($1.affiliations) { first, _ in first } }
+        func related(_ a: String, _ b: String) -> Bool {
+            a == b || affiliations[a] == b || affiliations[b] == a || (affiliations[a] != nil && affiliations[a] == affiliations[b])
+        }
+        for role in ["mediator"] {
+            collect("actor:" + role, { mention in
+                let names = mention.actors.filter { $0.role == role }.map(\.name).sorted()
+                return names.isEmpty ? nil : names.joined(separator: ", ")
+            }, same: { a, b in
+                let first = a.components(separatedBy: ", ")
+                let second = b.components(separatedBy: ", ")
+                return first.contains { x in second.contains { related(x, $0) } }
+            })
+        }
         let counted = Set(mentions.flatMap { $0.quantities.compactMap(\.counted) })
         for noun in counted.sorted() {
             collect("quantity:" + noun) { mention in
@@ -127,7 +142,7 @@ public struct AttributeConflict: Sendable, Equatable, Encodable {
         public let reports: [Report]
     }
 
-    /// `duration`, `time`, `place` or `quantity:<what is counted>`.
+    /// `duration`, `time`, `place`, `actor:mediator` or `quantity:<what is counted>`.
     public let attribute: String
     public let sides: [Side]
 
@@ -155,9 +170,14 @@ public struct MentionFacts: Sendable, Equatable {
     public let modality: Modality
     public let actors: [EventActor]
     public let quantities: [Quantity]
+    /// Actor name -> the country or body the article says it belongs to ("Hakan Fidan": "Türkiye").
+    public let affiliations: [String: String]
 
     /// `publicationDate` stands in for the time of an event whose text gives none.
-    init(articleID: String, sequence: UInt64, index: Int, event: EventMention, source: String?, origin: String, publicationDate: String?) {
+    init(
+        articleID: String, sequence: UInt64, index: Int, event: EventMention, source: String?, origin: String, publicationDate: String?,
+        affiliations: [String: String] = [:]
+    ) {
         self.articleID = articleID
         self.sequence = sequence
         self.index = index
@@ -171,6 +191,7 @@ public struct MentionFacts: Sendable, Equatable {
         modality = event.modality
         actors = event.actors
         quantities = event.quantities
+        self.affiliations = affiliations.filter { name, _ in event.actors.contains { $0.name == name } }
     }
 }
 

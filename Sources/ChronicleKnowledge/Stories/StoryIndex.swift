@@ -56,10 +56,12 @@ struct StoryIndex: Sendable {
 
     private func facts(of record: ArticleRecord, source: String?) -> [MentionFacts] {
         let origin = origins[record.id] ?? record.id
+        var affiliations: [String: String] = [:]
+        for mention in record.document.entities { if let affiliation = mention.affiliation { affiliations[mention.canonicalName] = affiliation } }
         return record.document.events.enumerated().map {
             MentionFacts(
                 articleID: record.id, sequence: record.sequence, index: $0.offset, event: $0.element, source: source, origin: origin,
-                publicationDate: record.document.metadata.publicationDate)
+                publicationDate: record.document.metadata.publicationDate, affiliations: affiliations)
         }
     }
 
