@@ -9,7 +9,7 @@ struct StoryTests {
 
     func profile(_ id: String, _ text: String, _ date: String, source: String? = nil) throws -> ArticleProfile {
         let document = try Self.pipeline.run(ArticleInput(body: .text(text), source: source, publishedAt: date))
-        return ArticleProfile(articleID: id, sequence: 0, document: document) { "\($0.type.rawValue):\($0.canonicalName.lowercased())" }
+        return ArticleProfile(articleID: id, document: document) { "\($0.type.rawValue):\($0.canonicalName.lowercased())" }
     }
 
     @Test("B-cubed and adjusted Rand, counted by hand")

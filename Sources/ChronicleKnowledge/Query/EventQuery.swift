@@ -120,7 +120,12 @@ extension StoreState {
             // The events of the story's articles, in arrival order.
             let keys = self.stories.articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
                 .flatMap { record in record.document.events.indices.map { EventKey(sequence: record.sequence, index: $0) } }
-            candidates = query.type == nil && query.entity == nil ? keys : candidates.filter { Set(keys).contains($0) }
+            if query.type == nil && query.entity == nil {
+                candidates = keys
+            } else {
+                let inStory = Set(keys)
+                candidates = candidates.filter { inStory.contains($0) }
+            }
         }
         var end = candidates.count
         if let cursor = query.cursor {

@@ -4,7 +4,6 @@ import ChroniclePipeline
 /// MinHash of its wording for spotting syndicated copies, its day, and where it came from.
 public struct ArticleProfile: Sendable {
     public let articleID: String
-    public let sequence: UInt64
     /// Entity key (registry id, or type and canonical name) -> weight: how much the article is
     /// about it (mentions, a headline mention counting more).
     let entities: [String: Double]
@@ -17,7 +16,6 @@ public struct ArticleProfile: Sendable {
     let day: Int?
     /// Where the report comes from: its agency, else its source, else itself.
     let origin: String
-    let title: String?
     let source: String?
 
     /// `entityKey` names an entity mention across articles: the registry's id in the store.
@@ -25,11 +23,10 @@ public struct ArticleProfile: Sendable {
     public static let defaultKindWeights: [EntityType: Double] = [.person: 2, .organization: 1, .location: 0.5, .nationality: 0.3]
 
     public init(
-        articleID: String, sequence: UInt64, document: ArticleDocument, kindWeights: [EntityType: Double] = defaultKindWeights,
+        articleID: String, document: ArticleDocument, kindWeights: [EntityType: Double] = defaultKindWeights,
         entityKey: (EntityMention) -> String
     ) {
         self.articleID = articleID
-        self.sequence = sequence
         var entities: [String: Double] = [:]
         let titleEnd = document.sentences.first?.span.end ?? 0
         for mention in document.entities where mention.type != .miscellaneous {
@@ -82,7 +79,6 @@ public struct ArticleProfile: Sendable {
         signature = MinHashSignature(words: words.filter { $0.first?.isLetter == true || $0.first?.isNumber == true })
         day = document.metadata.publicationDate.flatMap { CalendarDay.days(of: $0) }
         origin = (document.metadata.agency ?? document.metadata.source)?.lowercased() ?? articleID
-        title = document.metadata.title
         source = document.metadata.source ?? document.metadata.agency
     }
 

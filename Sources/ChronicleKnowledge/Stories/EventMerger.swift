@@ -17,8 +17,9 @@ enum EventMerger {
                 continue
             }
             var best: (score: Double, index: Int)?
+            let mine = parties(mention.actors)
             for (index, event) in events.enumerated() where event.type == mention.type {
-                guard let score = fit(mention, event), score > (best?.score ?? -1) else { continue }
+                guard let score = fit(mention, parties: mine, event), score > (best?.score ?? -1) else { continue }
                 best = (score, index)
             }
             if let best { events[best.index].add(mention) } else { events.append(MergedEvent(first: mention)) }
@@ -40,13 +41,13 @@ enum EventMerger {
         Set(actors.filter { $0.role != "mediator" }.map(\.name))
     }
 
-    /// How well a mention fits an event, or nil when it cannot be the same happening.
-    static func fit(_ mention: MentionFacts, _ event: MergedEvent) -> Double? {
+    /// How well a mention (whose parties are `mine`) fits an event, or nil when it cannot be the
+    /// same happening.
+    static func fit(_ mention: MentionFacts, parties mine: Set<String>, _ event: MergedEvent) -> Double? {
         guard mood(mention.modality) == mood(event.modality) else { return nil }
         var score = 0.0
         var strain = false
         // Parties: disjoint named parties are different happenings.
-        let mine = parties(mention.actors)
         let theirs = event.parties
         let shared = mine.intersection(theirs).count
         if !mine.isEmpty, !theirs.isEmpty, shared == 0 { return nil }

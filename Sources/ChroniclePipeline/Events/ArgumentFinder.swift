@@ -26,7 +26,7 @@ struct ArgumentFinder: Sendable {
     /// Words past which an event's arguments are not looked for: the end of a sentence, a quote,
     /// a verb of saying.
     static func stopsArguments(_ word: String) -> Bool {
-        [".", ";", "“", "”", "\"", "``", "''", "«", "»"].contains(word) || ReportingVerbs.all.contains(word)
+        word == "." || word == ";" || quoteMarks.contains(word) || ReportingVerbs.all.contains(word)
     }
 
     static let prepositions: Set<String> = ["of", "for", "on", "about", "to", "after", "before", "since", "during", "over", "against", "into", "from", "with", "between", "by", "in", "at"]

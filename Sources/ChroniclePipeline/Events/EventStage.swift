@@ -25,12 +25,12 @@ public struct EventStage: PipelineStage {
     public func process(_ document: inout ArticleDocument) throws(PipelineError) {
         let map = TokenEntityMap(document)
         document.quotations = quotations.quotations(in: document, map: map)
-        let entityStarts = document.entities.map(\.span.start)
-        let timexStarts = document.timexes.map(\.span.start)
+        let entitySpans = document.entities.map(\.span)
+        let timexSpans = document.timexes.map(\.span)
         let quoted = document.quotations.map(\.span)
         var events: [EventMention] = []
         for index in document.sentences.indices {
-            let frame = SentenceFrame(sentence: index, in: document, entityStarts: entityStarts, timexStarts: timexStarts)
+            let frame = SentenceFrame(sentence: index, in: document, entitySpans: entitySpans, timexSpans: timexSpans)
             let said = statements.statements(in: frame, document: document, map: map, quoted: quoted)
             var found = said.map { statement(from: $0, frame: frame, document: document) }
             let numbers = quantities.quantities(in: frame, document: document)

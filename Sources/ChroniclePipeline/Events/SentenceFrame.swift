@@ -13,14 +13,16 @@ struct SentenceFrame {
     /// For each word, the index of the timex covering it in `document.timexes`.
     let timexAt: [Int?]
 
-    init(sentence index: Int, in document: ArticleDocument, entityStarts: [Int], timexStarts: [Int]) {
+    /// `entitySpans` and `timexSpans`: the document's entity and timex spans in text order,
+    /// gathered once for all its sentences.
+    init(sentence index: Int, in document: ArticleDocument, entitySpans: [TextSpan], timexSpans: [TextSpan]) {
         self.index = index
         let range = document.sentences[index].tokens
         tokens = range
         texts = range.map { document.tokens[$0].text }
         words = texts.map { $0.lowercased() }
-        entityAt = range.map { Self.covering(document.tokens[$0].span, starts: entityStarts, spans: document.entities.map(\.span)) }
-        timexAt = range.map { Self.covering(document.tokens[$0].span, starts: timexStarts, spans: document.timexes.map(\.span)) }
+        entityAt = range.map { Self.covering(document.tokens[$0].span, spans: entitySpans) }
+        timexAt = range.map { Self.covering(document.tokens[$0].span, spans: timexSpans) }
     }
 
     var count: Int { words.count }
@@ -41,13 +43,13 @@ struct SentenceFrame {
     /// Words that end a clause for the purpose of finding an event's arguments.
     static let clauseBreaks: Set<String> = [";", ":", "—", "–", "but", "while", "whereas", "although", "though", "because"]
 
-    private static func covering(_ span: TextSpan, starts: [Int], spans: [TextSpan]) -> Int? {
-        // `starts` is sorted; the covering annotation is the last one starting at or before the token.
+    private static func covering(_ span: TextSpan, spans: [TextSpan]) -> Int? {
+        // `spans` is in text order; the covering annotation is the last one starting at or before the token.
         var low = 0
-        var high = starts.count
+        var high = spans.count
         while low < high {
             let mid = (low + high) / 2
-            if starts[mid] <= span.start { low = mid + 1 } else { high = mid }
+            if spans[mid].start <= span.start { low = mid + 1 } else { high = mid }
         }
         let candidate = low - 1
         guard candidate >= 0, spans[candidate].end >= span.end else { return nil }
