@@ -27,6 +27,8 @@ struct StoriesCommand: ParsableCommand {
         @Option(help: "Factor on the similarity to a story about another person.") var otherPerson: Double?
         @Option(help: "Centroid similarity at which two stories merge.") var merge: Double?
         @Option(help: "Weights of PERSON,ORG,LOC,NORP mentions, e.g. 2,1,0.5,0.3.") var entityKinds: String?
+        @Option(help: "Similarity ratio between and within two groups of reports below which a story splits (0: never).") var split: Double?
+        @Option(help: "Reports each side of a split needs at least.") var splitSide: Int?
 
         func run() throws {
             guard let range = TopicRange.parse(topics) else { throw ValidationError("--topics must be a number or a range like 1-35") }
@@ -53,6 +55,8 @@ struct StoriesCommand: ParsableCommand {
             if let linkage { settings.linkage = linkage }
             if let otherPerson { settings.otherPersonFactor = otherPerson }
             if let merge { settings.mergeThreshold = merge }
+            if let split { settings.splitRatio = split }
+            if let splitSide { settings.splitMinimumSide = splitSide }
             // The articles go into a store as the service stores them: entities resolved across
             // articles by the registry, then grouped, one at a time.
             var state = StoreState(storySettings: settings)

@@ -7,7 +7,7 @@ import Testing
 struct StoryTests {
     static let pipeline = Pipeline.standard()
 
-    func profile(_ id: String, _ text: String, _ date: String, source: String? = nil) throws -> ArticleProfile {
+    func profile(_ id: String, _ text: String, _ date: String?, source: String? = nil) throws -> ArticleProfile {
         let document = try Self.pipeline.run(ArticleInput(body: .text(text), source: source, publishedAt: date))
         return ArticleProfile(articleID: id, document: document) { "\($0.type.rawValue):\($0.canonicalName.lowercased())" }
     }
@@ -61,6 +61,65 @@ struct StoryTests {
         #expect(clusterer.articles(of: a.story) == ["art_1"])
         clusterer.remove(articleID: "art_1")
         #expect(clusterer.articles(of: a.story).isEmpty)
+    }
+
+    /// Undated reports of two title defences by one boxer: one kind of happening, two opponents,
+    /// two cities, two rounds.
+    static let defences = [
+        "Viktor Baranov defended his heavyweight title by stopping Luis Ortega in the seventh round in Hamburg on Saturday. Ortega was down twice before the referee waved it off.",
+        "Heavyweight champion Viktor Baranov stopped challenger Luis Ortega in round seven at the Hamburg arena. Baranov dropped Ortega twice and kept all three belts.",
+        "Luis Ortega lasted until the seventh round against Viktor Baranov in Hamburg, where the champion retained his heavyweight belts with a stoppage.",
+        "In Hamburg, Baranov beat Ortega by a seventh-round stoppage to keep his heavyweight title; Ortega complained about the referee.",
+        "Viktor Baranov retained his heavyweight titles with a fourth-round knockout of Sam Whitfield in Bern on Saturday night. Whitfield never recovered from a left hook.",
+        "Sam Whitfield was knocked out in the fourth round by heavyweight champion Viktor Baranov in Bern, Switzerland. Baranov kept his belts.",
+        "Champion Viktor Baranov needed four rounds to knock out Sam Whitfield at the Bern stadium and keep his heavyweight belts. Whitfield had promised an upset.",
+        "In Bern, Baranov knocked out Whitfield with a left hook in round four, defending his heavyweight title for the tenth time.",
+    ]
+
+    @Test("a story holding two happenings of one kind splits in two as it grows, and stays split")
+    func splitting() throws {
+        let profiles = try Self.defences.enumerated().map { try profile("art_\($0.offset)", $0.element, nil) }
+        // Arriving alternately, each report looks most like the story so far.
+        let order = [0, 4, 1, 5, 2, 6, 3, 7]
+        var whole = StoryClusterer()
+        whole.settings.splitRatio = 0
+        for index in order { whole.add(profiles[index]) }
+        #expect(whole.storyIDs.count == 1)
+        var clusterer = StoryClusterer()
+        var splits: [[String]] = []
+        for index in order {
+            let assignment = clusterer.add(profiles[index])
+            if !assignment.split.isEmpty { splits.append(assignment.split) }
+        }
+        #expect(splits.count == 1)
+        let hamburg = try #require(clusterer.story(of: "art_0"))
+        let bern = try #require(clusterer.story(of: "art_4"))
+        #expect(hamburg != bern)
+        #expect(Set(clusterer.articles(of: hamburg)) == ["art_0", "art_1", "art_2", "art_3"])
+        #expect(Set(clusterer.articles(of: bern)) == ["art_4", "art_5", "art_6", "art_7"])
+        // The story keeps the id of its first report; the other side is named after its own.
+        #expect(splits.first == [hamburg, bern])
+        #expect(hamburg == "sto_0")
+        #expect(bern == "sto_4")
+    }
+
+    @Test("a report is about the person its headline names first, not one its body names as often")
+    func mainPerson() throws {
+        let text = """
+            Carl Wendt, Senator Hale's former aide, dies at 81
+
+            Carl Wendt, a longtime aide to Senator Ruth Hale who ran her campaign office, has died at his home in Dover.
+            Wendt worked for Hale for twenty years. Hale called him loyal. Wendt later ran a law firm in Dover.
+            """
+        let document = try Self.pipeline.run(ArticleInput(body: .text(text)))
+        #expect(document.metadata.title == "Carl Wendt, Senator Hale's former aide, dies at 81")
+        let profile = ArticleProfile(articleID: "art_1", document: document) { "\($0.type.rawValue):\($0.canonicalName.lowercased())" }
+        #expect(profile.mainPerson == "PERSON:carl wendt")
+        // Without the headline the two are named as often: nobody stands out.
+        let untitled = ArticleProfile(articleID: "art_2", document: try Self.pipeline.run(ArticleInput(body: .text(text), title: "Obituaries"))) {
+            "\($0.type.rawValue):\($0.canonicalName.lowercased())"
+        }
+        #expect(untitled.mainPerson == nil)
     }
 
     @Test("a syndicated copy with another headline and footer is a copy of the original")

@@ -39,6 +39,47 @@ struct PublicationDateFinderTests {
         #expect(stamp("Updated 2 hours ago") == DateStamp())
     }
 
+    @Test func readsOrdinalSlashedAndZoneWordStamps() {
+        #expect(stamp("Published on 18th September 2013") == DateStamp(date: "2013-09-18"))
+        #expect(stamp("December 15th, 2008, 7:35 am") == DateStamp(date: "2008-12-15", time: "07:35"))
+        // Month first, as US pages print it, unless the first number cannot be a month.
+        #expect(stamp("Posted 2/3/2009 11:11 PM") == DateStamp(date: "2009-02-03", time: "23:11"))
+        #expect(stamp("Posted 28/11/2005 7:21") == DateStamp(date: "2005-11-28", time: "07:21"))
+        #expect(stamp("11/28/05") == DateStamp(date: "2005-11-28"))
+        #expect(stamp("Updated: May 24, 2005, 3:23 PM ET") == DateStamp(date: "2005-05-24", time: "15:23"))
+        #expect(stamp("Posted 13/13/2009") == nil)
+        #expect(stamp("Published on 32nd May 2013") == nil)
+    }
+
+    @Test func readsTheDayInAPageAddress() {
+        #expect(PageURLFinder.date(in: "https://www.example.com/news/2013/09/18/ie-patch/1") == "2013-09-18")
+        #expect(PageURLFinder.date(in: "http://www.example.com/2009/POLITICS/03/03/species.act/") == "2009-03-03")
+        #expect(PageURLFinder.date(in: "http://articles.example.com/2005/nov/28/world/quake28") == "2005-11-28")
+        #expect(PageURLFinder.date(in: "http://example.com/sports/2009-02-03-williams-arrested_N.htm") == "2009-02-03")
+        // A year alone, a year and month, an id that looks like a date, or the host: no day.
+        #expect(PageURLFinder.date(in: "http://example.com/2008-articles/december/report.html") == nil)
+        #expect(PageURLFinder.date(in: "http://example.com/2013/09/story.html") == nil)
+        #expect(PageURLFinder.date(in: "http://example.com/news/20131301/story") == nil)
+        #expect(PageURLFinder.date(in: "http://2013.example.com/") == nil)
+        #expect(PageURLFinder.url(line: Array("https://example.com/a/b".unicodeScalars)) == "https://example.com/a/b")
+        #expect(PageURLFinder.url(line: Array("See https://example.com for more".unicodeScalars)) == nil)
+    }
+
+    @Test func aPastedAddressDatesTheArticleAndLeavesTheText() throws {
+        let document = try runText(
+            "https://www.example.com/world/2013/09/26/turkmen-vote/\nTurkmenistan holds its first two-party election\n\nVoters in the capital queued for hours on Sunday, officials said.")
+        #expect(document.metadata.publicationDate == "2013-09-26")
+        #expect(document.metadata.dateSource == .url)
+        #expect(document.metadata.url == "https://www.example.com/world/2013/09/26/turkmen-vote/")
+        #expect(document.metadata.title == "Turkmenistan holds its first two-party election")
+        #expect(document.text == "Voters in the capital queued for hours on Sunday, officials said.")
+        // A printed stamp outranks the address.
+        let stamped = try runText(
+            "https://www.example.com/2013/09/26/vote/\nPosted 9/27/2013\n\nVoters in the capital queued for hours on Sunday, officials said.")
+        #expect(stamped.metadata.publicationDate == "2013-09-27")
+        #expect(stamped.metadata.dateSource == .stamp)
+    }
+
     @Test func sentencesAreNotStamps() {
         #expect(stamp("The vote on 16 May 2025 was close.") == nil)
         #expect(stamp("Special Reports") == nil)

@@ -18,6 +18,12 @@ public struct ArticleProfile: Sendable {
     let origin: String
     let source: String?
 
+    /// What being the first person named in the headline (or in the lead sentence, or named
+    /// later in the headline) adds to a person's mention count when choosing whom a report is
+    /// about.
+    static let headlineBonus = 3.0
+    static let leadBonus = 1.0
+
     /// `entityKey` names an entity mention across articles: the registry's id in the store.
     /// How much a mention of each kind of entity counts.
     public static let defaultKindWeights: [EntityType: Double] = [.person: 2, .organization: 1, .location: 0.5, .nationality: 0.3]
@@ -27,21 +33,42 @@ public struct ArticleProfile: Sendable {
         entityKey: (EntityMention) -> String
     ) {
         self.articleID = articleID
+        // The headline (kept beside the text, not in it) and the lead sentence name what the
+        // report is about; entities named there count more.
+        let headline = document.metadata.title.map { " " + Self.words(of: $0).joined(separator: " ") + " " } ?? ""
+        let leadEnd = document.sentences.first?.span.end ?? 0
+        var headlinePlace: [String: String.Index] = [:]
         var entities: [String: Double] = [:]
-        let titleEnd = document.sentences.first?.span.end ?? 0
+        var people: [String: Double] = [:]
+        var leadPerson: String?
         for mention in document.entities where mention.type != .miscellaneous {
+            let key = entityKey(mention)
             // People tell happenings of one kind apart best; places are often shared (two heists
             // in Paris), nationalities say little ("Russian", "Ukrainian").
             let kind = kindWeights[mention.type] ?? 1
-            entities[entityKey(mention), default: 0] += kind * (mention.span.end <= titleEnd ? 2 : 1)
+            let inLead = mention.span.end <= leadEnd
+            var weight = kind * (inLead ? 2 : 1)
+            if !headline.isEmpty, headlinePlace[key] == nil,
+                let place = headline.range(of: " " + Self.words(of: mention.text).joined(separator: " ") + " ")
+            {
+                headlinePlace[key] = place.lowerBound
+                weight += kind * 2
+            }
+            entities[key, default: 0] += weight
+            if mention.type == .person {
+                people[key, default: 0] += 1
+                if inLead, leadPerson == nil { leadPerson = key }
+            }
         }
         self.entities = entities
+        // The subject comes first: "Fred LaRue, Nixon administration aide, dies" is about LaRue.
+        let headlinePeople = headlinePlace.filter { people[$0.key] != nil }.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+        for (rank, entry) in headlinePeople.enumerated() { people[entry.key, default: 0] += rank == 0 ? Self.headlineBonus : Self.leadBonus }
+        if let leadPerson { people[leadPerson, default: 0] += Self.leadBonus }
         // The person it is mostly about, when one clearly stands out: two DUI arrests of two
-        // players of one team are two stories.
-        var people: [String: Double] = [:]
-        for mention in document.entities where mention.type == .person { people[entityKey(mention), default: 0] += 1 }
+        // players of one team are two stories. The body may mention others as often.
         let ranked = people.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        if let top = ranked.first, top.value >= 3, ranked.count == 1 || ranked[1].value * 2 <= top.value {
+        if let top = ranked.first, top.value >= 3, ranked.count == 1 || ranked[1].value * 1.5 <= top.value {
             mainPerson = top.key
         } else {
             mainPerson = nil
@@ -80,6 +107,11 @@ public struct ArticleProfile: Sendable {
         day = document.metadata.publicationDate.flatMap { CalendarDay.days(of: $0) }
         origin = (document.metadata.agency ?? document.metadata.source)?.lowercased() ?? articleID
         source = document.metadata.source ?? document.metadata.agency
+    }
+
+    /// Lowercased words of a text, punctuation dropped: "Saints' Thomas to IR" -> saints thomas to ir.
+    static func words(of text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
     /// A light stem so "talks"/"talk", "negotiations"/"negotiation" meet.

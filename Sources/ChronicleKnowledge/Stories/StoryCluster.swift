@@ -7,6 +7,8 @@ struct StoryCluster: Sendable {
     private(set) var entities = SparseVector()
     private(set) var keywords = SparseVector()
     private(set) var days: [Int] = []
+    /// The size at which the story was last checked for two happenings (`StorySplitter`).
+    var checkedAtSize = 0
     /// How many of the story's articles carry each posting key, to drop a key with the last one.
     private(set) var keyCounts: [String: Int] = [:]
 

@@ -16,7 +16,7 @@ import Foundation
 public struct StoryClusterer: Sendable {
     public struct Settings: Sendable {
         /// The similarity an article needs to join a story.
-        public var threshold = 0.2
+        public var threshold = 0.15
         /// The share of the similarity that entities carry (the rest: keywords).
         public var entityWeight = 0.3
         /// How much a mention of each kind of entity counts in an article's profile.
@@ -33,7 +33,7 @@ public struct StoryClusterer: Sendable {
         public var linkage = 0.5
         /// How much a story about another person counts, and the share of a story's reports that
         /// must be about one person for it to be that person's story.
-        public var otherPersonFactor = 0.5
+        public var otherPersonFactor = 0.7
         public var mainPersonAgreement = 0.6
         /// Stories scored per article at most, and how many of the best of those are compared
         /// report by report.
@@ -46,6 +46,13 @@ public struct StoryClusterer: Sendable {
         public var mergeMaxArticles = 20
         /// Keys in more than this share of articles find no candidates (they are in every story).
         public var commonKeyShare = 0.05
+        /// A story splits when its reports fall into two groups this much less alike than the
+        /// reports within them (0: never), each group holding at least `splitMinimumSide`
+        /// reports (`StorySplitter`). Stories are checked as they grow, by a quarter each time,
+        /// up to `splitMaxArticles`.
+        public var splitRatio = 0.2
+        public var splitMinimumSide = 3
+        public var splitMaxArticles = 80
 
         public init() {}
     }
@@ -69,6 +76,9 @@ public struct StoryClusterer: Sendable {
         public let isNew: Bool
         /// Stories merged into `story` because of this article.
         public var absorbed: [String] = []
+        /// The two stories a story split into because of this article (the first keeps its id;
+        /// `story` is one of them), or none.
+        public var split: [String] = []
     }
 
     public var settings: Settings
@@ -81,6 +91,8 @@ public struct StoryClusterer: Sendable {
     public private(set) var copies: [String: String] = [:]
     /// MinHash band key -> articles in that bucket.
     private var copyBuckets: [UInt64: [String]] = [:]
+    /// Story -> the stories split off it or it was split off: never merged again.
+    private var separated: [String: Set<String>] = [:]
 
     public init(settings: Settings = Settings()) {
         self.settings = settings
@@ -133,7 +145,47 @@ public struct StoryClusterer: Sendable {
         for key in member.signature.bandKeys { copyBuckets[key, default: []].append(member.id) }
         if let copyOf { copies[member.id] = copyOf }
         let absorbed = settings.mergeThreshold < 1 ? absorbNeighbours(of: storyID) : []
-        return Assignment(story: storyID, copyOf: copyOf, isNew: isNew, absorbed: absorbed)
+        let split = isNew ? [] : splitIfMixed(storyID)
+        // The article may have left with the split-off reports.
+        return Assignment(story: storyOfArticle[member.id] ?? storyID, copyOf: copyOf, isNew: isNew, absorbed: absorbed, split: split)
+    }
+
+    /// Splits the story in two when its reports tell two happenings (`StorySplitter`), checked
+    /// each time it has grown by a quarter; returns the story and the one split off it, if any.
+    private mutating func splitIfMixed(_ storyID: String) -> [String] {
+        guard settings.splitRatio > 0, let cluster = clusters[storyID], cluster.articles.count <= settings.splitMaxArticles,
+            cluster.articles.count >= 2 * settings.splitMinimumSide,
+            Double(cluster.articles.count) >= 1.25 * Double(cluster.checkedAtSize)
+        else { return [] }
+        clusters[storyID]?.checkedAtSize = cluster.articles.count
+        let members = cluster.articles.compactMap { self.members[$0] }
+        let splitter = StorySplitter(ratio: settings.splitRatio, minimumSide: settings.splitMinimumSide, entityWeight: settings.entityWeight)
+        guard members.count == cluster.articles.count, let leaving = splitter.split(members) else { return [] }
+        var newID = "sto_" + members[leaving[0]].id.replacingOccurrences(of: "art_", with: "")
+        while clusters[newID] != nil { newID += "x" }
+        clusters[newID] = StoryCluster(id: newID)
+        clusters[newID]?.checkedAtSize = leaving.count
+        clusters[storyID]?.checkedAtSize = members.count - leaving.count
+        for index in leaving { move(members[index], from: storyID, to: newID) }
+        separated[storyID, default: []].insert(newID)
+        separated[newID, default: []].insert(storyID)
+        return [storyID, newID]
+    }
+
+    /// Moves a stored article from one story to another, keeping the postings right.
+    private mutating func move(_ member: Member, from source: String, to target: String) {
+        for key in clusters[source]?.remove(member) ?? [] {
+            postings[key]?.remove(source)
+            if postings[key]?.isEmpty == true { postings[key] = nil }
+        }
+        for key in clusters[target]!.add(member) { postings[key, default: []].insert(target) }
+        storyOfArticle[member.id] = target
+    }
+
+    /// Forgets a story that is gone (absorbed or emptied).
+    private mutating func dropStory(_ id: String) {
+        clusters[id] = nil
+        for other in separated.removeValue(forKey: id) ?? [] { separated[other]?.remove(id) }
     }
 
     /// Two stories that have grown alike are one: an early report may have started a story of
@@ -147,18 +199,21 @@ public struct StoryClusterer: Sendable {
             id: "", entities: cluster.entities.top(20).normalized, keywords: cluster.keywords.top(20).normalized, day: nil,
             signature: MinHashSignature(words: []), keys: [], mainPerson: nil)
         var absorbed: [String] = []
-        for id in candidates(of: probe, limit: settings.mergeCandidates) where id != storyID {
+        let person = cluster.mainPerson(agreedBy: settings.mainPersonAgreement)
+        for id in candidates(of: probe, limit: settings.mergeCandidates) where id != storyID && separated[storyID]?.contains(id) != true {
             guard let other = clusters[id], centroidSimilarity(probe, other) >= settings.mergeThreshold else { continue }
+            // Stories about two different people stay two, however alike their wording.
+            if let person, let otherPerson = other.mainPerson(agreedBy: settings.mainPersonAgreement), person != otherPerson { continue }
             for article in other.articles {
                 guard let member = members[article] else { continue }
-                for key in clusters[id]!.remove(member) {
-                    postings[key]?.remove(id)
-                    if postings[key]?.isEmpty == true { postings[key] = nil }
-                }
-                for key in clusters[storyID]!.add(member) { postings[key, default: []].insert(storyID) }
-                storyOfArticle[article] = storyID
+                move(member, from: id, to: storyID)
             }
-            clusters[id] = nil
+            // What was kept apart from the absorbed story stays apart from this one.
+            for apart in separated[id] ?? [] where apart != storyID {
+                separated[storyID, default: []].insert(apart)
+                separated[apart, default: []].insert(storyID)
+            }
+            dropStory(id)
             absorbed.append(id)
         }
         return absorbed
@@ -182,7 +237,7 @@ public struct StoryClusterer: Sendable {
             postings[key]?.remove(storyID)
             if postings[key]?.isEmpty == true { postings[key] = nil }
         }
-        if clusters[storyID]?.articles.isEmpty == true { clusters[storyID] = nil }
+        if clusters[storyID]?.articles.isEmpty == true { dropStory(storyID) }
         return storyID
     }
 
@@ -239,13 +294,17 @@ public struct StoryClusterer: Sendable {
         let entity = member.entities.cosine(cluster.entities)
         let keyword = member.keywords.cosine(cluster.keywords)
         var score = settings.entityWeight * entity + (1 - settings.entityWeight) * keyword
-        // About someone else: the person the story's reports are about is not even mentioned.
-        if let person = member.mainPerson, let other = cluster.mainPerson(agreedBy: settings.mainPersonAgreement), person != other,
-            member.entities.weights[other] == nil
-        {
-            score *= settings.otherPersonFactor
-        }
-        return score
+        return score * personFactor(member, storyPerson: cluster.mainPerson(agreedBy: settings.mainPersonAgreement))
+    }
+
+    /// `otherPersonFactor` when the article is about someone other than the story (or report)
+    /// it is compared with, and that story's person is at most a side figure in it (a report on
+    /// one player's injury names the teammate hurt last year); else 1.
+    private func personFactor(_ member: Member, storyPerson other: String?) -> Double {
+        guard let person = member.mainPerson, let other, person != other,
+            (member.entities.weights[other] ?? 0) < 0.5 * (member.entities.weights[person] ?? 0)
+        else { return 1 }
+        return settings.otherPersonFactor
     }
 
     func similarity(_ member: Member, _ cluster: StoryCluster, centroid: Double) -> Double {
@@ -253,7 +312,8 @@ public struct StoryClusterer: Sendable {
         if settings.linkage > 0 {
             // Blend in how close the article is to the story's nearest reports, not only its centre.
             let nearest = cluster.articles.suffix(50).compactMap { members[$0] }.map { other in
-                settings.entityWeight * member.entities.cosine(other.entities) + (1 - settings.entityWeight) * member.keywords.cosine(other.keywords)
+                (settings.entityWeight * member.entities.cosine(other.entities) + (1 - settings.entityWeight) * member.keywords.cosine(other.keywords))
+                    * personFactor(member, storyPerson: other.mainPerson)
             }.sorted(by: >).prefix(3)
             if !nearest.isEmpty {
                 score = (1 - settings.linkage) * score + settings.linkage * nearest.reduce(0, +) / Double(nearest.count)

@@ -20,11 +20,11 @@ struct StoryIndex: Sendable {
         let profile = Self.profile(record, entities: entities, kindWeights: clusterer.settings.entityKindWeights)
         let assignment = clusterer.add(profile)
         origins[record.id] = assignment.copyOf.flatMap { origins[$0] } ?? profile.origin
-        if assignment.absorbed.isEmpty {
+        if assignment.absorbed.isEmpty, assignment.split.isEmpty {
             EventMerger.merge(facts(of: record, source: profile.source), into: &events[assignment.story, default: []])
         } else {
             for story in assignment.absorbed { events[story] = nil }
-            remerge(assignment.story, records: records)
+            for story in Set(assignment.split + [assignment.story]).sorted() { remerge(story, records: records) }
         }
     }
 

@@ -6,6 +6,8 @@ public enum DateSource: String, Codable, Sendable {
     case prefix
     /// A page stamp such as `23:35 UTC+8, 2025-05-16`.
     case stamp
+    /// The day written in the page's address (`/2013/09/18/`).
+    case url
     /// Inferred from relative wording ("4:19 am today") and the explicit dates the text mentions.
     case inferred
     /// Nothing in the input dates the article.

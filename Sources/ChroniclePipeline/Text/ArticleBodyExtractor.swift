@@ -12,13 +12,16 @@ struct ExtractedArticle: Sendable {
     var stamp: DateStamp?
     /// A stamp with a time "today" but no date.
     var relativeStamp: DateStamp?
+    /// The page address printed as a line of its own above or below the article.
+    var pageURL: String?
     var copyrightHolder: String?
     /// A known publisher named in the page chrome.
     var chromePublisher: String?
 }
 
 /// Turns the lines of a page into the article body. Every line is judged on its own:
-/// 1. metadata lines are taken out and read: date stamps, bylines, agency credits;
+/// 1. metadata lines are taken out and read: date stamps, bylines, agency credits, the page's
+///    address;
 /// 2. photo credits are cut, chrome lines dropped (lexicon, copyright/ICP, symbol-only lines,
 ///    pipe-separated footers), then runs of link-like lines (menus) and lower-case fragments
 ///    continuing a chrome line ("Get the RNZ app" / "for ad-free news ...");
@@ -51,6 +54,7 @@ struct ArticleBodyExtractor: Sendable {
         case stamp(DateStamp)
         case byline(Byline)
         case agency(String)
+        case url(String)
     }
 
     /// What a metadata line says: a stamp (`23:35 UTC+8, 2025-05-16`), a byline, an agency
@@ -59,6 +63,7 @@ struct ArticleBodyExtractor: Sendable {
     private func metadataPieces(_ line: Scalars) -> [MetadataPiece]? {
         guard line.count <= 200 else { return nil }
         func piece(_ part: Scalars) -> MetadataPiece? {
+            if let url = PageURLFinder.url(line: part) { return .url(url) }
             if let stamp = dates.stamp(line: part) { return .stamp(stamp) }
             if let byline = bylines.byline(line: part) { return .byline(byline) }
             if let agency = agencies.creditLine(part) { return .agency(agency) }
@@ -100,6 +105,8 @@ struct ArticleBodyExtractor: Sendable {
             result.agency.add(byline.agency, rank: .byline)
         case .agency(let agency):
             result.agency.add(agency, rank: .credit)
+        case .url(let url):
+            if result.pageURL == nil { result.pageURL = url }
         }
     }
 

@@ -196,6 +196,9 @@ struct PublicationDateFinder: Sendable {
             }
         }
         if t.count == 10, let date = Self.dottedDate(t[...]) { return [.date(date)] }
+        if let date = Self.slashedDate(t[...]) { return [.date(date)] }
+        // "18th" in "Published on 18th September 2013".
+        if let n = Self.ordinal(t[...]) { return [.number(n, digits: 2)] }
         if let (time, rest) = Self.time(t[...]) {
             var pieces: [Piece] = [time]
             if !rest.isEmpty {
@@ -273,6 +276,27 @@ struct PublicationDateFinder: Sendable {
             let month = number(s[(b + 3)..<(b + 5)]), let year = number(s[(b + 6)..<(b + 10)])
         else { return nil }
         return validDate(year: year, month: month, day: day)
+    }
+
+    /// `2/3/2009`, `11/28/05`, `28/11/2005`: month first as US pages print it, unless the first
+    /// number cannot be a month. A two-digit year is this century's.
+    private static func slashedDate(_ s: ArraySlice<Unicode.Scalar>) -> String? {
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
+            let first = number(parts[0]), let second = number(parts[1]), var year = number(parts[2])
+        else { return nil }
+        if parts[2].count == 2 { year += 2000 }
+        if first > 12 { return validDate(year: year, month: second, day: first) }
+        return validDate(year: year, month: first, day: second)
+    }
+
+    /// `1st`, `2nd`, `3rd`, `18th` -> the day number.
+    private static func ordinal(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard s.count == 3 || s.count == 4 else { return nil }
+        let digits = s.prefix { $0.isASCIIDigit }
+        let suffix = String(String.UnicodeScalarView(s.dropFirst(digits.count))).lowercased()
+        guard (1...2).contains(digits.count), ["st", "nd", "rd", "th"].contains(suffix), let n = number(digits), (1...31).contains(n) else { return nil }
+        return n
     }
 
     /// `23:35`, `4:19`, `23:35:10`, `4:19am`; returns the time and any glued suffix.

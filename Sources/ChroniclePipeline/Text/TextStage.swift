@@ -4,8 +4,10 @@
 /// Precedence of metadata (what the client supplied always wins):
 /// - title: supplied > HTML (og:title, h1, <title>) > headline line above the body;
 /// - source: supplied > og:site_name > copyright holder > known publisher named in the chrome;
-/// - date: supplied > ` date` prefix > stamp (HTML markup, then a printed stamp) > inferred
-///   ("today" = the latest full date the text gives) > unknown;
+/// - date: supplied > ` date` prefix > stamp (HTML markup, then a printed stamp) > the day in
+///   the page's address (`/2013/09/18/`) > inferred ("today" = the latest full date the text
+///   gives) > unknown;
+/// - url: supplied > a line holding only the page's address;
 /// - byline: printed byline > HTML author field; agency: see `AgencyFinder`.
 public struct TextStage: PipelineStage {
     public let name = "text"
@@ -52,6 +54,7 @@ public struct TextStage: PipelineStage {
         metadata.byline = byline?.text
         metadata.authors = byline?.authors ?? []
         metadata.dateline = article.dateline
+        if metadata.url == nil { metadata.url = article.pageURL }
 
         setPublicationDate(&metadata, supplied: supplied, page: page, article: article)
 
@@ -63,8 +66,8 @@ public struct TextStage: PipelineStage {
         document.metadata = metadata
     }
 
-    /// supplied > ` date` prefix > stamp (HTML markup first) > inferred > unknown. A time printed
-    /// in a stamp of the same day completes a date that has none.
+    /// supplied > ` date` prefix > stamp (HTML markup first) > address > inferred > unknown. A
+    /// time printed in a stamp of the same day completes a date that has none.
     private func setPublicationDate(
         _ metadata: inout ArticleMetadata, supplied: DateStamp?, page: HTMLPage?, article: ExtractedArticle
     ) {
@@ -80,6 +83,9 @@ public struct TextStage: PipelineStage {
         } else if let stamp {
             chosen = stamp
             metadata.dateSource = .stamp
+        } else if let date = metadata.url.flatMap(PageURLFinder.date(in:)) {
+            chosen = DateStamp(date: date)
+            metadata.dateSource = .url
         } else if let relative = article.relativeStamp,
             let latest = PublicationDateFinder(resources: resources).latestFullDate(in: article.paragraphs)
         {

@@ -47,7 +47,8 @@ public struct ECBPlusDocument: Sendable {
 
     /// The file name without `.xml`: `1_10ecbplus`, as the annotated-sentence list names it.
     public var name: String
-    /// The tokens joined by single spaces, a line break between sentences.
+    /// The tokens spaced as on the page they came from (`ECBPlusSpacing`), a line break between
+    /// sentences.
     public var text: String
     /// In file order.
     public var tokens: [Token]
@@ -97,15 +98,11 @@ public struct ECBPlusDocument: Sendable {
                     if tag.closing {
                         guard let token = openToken else { throw FormatError(description: "</token> without <token>") }
                         openToken = nil
-                        if let previous = tokens.last { text.append(previous.sentence == token.sentence ? " " : "\n") }
-                        let start = text.count
-                        text.append(contentsOf: token.scalars)
                         var view = String.UnicodeScalarView()
                         view.append(contentsOf: token.scalars)
                         guard tokenIndex[token.id] == nil else { throw FormatError(description: "token t_id \(token.id) twice") }
                         tokenIndex[token.id] = tokens.count
-                        tokens.append(
-                            Token(id: token.id, sentence: token.sentence, text: String(view), span: TextSpan(start: start, end: text.count)))
+                        tokens.append(Token(id: token.id, sentence: token.sentence, text: String(view), span: TextSpan(start: 0, end: 0)))
                     } else if !tag.selfClosing {
                         guard let id = tag.attributes["t_id"].flatMap({ Int($0) }),
                             let sentence = tag.attributes["sentence"].flatMap({ Int($0) })
@@ -140,6 +137,21 @@ public struct ECBPlusDocument: Sendable {
                 indices.append(index)
             }
             actionMentions.append(ActionMention(id: mention.id, tag: mention.tag, tokens: Array(Set(indices)).sorted()))
+        }
+        // A line per sentence, spaced as the page was.
+        var sentenceStart = 0
+        while sentenceStart < tokens.count {
+            var end = sentenceStart + 1
+            while end < tokens.count, tokens[end].sentence == tokens[sentenceStart].sentence { end += 1 }
+            if sentenceStart > 0 { text.append("\n") }
+            let separators = ECBPlusSpacing.separators(tokens[sentenceStart..<end].map(\.text))
+            for index in sentenceStart..<end {
+                if index > sentenceStart { text.append(contentsOf: separators[index - sentenceStart - 1].unicodeScalars) }
+                let start = text.count
+                text.append(contentsOf: tokens[index].text.unicodeScalars)
+                tokens[index].span = TextSpan(start: start, end: text.count)
+            }
+            sentenceStart = end
         }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: text)
