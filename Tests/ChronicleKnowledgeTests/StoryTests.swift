@@ -158,6 +158,69 @@ struct StoryTests {
         #expect(disagreeing[0].conflicts.first?.sides.map(\.value) == ["Westland", "Eastland"])
     }
 
+    @Test("reports naming different attackers disagree; in talks, any party in common agrees")
+    func participants() {
+        let span = TextSpan(start: 0, end: 5)
+        func mention(_ article: String, _ type: String, _ actors: [(String, String)], _ affiliations: [String: String] = [:]) -> MentionFacts {
+            MentionFacts(
+                articleID: article, sequence: 0, index: 0,
+                event: EventMention(type: type, trigger: span, sentence: 0, actors: actors.map { EventActor(role: $0.0, name: $0.1) },
+                                    time: "2025-05-16", timeSource: .sentence),
+                source: article, origin: article, publicationDate: "2025-05-16", affiliations: affiliations)
+        }
+        var shelling: [MergedEvent] = []
+        EventMerger.merge([
+            mention("art_1", "ATTACK", [("agent", "Northland"), ("patient", "Port Vale")]),
+            mention("art_2", "ATTACK", [("agent", "Southland"), ("patient", "Port Vale")]),
+            mention("art_3", "ATTACK", [("patient", "Port Vale")]),
+        ], into: &shelling)
+        #expect(shelling.count == 1)
+        #expect(shelling.first?.conflicts.map(\.attribute) == ["actor:agent"])
+        #expect(shelling.first?.conflicts.first?.sides.map(\.value) == ["Northland", "Southland"])
+        #expect(shelling.first?.conflicts.first?.sides.map { $0.reports.map(\.articleID) } == [["art_1"], ["art_2"]])
+        // A general and the army he commands are one side.
+        var commanded: [MergedEvent] = []
+        EventMerger.merge([
+            mention("art_1", "ATTACK", [("agent", "Northland"), ("patient", "Port Vale")]),
+            mention("art_2", "ATTACK", [("agent", "Gen. Ann Holt"), ("patient", "Port Vale")], ["Gen. Ann Holt": "Northland"]),
+        ], into: &commanded)
+        #expect(commanded.count == 1 && commanded[0].conflicts.isEmpty)
+        // Talks: who is "agent" and who "participant" depends on the sentence, not the facts.
+        var talks: [MergedEvent] = []
+        EventMerger.merge([
+            mention("art_1", "MEET", [("agent", "Northland"), ("participant", "Southland")]),
+            mention("art_2", "MEET", [("agent", "Southland"), ("participant", "Northland"), ("participant", "Westland")]),
+        ], into: &talks)
+        #expect(talks.count == 1 && talks[0].conflicts.isEmpty)
+        // A demand by each side is two demands, not one with two speakers.
+        var demands: [MergedEvent] = []
+        EventMerger.merge([
+            mention("art_1", "DEMAND", [("agent", "Northland"), ("patient", "Southland")]),
+            mention("art_2", "DEMAND", [("agent", "Southland"), ("patient", "Northland")]),
+            mention("art_3", "DEMAND", [("agent", "Northland")]),
+        ], into: &demands)
+        #expect(demands.map { $0.articles.map(\.articleID) } == [["art_1", "art_3"], ["art_2"]])
+    }
+
+    @Test("a place and the city a report names beside it are one place; two cities are a conflict")
+    func places() {
+        let span = TextSpan(start: 0, end: 5)
+        let parties = [EventActor(role: "participant", name: "Northland"), EventActor(role: "participant", name: "Southland")]
+        func talks(_ article: String, at place: String, beside nearby: Set<String> = []) -> MentionFacts {
+            MentionFacts(
+                articleID: article, sequence: 0, index: 0,
+                event: EventMention(type: "MEET", trigger: span, sentence: 0, actors: parties, place: place, time: "2025-05-16", timeSource: .sentence),
+                source: article, origin: article, publicationDate: "2025-05-16", nearbyPlaces: nearby)
+        }
+        var nested: [MergedEvent] = []
+        EventMerger.merge([talks("art_1", at: "Port Vale"), talks("art_2", at: "Harbour Palace", beside: ["Harbour Palace", "Port Vale"])], into: &nested)
+        #expect(nested.count == 1 && nested[0].conflicts.isEmpty)
+        var apart: [MergedEvent] = []
+        EventMerger.merge([talks("art_1", at: "Port Vale"), talks("art_2", at: "Eastbridge", beside: ["Eastbridge"])], into: &apart)
+        #expect(apart.count == 1)
+        #expect(apart.first?.conflicts.map(\.attribute) == ["place"])
+    }
+
     @Test("events of one happening merge across reports; different values of one attribute are a conflict")
     func merging() throws {
         func facts(_ article: String, _ origin: String, _ event: EventMention) -> MentionFacts {

@@ -102,7 +102,7 @@ struct EventStageTests {
     @Test("the ontology lists every type the lexicon uses, with CAMEO and ACE codes where they exist")
     func ontology() {
         let ontology = EventOntology.shared
-        #expect(ontology.version == "1")
+        #expect(ontology.version == "2")
         #expect(ontology.type(named: "MEET")?.cameo == "04")
         #expect(ontology.type(named: "MEET")?.ace == "Contact.Meet")
         #expect(ontology.type(named: "ANNEX")?.ace == nil)

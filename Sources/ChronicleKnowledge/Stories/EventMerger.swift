@@ -2,7 +2,8 @@ import ChroniclePipeline
 
 /// Merges event mentions that tell of one happening: the same type, told the same way (as
 /// having happened, as to come, or as not having happened), at times and places that can be the
-/// same, with overlapping parties. Mentions without parties or a date of their own ("the
+/// same, with overlapping parties (and, for a speech act such as a demand, the same speaker).
+/// Mentions without parties or a date of their own ("the
 /// two-hour talks") join the event they fit best. Close calls (dates a day or two apart,
 /// different places) merge only when the parties agree, and then show up as conflicts.
 enum EventMerger {
@@ -47,6 +48,12 @@ enum EventMerger {
         guard mood(mention.modality) == mood(event.modality) else { return nil }
         var score = 0.0
         var strain = false
+        // A demand by one side and a demand by the other are two demands.
+        if EventOntology.shared.type(named: mention.type)?.parties == .speaker {
+            let speakers = Set(mention.actors.filter { $0.role == "agent" }.map(\.name))
+            let theirs = Set(event.actors.filter { $0.role == "agent" }.map(\.name))
+            if !speakers.isEmpty, !theirs.isEmpty, speakers.isDisjoint(with: theirs) { return nil }
+        }
         // Parties: disjoint named parties are different happenings.
         let theirs = event.parties
         let shared = mine.intersection(theirs).count

@@ -90,16 +90,32 @@ public struct MergedEvent: Sendable, Equatable {
         }
         collect("duration", \.duration) { TimexDuration.seconds($0) == TimexDuration.seconds($1) }
         collect("time", { $0.timeIsStrong ? $0.time : nil }, same: Self.sameTime)
-        collect("place", \.place)
+        // A palace and the city a report names beside it are one place, not two.
+        var nested = Set<String>()
+        for mention in mentions {
+            guard let place = mention.place else { continue }
+            for other in mention.nearbyPlaces where other != place { nested.insert(place + "\u{1}" + other) }
+        }
+        collect("place", \.place) { a, b in a == b || nested.contains(a + "\u{1}" + b) || nested.contains(b + "\u{1}" + a) }
         // Who mediated: "Türkiye" and its minister "Hakan Fidan" are the same side.
         let affiliations = mentions.reduce(into: [String: String]()) { $0.merge($1.affiliations) { first, _ in first } }
         func related(_ a: String, _ b: String) -> Bool {
             a == b || affiliations[a] == b || affiliations[b] == a || (affiliations[a] != nil && affiliations[a] == affiliations[b])
         }
-        for role in ["mediator"] {
-            collect("actor:" + role, { mention in
-                let names = mention.actors.filter { $0.role == role }.map(\.name).sorted()
-                return names.isEmpty ? nil : names.joined(separator: ", ")
+        // Who took part. Reports agree when they name one side in common; one that names more
+        // than another adds, it does not contradict. In talks or a deal, whichever party a report
+        // makes the agent says nothing, so all the parties count as one attribute; a speech act
+        // is told apart by its speaker, who is then no attribute (`EventMerger` keeps two apart).
+        var roles: [(attribute: String, roles: Set<String>)] = [("mediator", ["mediator"])]
+        switch EventOntology.shared.type(named: type)?.parties {
+        case .joint: roles.append(("parties", ["agent", "participant", "patient"]))
+        case .directed: roles += [("agent", ["agent"]), ("patient", ["patient"])]
+        case .speaker, nil: break
+        }
+        for (attribute, names) in roles {
+            collect("actor:" + attribute, { mention in
+                let found = Set(mention.actors.filter { names.contains($0.role) }.map(\.name)).sorted()
+                return found.isEmpty ? nil : found.joined(separator: ", ")
             }, same: { a, b in
                 let first = a.components(separatedBy: ", ")
                 let second = b.components(separatedBy: ", ")
@@ -142,7 +158,8 @@ public struct AttributeConflict: Sendable, Equatable, Encodable {
         public let reports: [Report]
     }
 
-    /// `duration`, `time`, `place`, `actor:mediator` or `quantity:<what is counted>`.
+    /// `duration`, `time`, `place`, `quantity:<what is counted>`, or `actor:` and the role:
+    /// `mediator`, `agent`, `patient`, or `parties` (of a joint event such as talks).
     public let attribute: String
     public let sides: [Side]
 
@@ -172,11 +189,13 @@ public struct MentionFacts: Sendable, Equatable {
     public let quantities: [Quantity]
     /// Actor name -> the country or body the article says it belongs to ("Hakan Fidan": "Türkiye").
     public let affiliations: [String: String]
+    /// The other places the mention's sentence names ("Dolmabahçe Palace in Istanbul").
+    public let nearbyPlaces: Set<String>
 
     /// `publicationDate` stands in for the time of an event whose text gives none.
     init(
         articleID: String, sequence: UInt64, index: Int, event: EventMention, source: String?, origin: String, publicationDate: String?,
-        affiliations: [String: String] = [:]
+        affiliations: [String: String] = [:], nearbyPlaces: Set<String> = []
     ) {
         self.articleID = articleID
         self.sequence = sequence
@@ -192,6 +211,7 @@ public struct MentionFacts: Sendable, Equatable {
         actors = event.actors
         quantities = event.quantities
         self.affiliations = affiliations.filter { name, _ in event.actors.contains { $0.name == name } }
+        self.nearbyPlaces = nearbyPlaces
     }
 }
 

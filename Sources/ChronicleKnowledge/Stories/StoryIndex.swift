@@ -58,10 +58,15 @@ struct StoryIndex: Sendable {
         let origin = origins[record.id] ?? record.id
         var affiliations: [String: String] = [:]
         for mention in record.document.entities { if let affiliation = mention.affiliation { affiliations[mention.canonicalName] = affiliation } }
-        return record.document.events.enumerated().map {
-            MentionFacts(
-                articleID: record.id, sequence: record.sequence, index: $0.offset, event: $0.element, source: source, origin: origin,
-                publicationDate: record.document.metadata.publicationDate, affiliations: affiliations)
+        let document = record.document
+        return document.events.enumerated().map { index, event in
+            let sentence = event.sentence < document.sentences.count ? document.sentences[event.sentence].span : nil
+            let places = Set(document.entities.filter { mention in
+                mention.type == .location && sentence.map { mention.span.start >= $0.start && mention.span.end <= $0.end } == true
+            }.map(\.canonicalName))
+            return MentionFacts(
+                articleID: record.id, sequence: record.sequence, index: index, event: event, source: source, origin: origin,
+                publicationDate: document.metadata.publicationDate, affiliations: affiliations, nearbyPlaces: places)
         }
     }
 

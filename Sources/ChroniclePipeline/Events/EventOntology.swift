@@ -1,5 +1,6 @@
 /// The event types Chronicle extracts, from `Resources/events/event_types.tsv`: a versioned
-/// list, each type with its CAMEO root code and ACE 2005 type where one exists. Served at
+/// list, each type with its CAMEO root code and ACE 2005 type where one exists, and how its
+/// actors relate (`Parties`). Served at
 /// `GET /v1/event-types`.
 public struct EventOntology: Sendable, Encodable {
     public struct EventType: Sendable, Encodable, Equatable {
@@ -8,20 +9,42 @@ public struct EventOntology: Sendable, Encodable {
         public let cameo: String?
         /// ACE 2005 `Type.Subtype`, nil where ACE has none.
         public let ace: String?
+        public let parties: Parties
         public let description: String
+    }
+
+    /// How the actors of an event relate, which says what a different actor means.
+    public enum Parties: String, Sendable, Encodable {
+        /// The parties act together (talks, a deal, a swap): which of them a report makes the
+        /// agent says nothing about what happened.
+        case joint
+        /// An agent acts on a patient: reports naming different agents disagree on who did it.
+        case directed
+        /// Someone says, asks or refuses something: a different speaker is a different act.
+        case speaker
     }
 
     public let version: String
     public let types: [EventType]
+    private let byName: [String: EventType]
+
+    enum CodingKeys: String, CodingKey { case version, types }
+
+    init(version: String, types: [EventType]) {
+        self.version = version
+        self.types = types
+        byName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     public static let shared: EventOntology = {
         let types = ResourceTable.rows("event_types").compactMap { columns -> EventType? in
-            guard columns.count >= 4 else { return nil }
+            guard columns.count >= 5, let parties = Parties(rawValue: columns[3]) else { return nil }
             func optional(_ value: String) -> String? { value == "-" || value.isEmpty ? nil : value }
-            return EventType(name: columns[0], cameo: optional(columns[1]), ace: optional(columns[2]), description: columns[3])
+            return EventType(
+                name: columns[0], cameo: optional(columns[1]), ace: optional(columns[2]), parties: parties, description: columns[4])
         }
         return EventOntology(version: ResourceTable.version("event_types") ?? "0", types: types)
     }()
 
-    public func type(named name: String) -> EventType? { types.first { $0.name == name } }
+    public func type(named name: String) -> EventType? { byName[name] }
 }
