@@ -1,3 +1,5 @@
+import ChroniclePipeline
+
 /// One story as the grouping sees it: its articles in arrival order, the sums of their entity
 /// and keyword vectors (the centroid, unnormalized), the days it spans, and the people its
 /// reports are mostly about.
@@ -6,6 +8,7 @@ struct StoryCluster: Sendable {
     private(set) var articles: [String] = []
     private(set) var entities = SparseVector()
     private(set) var keywords = SparseVector()
+    /// Publication days of its dated reports, ascending.
     private(set) var days: [Int] = []
     /// The size at which the story was last checked for two happenings (`StorySplitter`).
     var checkedAtSize = 0
@@ -23,15 +26,23 @@ struct StoryCluster: Sendable {
         return top.key
     }
 
-    var firstDay: Int? { days.min() }
-    var lastDay: Int? { days.max() }
+    /// Days from `day` to the nearest publication day of the story's reports (nil when either
+    /// is undated): a story that ran in 2020 and again in 2026 is not close to 2023.
+    func gap(to day: Int) -> Int? {
+        guard !days.isEmpty else { return nil }
+        let index = days.partitioningIndex(where: { $0 >= day })
+        var gap = Int.max
+        if index < days.count { gap = days[index] - day }
+        if index > 0 { gap = min(gap, day - days[index - 1]) }
+        return gap
+    }
 
     /// Adds an article; returns the posting keys new to the story.
     mutating func add(_ article: StoryClusterer.Member) -> [String] {
         articles.append(article.id)
         entities.add(article.entities)
         keywords.add(article.keywords)
-        if let day = article.day { days.append(day) }
+        if let day = article.day { days.insert(day, at: days.partitioningIndex(where: { $0 >= day })) }
         if let person = article.mainPerson { people[person, default: 0] += 1 }
         var new: [String] = []
         for key in article.keys {

@@ -7,12 +7,20 @@ import Foundation
 /// articles seen so far (tf-idf, frozen when the article arrives): the entities it is about, and
 /// its keywords (words, amounts, the years and months it tells of, its event types). It joins
 /// the story it is most similar to (half the story's centroid, half its three nearest reports),
-/// if similar enough, else it starts a new one; a story whose centroid has grown close to
-/// another's absorbs it (an early report may have started a story of its own). Stories far apart in publication time fade apart
-/// (two earthquakes in different years). A report whose wording is mostly another's (a
-/// syndicated copy) joins that report's story and is marked a copy of it. The settings'
-/// defaults are tuned on ECB+ topics 1-35 (`chronicle stories eval`). Candidates come from an inverted index of entities and keywords, so an insert
-/// costs the size of its neighbourhood, not of the store.
+/// if similar enough, else it starts a new one. Around that:
+/// - similarity fades with the days between the article and the story's nearest reports (two
+///   earthquakes in different years);
+/// - a story mostly about one person does not take a report about another;
+/// - a young story whose centroid has grown close to another young one's absorbs it (an early
+///   report may have started a story of its own);
+/// - a story whose reports fall into two groups with little in common but the kind of
+///   happening splits in two (`StorySplitter`), and the two are never merged again;
+/// - a report whose wording is mostly another's (a syndicated copy) joins that report's story
+///   and is marked a copy of it.
+///
+/// The settings' defaults are tuned on ECB+ topics 1-35 (`chronicle stories eval`). Candidates
+/// come from an inverted index of entities and keywords, so an insert costs the size of its
+/// neighbourhood, not of the store.
 public struct StoryClusterer: Sendable {
     public struct Settings: Sendable {
         /// The similarity an article needs to join a story.
@@ -23,9 +31,10 @@ public struct StoryClusterer: Sendable {
         public var entityKindWeights = ArticleProfile.defaultKindWeights
         /// Keywords kept per article.
         public var keywordCount = 40
-        /// Days apart beyond which similarity fades, and how fast (days for a factor e).
-        public var sameDays = 7
-        public var fadeDays = 60.0
+        /// Days apart beyond which similarity fades, and how fast (days for a factor e): a
+        /// follow-up weeks later is the same story, a like happening a year later is not.
+        public var sameDays = 30
+        public var fadeDays = 120.0
         /// Estimated 4-gram Jaccard from which a report is a copy of another.
         public var copySimilarity = 0.5
         /// The share of the similarity taken from the story's three nearest reports (the rest:
@@ -41,7 +50,8 @@ public struct StoryClusterer: Sendable {
         public var linkageCandidates = 10
         /// The centroid similarity at which two stories become one (1 or more: never).
         public var mergeThreshold = 0.5
-        /// Stories compared for a merge at most, and the size beyond which a story absorbs no other.
+        /// Stories compared for a merge at most, and the size beyond which a story absorbs no
+        /// other and is absorbed by none.
         public var mergeCandidates = 30
         public var mergeMaxArticles = 20
         /// Keys in more than this share of articles find no candidates (they are in every story).
@@ -192,7 +202,8 @@ public struct StoryClusterer: Sendable {
     /// its own before the reports that tie it in arrived. Merges into `storyID` every story whose
     /// centroid is now close enough to its centroid; returns the ids of those absorbed.
     private mutating func absorbNeighbours(of storyID: String) -> [String] {
-        // Only young stories: a twin story is an early split, found while both are small.
+        // Only young stories: a twin story is an early split, found while both are small (and
+        // merging their events again stays cheap).
         guard let cluster = clusters[storyID], cluster.articles.count <= settings.mergeMaxArticles else { return [] }
         // The story's strongest entities and keywords stand for it: enough to find a twin.
         let probe = Member(
@@ -201,7 +212,9 @@ public struct StoryClusterer: Sendable {
         var absorbed: [String] = []
         let person = cluster.mainPerson(agreedBy: settings.mainPersonAgreement)
         for id in candidates(of: probe, limit: settings.mergeCandidates) where id != storyID && separated[storyID]?.contains(id) != true {
-            guard let other = clusters[id], centroidSimilarity(probe, other) >= settings.mergeThreshold else { continue }
+            guard let other = clusters[id], other.articles.count <= settings.mergeMaxArticles,
+                centroidSimilarity(probe, other) >= settings.mergeThreshold
+            else { continue }
             // Stories about two different people stay two, however alike their wording.
             if let person, let otherPerson = other.mainPerson(agreedBy: settings.mainPersonAgreement), person != otherPerson { continue }
             for article in other.articles {
@@ -289,7 +302,7 @@ public struct StoryClusterer: Sendable {
         return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map(\.key)
     }
 
-    /// The similarity to the story's centroid alone, faded by distance in time.
+    /// The similarity to the story's centroid alone (not faded by time: `similarity` does that).
     func centroidSimilarity(_ member: Member, _ cluster: StoryCluster) -> Double {
         let entity = member.entities.cosine(cluster.entities)
         let keyword = member.keywords.cosine(cluster.keywords)
@@ -308,21 +321,25 @@ public struct StoryClusterer: Sendable {
     }
 
     func similarity(_ member: Member, _ cluster: StoryCluster, centroid: Double) -> Double {
-        var score = centroid
+        var score = centroid * fade(member.day.flatMap { cluster.gap(to: $0) })
         if settings.linkage > 0 {
-            // Blend in how close the article is to the story's nearest reports, not only its centre.
+            // Blend in how close the article is to the story's nearest reports, not only its
+            // centre: near in wording and in time.
             let nearest = cluster.articles.suffix(50).compactMap { members[$0] }.map { other in
                 (settings.entityWeight * member.entities.cosine(other.entities) + (1 - settings.entityWeight) * member.keywords.cosine(other.keywords))
                     * personFactor(member, storyPerson: other.mainPerson)
+                    * fade(member.day.flatMap { day in other.day.map { abs(day - $0) } })
             }.sorted(by: >).prefix(3)
             if !nearest.isEmpty {
                 score = (1 - settings.linkage) * score + settings.linkage * nearest.reduce(0, +) / Double(nearest.count)
             }
         }
-        if let day = member.day, let first = cluster.firstDay, let last = cluster.lastDay {
-            let gap = max(0, first - day, day - last)
-            if gap > settings.sameDays { score *= exp(-Double(gap - settings.sameDays) / settings.fadeDays) }
-        }
         return score
+    }
+
+    /// 1 within `sameDays`, then fading by a factor e every `fadeDays`; 1 when undated.
+    private func fade(_ gap: Int?) -> Double {
+        guard let gap, gap > settings.sameDays else { return 1 }
+        return exp(-Double(gap - settings.sameDays) / settings.fadeDays)
     }
 }
