@@ -148,10 +148,10 @@ struct StoryTests {
                                     time: "2025-05-16", timeSource: .sentence),
                 source: article, origin: article, publicationDate: "2025-05-16", affiliations: affiliations)
         }
-        var agreeing: [MergedEvent] = []
+        var agreeing = StoryEvents()
         EventMerger.merge([talks("art_1", "Westland"), talks("art_2", "Ann Field", ["Ann Field": "Westland"])], into: &agreeing)
         #expect(agreeing.count == 1 && agreeing[0].conflicts.isEmpty)
-        var disagreeing: [MergedEvent] = []
+        var disagreeing = StoryEvents()
         EventMerger.merge([talks("art_1", "Westland"), talks("art_2", "Eastland")], into: &disagreeing)
         #expect(disagreeing.count == 1)
         #expect(disagreeing[0].conflicts.map(\.attribute) == ["actor:mediator"])
@@ -168,7 +168,7 @@ struct StoryTests {
                                     time: "2025-05-16", timeSource: .sentence),
                 source: article, origin: article, publicationDate: "2025-05-16", affiliations: affiliations)
         }
-        var shelling: [MergedEvent] = []
+        var shelling = StoryEvents()
         EventMerger.merge([
             mention("art_1", "ATTACK", [("agent", "Northland"), ("patient", "Port Vale")]),
             mention("art_2", "ATTACK", [("agent", "Southland"), ("patient", "Port Vale")]),
@@ -179,21 +179,21 @@ struct StoryTests {
         #expect(shelling.first?.conflicts.first?.sides.map(\.value) == ["Northland", "Southland"])
         #expect(shelling.first?.conflicts.first?.sides.map { $0.reports.map(\.articleID) } == [["art_1"], ["art_2"]])
         // A general and the army he commands are one side.
-        var commanded: [MergedEvent] = []
+        var commanded = StoryEvents()
         EventMerger.merge([
             mention("art_1", "ATTACK", [("agent", "Northland"), ("patient", "Port Vale")]),
             mention("art_2", "ATTACK", [("agent", "Gen. Ann Holt"), ("patient", "Port Vale")], ["Gen. Ann Holt": "Northland"]),
         ], into: &commanded)
         #expect(commanded.count == 1 && commanded[0].conflicts.isEmpty)
         // Talks: who is "agent" and who "participant" depends on the sentence, not the facts.
-        var talks: [MergedEvent] = []
+        var talks = StoryEvents()
         EventMerger.merge([
             mention("art_1", "MEET", [("agent", "Northland"), ("participant", "Southland")]),
             mention("art_2", "MEET", [("agent", "Southland"), ("participant", "Northland"), ("participant", "Westland")]),
         ], into: &talks)
         #expect(talks.count == 1 && talks[0].conflicts.isEmpty)
         // A demand by each side is two demands, not one with two speakers.
-        var demands: [MergedEvent] = []
+        var demands = StoryEvents()
         EventMerger.merge([
             mention("art_1", "DEMAND", [("agent", "Northland"), ("patient", "Southland")]),
             mention("art_2", "DEMAND", [("agent", "Southland"), ("patient", "Northland")]),
@@ -212,10 +212,10 @@ struct StoryTests {
                 event: EventMention(type: "MEET", trigger: span, sentence: 0, actors: parties, place: place, time: "2025-05-16", timeSource: .sentence),
                 source: article, origin: article, publicationDate: "2025-05-16", nearbyPlaces: nearby)
         }
-        var nested: [MergedEvent] = []
+        var nested = StoryEvents()
         EventMerger.merge([talks("art_1", at: "Port Vale"), talks("art_2", at: "Harbour Palace", beside: ["Harbour Palace", "Port Vale"])], into: &nested)
         #expect(nested.count == 1 && nested[0].conflicts.isEmpty)
-        var apart: [MergedEvent] = []
+        var apart = StoryEvents()
         EventMerger.merge([talks("art_1", at: "Port Vale"), talks("art_2", at: "Eastbridge", beside: ["Eastbridge"])], into: &apart)
         #expect(apart.count == 1)
         #expect(apart.first?.conflicts.map(\.attribute) == ["place"])
@@ -228,7 +228,7 @@ struct StoryTests {
         }
         let parties = [EventActor(role: "participant", name: "Northland"), EventActor(role: "participant", name: "Southland")]
         let span = TextSpan(start: 0, end: 5)
-        var events: [MergedEvent] = []
+        var events = StoryEvents()
         EventMerger.merge([facts("art_1", "wire a", EventMention(
             type: "MEET", trigger: span, sentence: 0, actors: parties, place: "Geneva", time: "2025-05-16", timeSource: .sentence,
             duration: "PT2H"))], into: &events)

@@ -27,4 +27,13 @@ struct ArticleDocumentCodingTests {
         let data = try JSONEncoder().encode(document)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ArticleDocument.self, from: data) }
     }
+
+    @Test("the text under a span that runs past the text is cut at its end")
+    func spanPastTheEnd() {
+        var document = ArticleDocument(input: .text("One."))
+        document.text = "Öne."
+        #expect(document.text(of: TextSpan(start: 0, end: 2)) == "Ön")
+        #expect(document.text(of: TextSpan(start: 2, end: 10)) == "e.")
+        #expect(document.text(of: TextSpan(start: 7, end: 9)) == "")
+    }
 }

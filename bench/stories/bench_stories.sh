@@ -4,13 +4,13 @@
 # runs them through the pipeline (not timed), stores all but the last --measured, then inserts
 # each of those into that store and times it (chronicle stories bench).
 #
-# Usage: bench/stories/bench_stories.sh [--articles 10000] [--measured 20] [--seed 7] [--bin PATH]
+# Usage: bench/stories/bench_stories.sh [--articles 10000] [--measured 50] [--seed 7] [--bin PATH]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$root/bench/lib.sh"
 
 articles=10000
-measured=20
+measured=50
 seed=7
 bin=""
 while [ $# -gt 0 ]; do

@@ -90,7 +90,7 @@ extension StoreState {
         let storyIDs = Set(record.articles.keys.compactMap { stories.story(of: $0) })
         var views: [MergedEventView] = []
         for story in storyIDs.sorted() {
-            for event in stories.events[story] ?? [] where involves(event, entity: entity) {
+            for event in stories.events[story] ?? StoryEvents() where involves(event, entity: entity) {
                 views.append(MergedEventView(event, story: story, state: self))
             }
         }

@@ -121,7 +121,7 @@ public struct StoryView: Encodable, Sendable {
         let records = state.stories.articles(of: id).compactMap { state.records[$0] }.sorted { $0.sequence < $1.sequence }
         guard !records.isEmpty else { return nil }
         self.id = id
-        let merged = state.stories.events[id] ?? []
+        let merged = state.stories.events[id] ?? StoryEvents()
         title = Self.title(records: records, events: merged)
         articleCount = records.count
         sourceCount = Set(records.map { state.stories.origins[$0.id] ?? $0.id }).count
@@ -153,7 +153,7 @@ public struct StoryView: Encodable, Sendable {
 
     /// The headline of its first report that has one, else its best-attested event told in a
     /// few words ("MEET: Russia, Ukraine in Istanbul"), else its first sentence.
-    static func title(records: [ArticleRecord], events: [MergedEvent]) -> String {
+    static func title(records: [ArticleRecord], events: StoryEvents) -> String {
         if let headline = records.lazy.compactMap({ $0.document.metadata.title }).first { return headline }
         if let event = events.filter({ $0.type != "STATEMENT" && !$0.actors.isEmpty }).max(by: { $0.mentions.count < $1.mentions.count }) {
             let names = event.actors.prefix(3).map(\.name).joined(separator: ", ")

@@ -11,19 +11,20 @@ enum EventMerger {
     static let unmerged: Set<String> = ["STATEMENT"]
 
     /// Adds each mention to the story's event it fits best, or as a new event.
-    static func merge(_ mentions: [MentionFacts], into events: inout [MergedEvent]) {
+    static func merge(_ mentions: [MentionFacts], into events: inout StoryEvents) {
         for mention in mentions {
             guard !unmerged.contains(mention.type) else {
-                events.append(MergedEvent(first: mention))
+                events.append(mention)
                 continue
             }
-            var best: (score: Double, index: Int)?
+            var best: (score: Double, position: Int)?
             let mine = parties(mention.actors)
-            for (index, event) in events.enumerated() where event.type == mention.type {
-                guard let score = fit(mention, parties: mine, event), score > (best?.score ?? -1) else { continue }
-                best = (score, index)
+            let speakers = EventOntology.shared.type(named: mention.type)?.parties == .speaker ? agents(mention.actors) : nil
+            for position in events.positions(ofType: mention.type) {
+                guard let score = fit(mention, parties: mine, speakers: speakers, events[position]), score > (best?.score ?? -1) else { continue }
+                best = (score, position)
             }
-            if let best { events[best.index].add(mention) } else { events.append(MergedEvent(first: mention)) }
+            if let best { events.add(mention, toEventAt: best.position) } else { events.append(mention) }
         }
     }
 
@@ -42,42 +43,45 @@ enum EventMerger {
         Set(actors.filter { $0.role != "mediator" }.map(\.name))
     }
 
-    /// How well a mention (whose parties are `mine`) fits an event, or nil when it cannot be the
-    /// same happening.
-    static func fit(_ mention: MentionFacts, parties mine: Set<String>, _ event: MergedEvent) -> Double? {
+    static func agents(_ actors: [EventActor]) -> Set<String> {
+        Set(actors.filter { $0.role == "agent" }.map(\.name))
+    }
+
+    /// How well a mention fits an event, or nil when it cannot be the same happening. `mine`:
+    /// the mention's parties; `speakers`: its agents when its type is a speech act.
+    static func fit(_ mention: MentionFacts, parties mine: Set<String>, speakers: Set<String>?, _ event: MergedEvent) -> Double? {
         guard mood(mention.modality) == mood(event.modality) else { return nil }
         var score = 0.0
         var strain = false
         // A demand by one side and a demand by the other are two demands.
-        if EventOntology.shared.type(named: mention.type)?.parties == .speaker {
-            let speakers = Set(mention.actors.filter { $0.role == "agent" }.map(\.name))
-            let theirs = Set(event.actors.filter { $0.role == "agent" }.map(\.name))
-            if !speakers.isEmpty, !theirs.isEmpty, speakers.isDisjoint(with: theirs) { return nil }
+        if let speakers, !speakers.isEmpty {
+            let theirs = agents(event.actors)
+            if !theirs.isEmpty, speakers.isDisjoint(with: theirs) { return nil }
         }
         // Parties: disjoint named parties are different happenings.
         let theirs = event.parties
-        let shared = mine.intersection(theirs).count
+        let shared = mine.reduce(0) { theirs.contains($1) ? $0 + 1 : $0 }
         if !mine.isEmpty, !theirs.isEmpty, shared == 0 { return nil }
         score += 2 * Double(shared)
         // Time.
-        if let time = mention.time, let other = event.time {
+        if let time = mention.timing, let other = event.timing {
             switch (mention.timeIsStrong, event.timeIsStrong) {
             case (true, true):
-                if MergedEvent.sameTime(time, other) {
+                if time.canBeSame(as: other) {
                     score += 2
-                } else if let gap = dayGap(time, other), gap <= 2 {
+                } else if let gap = time.dayGap(to: other), gap <= 2 {
                     strain = true
                 } else {
                     return nil
                 }
             case (false, false):
-                guard let gap = dayGap(time, other), gap <= 3 else { return nil }
+                guard let gap = time.dayGap(to: other), gap <= 3 else { return nil }
             default:
                 // A publication date is only an upper bound: the event may be days before it.
                 let (published, told) = mention.timeIsStrong ? (other, time) : (time, other)
-                guard let publishedDay = TimexRange(value: published), let toldRange = TimexRange(value: told) else { break }
-                guard let gap = dayGap(publishedDay.first, toldRange.last), toldRange.last <= publishedDay.last || gap <= 1 else { return nil }
-                if toldRange.last < publishedDay.first, (dayGap(toldRange.last, publishedDay.first) ?? 99) > 7 { return nil }
+                guard let publishedFirst = published.firstDay, let publishedLast = published.lastDay, let toldLast = told.lastDay else { break }
+                guard toldLast <= publishedLast || abs(publishedFirst - toldLast) <= 1 else { return nil }
+                if publishedFirst - toldLast > 7 { return nil }
                 score += 0.5
             }
         }
@@ -88,11 +92,5 @@ enum EventMerger {
         // A strained fit needs parties that agree.
         if strain, shared < 2 { return nil }
         return score
-    }
-
-    /// Whole days between two day-precise values, nil when either is coarser.
-    static func dayGap(_ a: String, _ b: String) -> Int? {
-        guard a.count >= 10, b.count >= 10, let first = CalendarDay.days(of: a), let second = CalendarDay.days(of: b) else { return nil }
-        return abs(first - second)
     }
 }

@@ -11,6 +11,8 @@ public struct MergedEvent: Sendable, Equatable {
     /// What the reports agree on, kept up to date as reports are added: merging compares every
     /// new mention with the story's events, so these are read far more often than written.
     public private(set) var time: String?
+    /// `time` with the days it covers.
+    private(set) var timing: EventTime?
     /// Whether `time` comes from the text rather than a publication date.
     public private(set) var timeIsStrong = false
     /// The modality of the first report that asserts it, else of the first report.
@@ -41,6 +43,7 @@ public struct MergedEvent: Sendable, Equatable {
         mentions.append(mention)
         // The time: the date the text gives most often (the most specific, then the earliest
         // report's, on a tie), else the publication date of the earliest report.
+        let before = time
         if mention.timeIsStrong, let value = mention.time {
             timeCounts[value, default: TimeCount(count: 0, first: mentions.count - 1)].count += 1
             time = timeCounts.max { ($0.value.count, $0.key.count, -$0.value.first) < ($1.value.count, $1.key.count, -$1.value.first) }?.key
@@ -48,6 +51,7 @@ public struct MergedEvent: Sendable, Equatable {
         } else if !timeIsStrong, time == nil {
             time = mention.time
         }
+        if time != before || (timing == nil && time != nil) { timing = time == mention.time ? mention.timing : time.map(EventTime.init) }
         if mention.modality == .asserted, modality != .asserted, !mentions.dropLast().contains(where: { $0.modality == .asserted }) {
             modality = .asserted
         }
@@ -181,6 +185,8 @@ public struct MentionFacts: Sendable, Equatable {
     /// Agency or source (or the article itself); a copy takes its original's.
     public let origin: String
     public let time: String?
+    /// `time` with the days it covers.
+    let timing: EventTime?
     public let timeIsStrong: Bool
     public let duration: String?
     public let place: String?
@@ -204,6 +210,7 @@ public struct MentionFacts: Sendable, Equatable {
         self.source = source
         self.origin = origin
         time = event.time ?? publicationDate.map { String($0.prefix(10)) }
+        timing = time.map(EventTime.init)
         timeIsStrong = event.timeSource == .sentence || event.timeSource == .paragraph
         duration = event.duration
         place = event.place

@@ -6,24 +6,32 @@ import ChroniclePipeline
 struct StoryCluster: Sendable {
     let id: String
     private(set) var articles: [String] = []
-    private(set) var entities = SparseVector()
-    private(set) var keywords = SparseVector()
+    private(set) var entities = CentroidVector()
+    private(set) var keywords = CentroidVector()
     /// Publication days of its dated reports, ascending.
     private(set) var days: [Int] = []
     /// The size at which the story was last checked for two happenings (`StorySplitter`).
     var checkedAtSize = 0
     /// How many of the story's articles carry each posting key, to drop a key with the last one.
-    private(set) var keyCounts: [String: Int] = [:]
+    private(set) var keyCounts: [TermID: Int] = [:]
 
     init(id: String) { self.id = id }
 
     /// Main persons of its articles, counted per article.
-    private(set) var people: [String: Int] = [:]
+    private(set) var people: [TermID: Int] = [:]
+    /// The person most of its articles are about, and how many: kept as articles come and go,
+    /// since every candidate story is asked for it.
+    private var topPerson: (person: TermID, count: Int)?
 
-    /// The person at least `share` of its articles are mostly about.
-    func mainPerson(agreedBy share: Double) -> String? {
-        guard let top = people.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), Double(top.value) >= share * Double(articles.count) else { return nil }
-        return top.key
+    /// The person at least `share` of its articles are mostly about. (With `share` above a half
+    /// no two people can qualify, so a tie at the top never matters.)
+    func mainPerson(agreedBy share: Double) -> TermID? {
+        guard let topPerson, Double(topPerson.count) >= share * Double(articles.count) else { return nil }
+        return topPerson.person
+    }
+
+    private mutating func countPeople() {
+        topPerson = people.max { ($0.value, $1.key) < ($1.value, $0.key) }.map { ($0.key, $0.value) }
     }
 
     /// Days from `day` to the nearest publication day of the story's reports (nil when either
@@ -38,13 +46,16 @@ struct StoryCluster: Sendable {
     }
 
     /// Adds an article; returns the posting keys new to the story.
-    mutating func add(_ article: StoryClusterer.Member) -> [String] {
+    mutating func add(_ article: StoryClusterer.Member) -> [TermID] {
         articles.append(article.id)
         entities.add(article.entities)
         keywords.add(article.keywords)
         if let day = article.day { days.insert(day, at: days.partitioningIndex(where: { $0 >= day })) }
-        if let person = article.mainPerson { people[person, default: 0] += 1 }
-        var new: [String] = []
+        if let person = article.mainPerson {
+            people[person, default: 0] += 1
+            countPeople()
+        }
+        var new: [TermID] = []
         for key in article.keys {
             keyCounts[key, default: 0] += 1
             if keyCounts[key] == 1 { new.append(key) }
@@ -53,7 +64,7 @@ struct StoryCluster: Sendable {
     }
 
     /// Removes an article; returns the posting keys no article of the story carries any more.
-    mutating func remove(_ article: StoryClusterer.Member) -> [String] {
+    mutating func remove(_ article: StoryClusterer.Member) -> [TermID] {
         articles.removeAll { $0 == article.id }
         entities.add(article.entities, sign: -1)
         keywords.add(article.keywords, sign: -1)
@@ -61,8 +72,9 @@ struct StoryCluster: Sendable {
         if let person = article.mainPerson {
             people[person, default: 1] -= 1
             if people[person] == 0 { people[person] = nil }
+            countPeople()
         }
-        var gone: [String] = []
+        var gone: [TermID] = []
         for key in article.keys {
             keyCounts[key, default: 0] -= 1
             if keyCounts[key] == 0 {

@@ -74,8 +74,9 @@ public struct StoryClusterer: Sendable {
         let keywords: SparseVector
         let day: Int?
         let signature: MinHashSignature
-        let keys: [String]
-        let mainPerson: String?
+        /// Every entity and word of the article (the vectors keep the strongest words only).
+        let keys: [TermID]
+        let mainPerson: TermID?
     }
 
     public struct Assignment: Sendable, Equatable {
@@ -95,12 +96,16 @@ public struct StoryClusterer: Sendable {
     private(set) var clusters: [String: StoryCluster] = [:]
     private var members: [String: Member] = [:]
     private var storyOfArticle: [String: String] = [:]
-    private var postings: [String: Set<String>] = [:]
-    private var documentFrequency: [String: Int] = [:]
+    /// Term -> the stories holding it.
+    private var postings: [TermID: Set<String>] = [:]
+    /// Terms (`e:` and an entity key, `t:` and a word) numbered as first seen; how many
+    /// articles hold each.
+    private var termIDs: [String: TermID] = [:]
+    private var documentFrequency: [Int] = []
     private var articleCount = 0
     public private(set) var copies: [String: String] = [:]
-    /// MinHash band key -> articles in that bucket.
-    private var copyBuckets: [UInt64: [String]] = [:]
+    /// MinHash band key -> the articles in that bucket, with their signatures.
+    private var copyBuckets: [UInt64: [(article: String, signature: MinHashSignature)]] = [:]
     /// Story -> the stories split off it or it was split off: never merged again.
     private var separated: [String: Set<String>] = [:]
 
@@ -152,7 +157,7 @@ public struct StoryClusterer: Sendable {
         for key in clusters[storyID]!.add(member) { postings[key, default: []].insert(storyID) }
         members[member.id] = member
         storyOfArticle[member.id] = storyID
-        for key in member.signature.bandKeys { copyBuckets[key, default: []].append(member.id) }
+        for key in member.signature.bandKeys { copyBuckets[key, default: []].append((member.id, member.signature)) }
         if let copyOf { copies[member.id] = copyOf }
         let absorbed = settings.mergeThreshold < 1 ? absorbNeighbours(of: storyID) : []
         let split = isNew ? [] : splitIfMixed(storyID)
@@ -238,13 +243,10 @@ public struct StoryClusterer: Sendable {
         guard let member = members.removeValue(forKey: articleID), let storyID = storyOfArticle.removeValue(forKey: articleID) else { return nil }
         copies[articleID] = nil
         for key in member.signature.bandKeys {
-            copyBuckets[key]?.removeAll { $0 == articleID }
+            copyBuckets[key]?.removeAll { $0.article == articleID }
             if copyBuckets[key]?.isEmpty == true { copyBuckets[key] = nil }
         }
-        for key in member.keys {
-            documentFrequency[key, default: 1] -= 1
-            if documentFrequency[key] == 0 { documentFrequency[key] = nil }
-        }
+        for key in member.keys { documentFrequency[Int(key)] -= 1 }
         articleCount -= 1
         for key in clusters[storyID]?.remove(member) ?? [] {
             postings[key]?.remove(storyID)
@@ -259,12 +261,11 @@ public struct StoryClusterer: Sendable {
     /// The stored report this one is a copy of (the most similar one sharing a MinHash band, at
     /// or above `copySimilarity`), if any.
     private func copyCandidate(of member: Member) -> String? {
-        var seen = Set<String>()
         var best: (similarity: Double, article: String)?
         for key in member.signature.bandKeys {
-            for article in copyBuckets[key] ?? [] where seen.insert(article).inserted {
-                guard let other = members[article] else { continue }
-                let similarity = other.signature.similarity(to: member.signature)
+            for (article, signature) in copyBuckets[key] ?? [] {
+                // An article in several buckets scores the same each time: no need to skip it.
+                let similarity = signature.similarity(to: member.signature)
                 if similarity >= settings.copySimilarity, similarity > (best?.similarity ?? 0) { best = (similarity, article) }
             }
         }
@@ -273,20 +274,31 @@ public struct StoryClusterer: Sendable {
 
     private mutating func makeMember(_ profile: ArticleProfile) -> Member {
         articleCount += 1
-        let entityKeys = profile.entities.keys.map { "e:" + $0 }
-        let termKeys = profile.terms.keys.map { "t:" + $0 }
-        for key in entityKeys { documentFrequency[key, default: 0] += 1 }
-        for key in termKeys { documentFrequency[key, default: 0] += 1 }
-        func idf(_ key: String) -> Double {
-            let frequency = Double(documentFrequency[key] ?? 1)
-            return log((Double(articleCount) + 1) / frequency) + 1
+        let entityKeys = profile.entities.keys.map { term("e:" + $0) }
+        let termKeys = profile.terms.keys.map { term("t:" + $0) }
+        for key in entityKeys + termKeys { documentFrequency[Int(key)] += 1 }
+        func idf(_ key: TermID) -> Double {
+            log((Double(articleCount) + 1) / Double(max(1, documentFrequency[Int(key)]))) + 1
         }
-        let entities = SparseVector(Dictionary(uniqueKeysWithValues: profile.entities.map { ("e:" + $0.key, (1 + log($0.value)) * idf("e:" + $0.key)) }))
-        let keywords = SparseVector(Dictionary(uniqueKeysWithValues: profile.terms.map { ("t:" + $0.key, (1 + log($0.value)) * idf("t:" + $0.key)) }))
-            .top(settings.keywordCount)
+        func weighted(_ counts: [String: Double], _ keys: [TermID]) -> [(word: String, key: TermID, weight: Double)] {
+            zip(counts, keys).map { entry, key in (entry.key, key, (1 + log(entry.value)) * idf(key)) }
+        }
+        let entities = SparseVector(Dictionary(uniqueKeysWithValues: weighted(profile.entities, entityKeys).map { ($0.key, $0.weight) }))
+        // The strongest words; ties go to the word first in alphabetical order.
+        let keywords = weighted(profile.terms, termKeys).sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }.prefix(settings.keywordCount)
         return Member(
-            id: profile.articleID, entities: entities.normalized, keywords: keywords.normalized, day: profile.day,
-            signature: profile.signature, keys: entityKeys + termKeys, mainPerson: profile.mainPerson.map { "e:" + $0 })
+            id: profile.articleID, entities: entities.normalized,
+            keywords: SparseVector(Dictionary(uniqueKeysWithValues: keywords.map { ($0.key, $0.weight) })).normalized, day: profile.day,
+            signature: profile.signature, keys: entityKeys + termKeys, mainPerson: profile.mainPerson.map { term("e:" + $0) })
+    }
+
+    /// The id of a term, numbering it if it is new.
+    private mutating func term(_ name: String) -> TermID {
+        if let id = termIDs[name] { return id }
+        let id = TermID(documentFrequency.count)
+        termIDs[name] = id
+        documentFrequency.append(0)
+        return id
     }
 
     /// Stories sharing entities or keywords with the article, most shared first.
@@ -294,8 +306,9 @@ public struct StoryClusterer: Sendable {
         let limit = limit ?? settings.maxCandidates
         var shared: [String: Double] = [:]
         let common = max(20, Int(settings.commonKeyShare * Double(articleCount)))
-        for (key, weight) in member.entities.weights.merging(member.keywords.weights, uniquingKeysWith: +) {
-            guard let stories = postings[key], (documentFrequency[key] ?? 0) <= common else { continue }
+        // Entity and word terms never share an id.
+        for (key, weight) in [member.entities.entries, member.keywords.entries].joined() {
+            guard Int(key) < documentFrequency.count, documentFrequency[Int(key)] <= common, let stories = postings[key] else { continue }
             for story in stories { shared[story, default: 0] += weight }
         }
         guard shared.count > limit else { return shared.keys.sorted() }
@@ -304,8 +317,8 @@ public struct StoryClusterer: Sendable {
 
     /// The similarity to the story's centroid alone (not faded by time: `similarity` does that).
     func centroidSimilarity(_ member: Member, _ cluster: StoryCluster) -> Double {
-        let entity = member.entities.cosine(cluster.entities)
-        let keyword = member.keywords.cosine(cluster.keywords)
+        let entity = cluster.entities.cosine(member.entities)
+        let keyword = cluster.keywords.cosine(member.keywords)
         var score = settings.entityWeight * entity + (1 - settings.entityWeight) * keyword
         return score * personFactor(member, storyPerson: cluster.mainPerson(agreedBy: settings.mainPersonAgreement))
     }
@@ -313,9 +326,9 @@ public struct StoryClusterer: Sendable {
     /// `otherPersonFactor` when the article is about someone other than the story (or report)
     /// it is compared with, and that story's person is at most a side figure in it (a report on
     /// one player's injury names the teammate hurt last year); else 1.
-    private func personFactor(_ member: Member, storyPerson other: String?) -> Double {
+    private func personFactor(_ member: Member, storyPerson other: TermID?) -> Double {
         guard let person = member.mainPerson, let other, person != other,
-            (member.entities.weights[other] ?? 0) < 0.5 * (member.entities.weights[person] ?? 0)
+            (member.entities.weight(of: other) ?? 0) < 0.5 * (member.entities.weight(of: person) ?? 0)
         else { return 1 }
         return settings.otherPersonFactor
     }

@@ -6,7 +6,7 @@ import ChroniclePipeline
 struct StoryIndex: Sendable {
     private(set) var clusterer: StoryClusterer
     /// Story id -> its merged events.
-    private(set) var events: [String: [MergedEvent]] = [:]
+    private(set) var events: [String: StoryEvents] = [:]
     /// Article id -> where its report comes from (a copy takes its original's).
     private(set) var origins: [String: String] = [:]
 
@@ -21,7 +21,7 @@ struct StoryIndex: Sendable {
         let assignment = clusterer.add(profile)
         origins[record.id] = assignment.copyOf.flatMap { origins[$0] } ?? profile.origin
         if assignment.absorbed.isEmpty, assignment.split.isEmpty {
-            EventMerger.merge(facts(of: record, source: profile.source), into: &events[assignment.story, default: []])
+            EventMerger.merge(facts(of: record, source: profile.source), into: &events[assignment.story, default: StoryEvents()])
         } else {
             for story in assignment.absorbed { events[story] = nil }
             for story in Set(assignment.split + [assignment.story]).sorted() { remerge(story, records: records) }
@@ -41,7 +41,7 @@ struct StoryIndex: Sendable {
             events[story] = nil
             return
         }
-        var merged: [MergedEvent] = []
+        var merged = StoryEvents()
         for article in articles {
             let source = article.document.metadata.source ?? article.document.metadata.agency
             EventMerger.merge(facts(of: article, source: source), into: &merged)

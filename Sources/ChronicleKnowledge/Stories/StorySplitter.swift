@@ -50,12 +50,12 @@ struct StorySplitter: Sendable {
     /// Each vector's weights times the key's idf among these vectors, normalized: a key every
     /// report carries weighs almost nothing.
     static func locallyWeighted(_ vectors: [SparseVector]) -> [SparseVector] {
-        var frequency: [String: Int] = [:]
-        for vector in vectors { for key in vector.weights.keys { frequency[key, default: 0] += 1 } }
+        var frequency: [TermID: Int] = [:]
+        for vector in vectors { for key in vector.keys { frequency[key, default: 0] += 1 } }
         let total = Double(vectors.count + 1)
         return vectors.map { vector in
-            SparseVector(vector.weights.reduce(into: [:]) { weights, entry in
-                weights[entry.key] = entry.value * log(total / Double(frequency[entry.key] ?? 1))
+            SparseVector(vector.entries.reduce(into: [:]) { weights, entry in
+                weights[entry.0] = entry.1 * log(total / Double(frequency[entry.0] ?? 1))
             }).normalized
         }
     }

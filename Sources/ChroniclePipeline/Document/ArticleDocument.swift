@@ -86,11 +86,12 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         try container.encode(tokens.flatMap { [$0.span.start, $0.span.end] }, forKey: .tokenSpans)
     }
 
-    /// The text under a span.
+    /// The text under a span; a span running past the text (a damaged record) is cut at its end
+    /// rather than trapping, so reading a bad record never brings the service down.
     public func text(of span: TextSpan) -> String {
         let scalars = text.unicodeScalars
-        let start = scalars.index(scalars.startIndex, offsetBy: span.start)
-        let end = scalars.index(start, offsetBy: span.length)
+        let start = scalars.index(scalars.startIndex, offsetBy: max(0, span.start), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let end = scalars.index(start, offsetBy: max(0, span.length), limitedBy: scalars.endIndex) ?? scalars.endIndex
         return String(scalars[start..<end])
     }
 }
