@@ -4,7 +4,8 @@
 # runs them through the pipeline (not timed), stores all but the last --measured, then inserts
 # each of those into that store and times it (chronicle stories bench).
 #
-# Usage: bench/stories/bench_stories.sh [--articles 10000] [--measured 50] [--seed 7] [--bin PATH]
+# Usage: bench/stories/bench_stories.sh [--articles 10000] [--measured 50] [--seed 7] [--bin PATH] [--cache FILE]
+# (--cache keeps the processed articles in FILE for the next run with the same options.)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$root/bench/lib.sh"
@@ -13,13 +14,15 @@ articles=10000
 measured=50
 seed=7
 bin=""
+cache=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --articles) articles="$2"; shift 2 ;;
         --measured) measured="$2"; shift 2 ;;
         --seed) seed="$2"; shift 2 ;;
         --bin) bin="$2"; shift 2 ;;
-        -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+        --cache) cache="$2"; shift 2 ;;
+        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
         *) die "unknown option $1" ;;
     esac
 done
@@ -33,7 +36,7 @@ section "Generating $((articles + measured)) articles (seed $seed)"
 python3 "$root/bench/load/generate_articles.py" --count "$((articles + measured))" --seed "$seed" > "$work/articles.ndjson"
 
 section "Pipeline, store of $articles, $measured timed inserts"
-report="$("$bin" stories bench --ndjson "$work/articles.ndjson" --measured "$measured")"
+report="$("$bin" stories bench --ndjson "$work/articles.ndjson" --measured "$measured" ${cache:+--cache "$cache"})"
 echo "$report"
 python3 - "$report" <<'PY'
 import json, sys
