@@ -20,6 +20,7 @@ struct PersistenceTests {
                 ids.append(record.id)
             }
             #expect(try await store.delete(id: ids[2]))
+            await store.close()
         }
         let reopened = try KnowledgeStore(directory: directory, logger: quietLogger)
         let stored = reopened.read { Set($0.records.keys) }
@@ -52,6 +53,7 @@ struct PersistenceTests {
             #expect(duplicates.count == 7)
             #expect(Set(duplicates).count == 1)
             #expect(store.read { $0.indexesMatchRebuild() })
+            await store.close()
         }
         let reopened = try KnowledgeStore(directory: directory, logger: quietLogger)
         #expect(Set(reopened.read { Array($0.records.keys) }) == Set(created))
@@ -67,6 +69,7 @@ struct PersistenceTests {
             #expect(report.articles == 3)
             #expect(report.sequence == 3)
             for index in 0..<2 { _ = try await store.add(makeDocument("After the snapshot \(index).")) }
+            await store.close()
         }
         let reopened = try KnowledgeStore(directory: directory, logger: quietLogger)
         #expect(reopened.read { $0.articleCount } == 5)
@@ -80,6 +83,7 @@ struct PersistenceTests {
             let store = try KnowledgeStore(directory: directory, logger: quietLogger)
             _ = try await store.add(makeDocument("First article text."))
             _ = try await store.add(makeDocument("Second article text."))
+            await store.close()
         }
         let segment = try #require(
             try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("journal-") }.sorted()
@@ -98,6 +102,7 @@ struct PersistenceTests {
             #expect(recorder.messages.contains { $0.contains("journal tail skipped") && $0.contains("truncated record") })
             // The next write goes after the repaired tail and survives another restart.
             _ = try await reopened.add(makeDocument("Third article text."))
+            await reopened.close()
         }
         let again = try KnowledgeStore(directory: directory, logger: quietLogger)
         #expect(Set(again.read { $0.records.values.map(\.document.text) }) == ["First article text.", "Third article text."])
@@ -113,6 +118,7 @@ struct PersistenceTests {
             _ = try await store.add(makeDocument("Two."))
             _ = try await store.writeSnapshot()
             _ = try await store.add(makeDocument("Three."))
+            await store.close()
         }
         let snapshot = directory + "/snapshot.chs"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: snapshot))
@@ -152,12 +158,17 @@ struct PersistenceTests {
         #expect(try segments() == ["journal-00000000000000000003.log", "journal-00000000000000000004.log"])
     }
 
-    @Test("a second process cannot open the same data directory")
-    func directoryLock() throws {
+    @Test("a second process cannot open the same data directory; once the first is closed it can")
+    func directoryLock() async throws {
         let directory = temporaryDirectory()
         let first = try KnowledgeStore(directory: directory, logger: quietLogger)
-        _ = first
+        _ = try await first.add(makeDocument("Written before closing."))
         // flock is per open file description, so a second open in the same process conflicts too.
         #expect(throws: (any Error).self) { try KnowledgeStore(directory: directory, logger: quietLogger) }
+        await first.close()
+        await #expect(throws: KnowledgeStore.Unavailable.self) { try await first.add(makeDocument("Written after closing.")) }
+        #expect(first.read { $0.articleCount } == 1)
+        let second = try KnowledgeStore(directory: directory, logger: quietLogger)
+        #expect(second.read { $0.records.values.map(\.document.text) } == ["Written before closing."])
     }
 }

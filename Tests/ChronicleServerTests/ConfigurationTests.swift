@@ -32,7 +32,10 @@ struct ConfigurationTests {
             fetch:
               maxRedirects: 2
             """, as: "chronicle.yaml")
-        let environment = ["CHRONICLE_PORT": "9100", "CHRONICLE_FETCH_ALLOW_PRIVATE_ADDRESSES": "true", "CHRONICLE_API_KEY": "k"]
+        let environment = [
+            "CHRONICLE_PORT": "9100", "CHRONICLE_FETCH_ALLOW_PRIVATE_ADDRESSES": "true", "CHRONICLE_API_KEY": "k",
+            "CHRONICLE_CORS_ORIGINS": "https://a.example, https://b.example", "CHRONICLE_STREAM_HEARTBEAT_SECONDS": "5",
+        ]
         let fromFile = try await ConfigurationLoader.load(file: file, environment: [:])
         #expect(fromFile.port == 9000)
         #expect(fromFile.dataDir == "/var/lib/chronicle")
@@ -44,6 +47,9 @@ struct ConfigurationTests {
         #expect(fromEnvironment.dataDir == "/var/lib/chronicle")
         #expect(fromEnvironment.fetch.allowPrivateAddresses)
         #expect(fromEnvironment.apiKey == "k")
+        #expect(fromEnvironment.corsOrigins == ["https://a.example", "https://b.example"])
+        #expect(fromEnvironment.stream.heartbeatSeconds == 5)
+        #expect(fromEnvironment.stream.backlog == 10_000)
 
         let fromFlags = try await ConfigurationLoader.load(
             overrides: ["port": .init(.int(9200), isSecret: false)], file: file, environment: environment)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 
 #if canImport(Glibc)
@@ -24,6 +25,9 @@ struct DataFiles: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         lock = try DirectoryLock(directory: directory)
     }
+
+    /// Gives up the directory (`KnowledgeStore.close`).
+    func release() { lock.release() }
 
     struct Recovered {
         var snapshot: SnapshotFile.Contents
@@ -61,20 +65,27 @@ struct DataFiles: Sendable {
 /// An exclusive `flock` on `LOCK`, held while the store is open; the kernel drops it when the
 /// process dies, so `kill -9` never leaves a stale lock behind.
 final class DirectoryLock: Sendable {
-    private let descriptor: Int32
+    private let descriptor: Mutex<Int32>
 
     init(directory: String) throws {
         let path = (directory as NSString).appendingPathComponent("LOCK")
-        var fd = open(path, O_RDWR | O_CREAT, 0o644)
-        if fd < 0 { fd = open(path, O_RDONLY) }  // a read-only directory can still be read
+        // O_CLOEXEC: a process this one starts must not inherit the lock and keep it.
+        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if fd < 0 { fd = open(path, O_RDONLY | O_CLOEXEC) }  // a read-only directory can still be read
         if fd >= 0, flock(fd, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK {
             close(fd)
             throw PersistenceError(description: "data directory \(directory) is in use by another chronicle process")
         }
-        descriptor = fd
+        descriptor = Mutex(fd)
     }
 
-    deinit {
-        if descriptor >= 0 { close(descriptor) }
+    /// Lets another store open the directory now rather than when this one is freed.
+    func release() {
+        descriptor.withLock { fd in
+            if fd >= 0 { close(fd) }
+            fd = -1
+        }
     }
+
+    deinit { release() }
 }

@@ -36,6 +36,14 @@ final class Journal: @unchecked Sendable {
 
     var isOpen: Bool { lock.withLock { descriptor >= 0 } }
 
+    /// Closes the current segment; `startSegment` opens the next one.
+    func closeSegment() {
+        lock.withLock {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+        }
+    }
+
     /// Closes the current segment and starts a new one named after `nextSequence` (records of a
     /// batch already in flight may still land in it with smaller sequences, which recovery and
     /// segment removal allow for). Empty closed segments (a restart with no writes) are removed.
@@ -47,7 +55,7 @@ final class Journal: @unchecked Sendable {
                 }
             }
             let path = (directory as NSString).appendingPathComponent(Self.segmentName(nextSequence))
-            let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+            let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw PersistenceError.system("cannot open journal segment", path) }
             DurableFile.syncDirectory(of: path)
             if descriptor >= 0 { close(descriptor) }

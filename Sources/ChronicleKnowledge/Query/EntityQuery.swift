@@ -10,6 +10,7 @@ public struct EntityView: Encodable, Sendable {
     public struct CoMention: Encodable, Sendable {
         public let id: String
         public let name: String
+        public let type: EntityType
         public let articles: Int
     }
 
@@ -44,10 +45,17 @@ public struct EntityView: Encodable, Sendable {
         firstSeen = dates.min()
         lastSeen = dates.max()
         articles = detailed ? record.articles.keys.sorted() : nil
-        coMentioned = detailed
-            ? record.coMentions.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10).compactMap { id, count in
-                state.entities.entities[id].map { CoMention(id: id, name: $0.name, articles: count) }
-            } : nil
+        coMentioned = detailed ? Self.coMentioned(record, state: state) : nil
+    }
+
+    /// The ten entities most often in the same articles; a nationality ("Ukrainian") only when
+    /// its country is not among them.
+    static func coMentioned(_ record: EntityRecord, state: StoreState) -> [CoMention] {
+        let ranked = record.coMentions.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.compactMap { id, count in
+            state.entities.entities[id].map { CoMention(id: id, name: $0.name, type: $0.type, articles: count) }
+        }
+        let places = Set(ranked.filter { $0.type == .location }.map(\.name))
+        return Array(ranked.filter { $0.type != .nationality || !places.contains($0.name) }.prefix(10))
     }
 
     enum CodingKeys: String, CodingKey {

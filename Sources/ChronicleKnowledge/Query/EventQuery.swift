@@ -4,6 +4,8 @@ import ChroniclePipeline
 public struct EventView: Encodable, Sendable {
     public let id: String
     public let articleID: String
+    /// The mention's position among its article's events.
+    let index: Int
     public let source: String?
     public let publicationDate: String?
     public let event: EventMention
@@ -14,12 +16,16 @@ public struct EventView: Encodable, Sendable {
     public let timeSource: String?
     /// The words of a STATEMENT's reported clause.
     public let contentText: String?
+    /// The story of its article, and the merged event it is a report of.
+    public internal(set) var story: String?
+    public internal(set) var mergedEvent: String?
 
     init(record: ArticleRecord, index: Int) {
         let document = record.document
         let event = document.events[index]
         id = "\(record.id).e\(index)"
         articleID = record.id
+        self.index = index
         source = document.metadata.source ?? document.metadata.agency
         publicationDate = document.metadata.publicationDate
         self.event = event
@@ -46,6 +52,8 @@ public struct EventView: Encodable, Sendable {
         case reportedBy = "reported_by"
         case publicationDate = "publication_date"
         case timeSource = "time_source"
+        case story
+        case mergedEvent = "merged_event"
     }
 
     struct Evidence: Encodable {
@@ -76,6 +84,8 @@ public struct EventView: Encodable, Sendable {
         try container.encode(articleID, forKey: .articleID)
         try container.encodeIfPresent(source, forKey: .source)
         try container.encodeIfPresent(publicationDate, forKey: .publicationDate)
+        try container.encodeIfPresent(story, forKey: .story)
+        try container.encodeIfPresent(mergedEvent, forKey: .mergedEvent)
     }
 }
 
@@ -138,7 +148,7 @@ extension StoreState {
             position -= 1
             let key = candidates[position]
             guard let record = record(forSequence: key.sequence) else { continue }
-            let view = EventView(record: record, index: key.index)
+            var view = EventView(record: record, index: key.index)
             if let type = query.type, view.event.type != type.uppercased() { continue }
             if let entity = query.entity,
                 !EventIndex.entityIDs(of: view.event, in: record, entities: entities).contains(entity)
@@ -149,6 +159,7 @@ extension StoreState {
             }
             if let place = query.place, !self.place(view.event.place, matches: place, in: record) { continue }
             if let needle, view.sentenceText?.lowercased().contains(needle) != true { continue }
+            locate(&view)
             items.append(view)
         }
         let more = items.count == query.limit && position > 0
@@ -170,6 +181,25 @@ extension StoreState {
             let index = Int(id[id.index(dot, offsetBy: 2)...]), let record = records[String(id[..<dot])],
             record.document.events.indices.contains(index)
         else { return nil }
-        return EventView(record: record, index: index)
+        var view = EventView(record: record, index: index)
+        locate(&view)
+        return view
+    }
+
+    /// Fills in the story and merged event a report belongs to.
+    func locate(_ view: inout EventView) {
+        guard let story = stories.story(of: view.articleID) else { return }
+        view.story = story
+        view.mergedEvent = stories.events[story]?.event(article: view.articleID, index: view.index)?.id
+    }
+
+    /// A merged event by id (`mev_...`): found through the article of its first report.
+    public func mergedEvent(id: String) -> MergedEventView? {
+        guard id.hasPrefix("mev_"), let dot = id.lastIndex(of: ".") else { return nil }
+        let article = "art_" + id[id.index(id.startIndex, offsetBy: 4)..<dot]
+        guard let story = stories.story(of: String(article)),
+            let event = stories.events[story]?.event(id: id)
+        else { return nil }
+        return MergedEventView(event, story: story, state: self)
     }
 }

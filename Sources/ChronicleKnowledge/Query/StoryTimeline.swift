@@ -62,19 +62,37 @@ public struct TimelineJSDocument: Encodable, Sendable {
             let month = parts.count > 1 && Int(parts[1]) != nil ? String(Int(parts[1])!) : nil
             let day = parts.count > 2 && Int(parts[2]) != nil ? String(Int(parts[2])!) : nil
             let who = event.actors.prefix(4).map(\.name).joined(separator: ", ")
-            let headline = event.type.replacingOccurrences(of: "_", with: " ").capitalized + (who.isEmpty ? "" : ": " + who)
+            let headline = Self.escaped(event.type.replacingOccurrences(of: "_", with: " ").capitalized + (who.isEmpty ? "" : ": " + who))
+            // TimelineJS shows `text` as HTML: everything from the articles is escaped.
             let sources = event.reports.compactMap { $0.source ?? $0.articleID }
-            var text = event.reports.first?.sentence ?? ""
-            text += "<br><small>\(event.reports.count) reports (\(event.independentSources) independent): \(sources.joined(separator: ", "))</small>"
+            var text = Self.escaped(event.reports.first?.sentence ?? "")
+            text += "<br><small>\(event.reports.count) reports (\(event.independentSources) independent): \(Self.escaped(sources.joined(separator: ", ")))</small>"
             for conflict in event.conflicts {
-                text += "<br><small>Sources disagree on \(conflict.attribute): "
-                    + conflict.sides.map { "\($0.value) (\($0.reports.map { $0.source ?? $0.articleID }.joined(separator: ", ")))" }.joined(separator: " vs ")
+                text += "<br><small>Sources disagree on \(Self.escaped(conflict.attribute)): "
+                    + conflict.sides.map { side in
+                        Self.escaped("\(side.value) (\(side.reports.map { $0.source ?? $0.articleID }.joined(separator: ", ")))")
+                    }.joined(separator: " vs ")
                     + "</small>"
             }
             return Slide(
                 start_date: Date(year: String(year), month: month, day: day, display_date: time),
                 text: Text(headline: headline, text: text), group: event.isFuture ? "planned" : event.type, unique_id: event.id)
         }
+    }
+
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
     }
 }
 

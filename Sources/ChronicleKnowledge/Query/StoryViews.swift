@@ -12,6 +12,10 @@ public struct MergedEventView: Encodable, Sendable {
         public let copyOf: String?
         public let trigger: String
         public let sentence: String?
+        /// Where the trigger and its sentence are in the article's text, so the trigger can be
+        /// marked in the sentence.
+        public let triggerSpan: TextSpan?
+        public let sentenceSpan: TextSpan?
         public let modality: Modality
 
         enum CodingKeys: String, CodingKey {
@@ -20,6 +24,8 @@ public struct MergedEventView: Encodable, Sendable {
             case eventID = "event_id"
             case publicationDate = "publication_date"
             case copyOf = "copy_of"
+            case triggerSpan = "trigger_span"
+            case sentenceSpan = "sentence_span"
         }
     }
 
@@ -35,7 +41,9 @@ public struct MergedEventView: Encodable, Sendable {
     /// Planned, proposed or demanded: it lies ahead of the reports.
     public let isFuture: Bool
     public let place: String?
-    public let actors: [EventActor]
+    /// Everyone any report names, once per role and entity: "Zelenskyy" in one report and
+    /// "Volodymyr Zelensky" in another are one actor, under the registry's name.
+    public let actors: [Actor]
     public let duration: String?
     public let quantities: [Quantity]
     public let reports: [Report]
@@ -53,26 +61,49 @@ public struct MergedEventView: Encodable, Sendable {
         modality = event.modality
         isFuture = EventMerger.mood(event.modality) == .irrealis || event.time == "FUTURE_REF"
         place = event.place
-        actors = event.actors
+        actors = Self.actors(of: event, state: state)
         duration = event.mentions.compactMap(\.duration).first
         quantities = event.mentions.first { !$0.quantities.isEmpty }?.quantities ?? []
         reports = event.mentions.map { mention in
-            let record = state.records[mention.articleID]
-            let document = record?.document
-            let sentence = document.flatMap { document in
+            let document = state.records[mention.articleID]?.document
+            let told = document.flatMap { document in
                 document.events.indices.contains(mention.index) ? document.events[mention.index] : nil
+            }
+            let sentenceSpan = told.flatMap { event in
+                document.flatMap { $0.sentences.indices.contains(event.sentence) ? $0.sentences[event.sentence].span : nil }
             }
             return Report(
                 articleID: mention.articleID, eventID: "\(mention.articleID).e\(mention.index)", source: mention.source,
                 publicationDate: document?.metadata.publicationDate, copyOf: state.stories.copyOf(mention.articleID),
-                trigger: sentence.flatMap { event in document.map { $0.text(of: event.trigger) } } ?? "",
-                sentence: sentence.flatMap { event in
-                    document.flatMap { $0.sentences.indices.contains(event.sentence) ? $0.text(of: $0.sentences[event.sentence].span) : nil }
-                },
-                modality: mention.modality)
+                trigger: told.flatMap { event in document.map { $0.text(of: event.trigger) } } ?? "",
+                sentence: sentenceSpan.flatMap { span in document.map { $0.text(of: span) } },
+                triggerSpan: told?.trigger, sentenceSpan: sentenceSpan, modality: mention.modality)
         }
         independentSources = event.independentSources
         conflicts = event.conflicts
+    }
+
+    public struct Actor: Encodable, Sendable, Equatable {
+        public let role: String
+        public let name: String
+        /// The registry's entity, when the name is one.
+        public let entity: String?
+    }
+
+    static func actors(of event: MergedEvent, state: StoreState) -> [Actor] {
+        var seen = Set<String>()
+        var actors: [Actor] = []
+        for mention in event.mentions {
+            for actor in mention.actors {
+                let entity = EntityType.allCases.lazy.compactMap {
+                    state.entities.entityID(article: mention.articleID, type: $0, canonicalName: actor.name)
+                }.first
+                guard seen.insert(actor.role + "\u{1}" + (entity ?? actor.name)).inserted else { continue }
+                let name = entity.flatMap { state.entities.entities[$0]?.name } ?? actor.name
+                actors.append(Actor(role: actor.role, name: name, entity: entity))
+            }
+        }
+        return actors
     }
 
     enum CodingKeys: String, CodingKey {
@@ -88,12 +119,14 @@ public struct StoryView: Encodable, Sendable {
     public struct Article: Encodable, Sendable {
         public let id: String
         public let title: String?
+        /// Its first sentence, cut at about 140 characters: something to show when it has no title.
+        public let lead: String?
         public let source: String?
         public let publicationDate: String?
         public let copyOf: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, source
+            case id, title, lead, source
             case publicationDate = "publication_date"
             case copyOf = "copy_of"
         }
@@ -132,15 +165,20 @@ public struct StoryView: Encodable, Sendable {
         for record in records {
             for entity in state.entities.entityIDs(article: record.id) { counts[entity, default: 0] += 1 }
         }
-        mainEntities = counts.compactMap { id, count -> MainEntity? in
+        let candidates = counts.compactMap { id, count -> MainEntity? in
             guard let entity = state.entities.entities[id], entity.type != .miscellaneous else { return nil }
             return MainEntity(id: id, name: entity.name, type: entity.type, articles: count)
-        }.sorted { ($0.articles, $1.name) > ($1.articles, $0.name) }.prefix(8).map { $0 }
+        }
+        // "Ukrainian" is a mention of Ukraine: the nationality stands beside its country only
+        // when the country itself is not named.
+        let places = Set(candidates.filter { $0.type == .location }.map(\.name))
+        mainEntities = candidates.filter { $0.type != .nationality || !places.contains($0.name) }
+            .sorted { ($0.articles, $1.name) > ($1.articles, $0.name) }.prefix(8).map { $0 }
         eventCount = merged.count
         if detailed {
             articles = records.map { record in
                 Article(
-                    id: record.id, title: record.document.metadata.title,
+                    id: record.id, title: record.document.metadata.title, lead: Self.lead(of: record.document),
                     source: record.document.metadata.source ?? record.document.metadata.agency,
                     publicationDate: record.document.metadata.publicationDate, copyOf: state.stories.copyOf(record.id))
             }
@@ -149,6 +187,14 @@ public struct StoryView: Encodable, Sendable {
             articles = nil
             events = nil
         }
+    }
+
+    static func lead(of document: ArticleDocument) -> String? {
+        guard let first = document.sentences.first else { return nil }
+        let sentence = document.text(of: first.span)
+        guard sentence.count > 140 else { return sentence }
+        let cut = sentence.prefix(140)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 
     /// The headline of its first report that has one, else its best-attested event told in a

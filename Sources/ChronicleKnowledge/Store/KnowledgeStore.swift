@@ -35,9 +35,14 @@ public actor KnowledgeStore {
     /// Articles queued or being flushed, by content hash, so a duplicate in flight is caught.
     private var inFlight: [UInt64: [ArticleRecord]] = [:]
     private var flushing = false
+    /// Set by `close`: no more writes.
+    private var closed = false
+    /// Every durable change, for live subscribers (`GET /v1/stream`).
+    public nonisolated let feed: ChangeFeed
 
     /// A store that lives only in memory (for `extract`, tests and benchmarks).
-    public init(logger: Logger = Logger(label: "chronicle.store")) {
+    public init(logger: Logger = Logger(label: "chronicle.store"), feed: ChangeFeed = ChangeFeed()) {
+        self.feed = feed
         self.state = Mutex(StoreState())
         self.journal = nil
         self.files = nil
@@ -48,7 +53,8 @@ public actor KnowledgeStore {
 
     /// Opens the store in `directory`: loads the newest readable snapshot and replays the journal
     /// after it. Damaged files are reported in the log and skipped; opening never fails on them.
-    public init(directory: String, logger: Logger) throws {
+    public init(directory: String, logger: Logger, feed: ChangeFeed = ChangeFeed()) throws {
+        self.feed = feed
         let files = try DataFiles(directory: directory)
         let recovered = files.recover(logger: logger)
         var state = StoreState(records: recovered.snapshot.records, lastSequence: recovered.snapshot.lastSequence)
@@ -128,9 +134,21 @@ public actor KnowledgeStore {
         return true
     }
 
+    /// Waits for the writes already queued, then closes the journal and gives up the data
+    /// directory, so another store or process can open it at once; later writes fail with
+    /// `Unavailable`. Reads go on working.
+    public func close() async {
+        guard !closed else { return }
+        try? await commit(nil)
+        closed = true
+        journal?.closeSegment()
+        files?.release()
+    }
+
     /// Queues `entry` (nil only waits for the queue ahead) and returns once its batch is durable
     /// and applied.
     private func commit(_ entry: JournalEntry?) async throws {
+        if closed, entry != nil { throw Unavailable(description: "the store is closed") }
         if let entry {
             queue.append(entry)
             nextSequence = entry.sequence + 1
@@ -167,9 +185,9 @@ public actor KnowledgeStore {
                 }
             }
             if failure == nil {
-                state.withLock { state in
-                    for entry in batch { state.apply(entry) }
-                }
+                let changes = state.withLock { state in batch.flatMap { state.applyReportingChanges($0) } }
+                // Only what is durable goes out, in journal order (one flush at a time).
+                feed.publish(changes)
             }
             for waiter in batchWaiters {
                 if let failure { waiter.resume(throwing: failure) } else { waiter.resume() }
@@ -201,6 +219,7 @@ public actor KnowledgeStore {
         guard let files, let journal else {
             throw Unavailable(description: "this store has no data directory")
         }
+        guard !closed else { throw Unavailable(description: "the store is closed") }
         let captured = read { copy $0 }
         let previousSequence = snapshotSequence
         do {

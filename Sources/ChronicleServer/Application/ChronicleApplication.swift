@@ -18,6 +18,10 @@ public enum ChronicleApplication {
         fetcher: (any PageFetcher)? = nil, table: RouteTable
     ) -> Router<BasicRequestContext> {
         let router = Router()
+        if !configuration.corsOrigins.isEmpty {
+            // Before the problem middleware, so errors carry the CORS headers too.
+            router.add(middleware: CORSPolicy(origins: configuration.corsOrigins))
+        }
         router.add(middleware: ProblemMiddleware(routes: table))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -40,12 +44,13 @@ public enum ChronicleApplication {
         let router = buildRouter(configuration: configuration, stores: stores)
         let storeService = StoreService(
             directory: configuration.dataDir, intervalMinutes: configuration.snapshotIntervalMinutes, stores: stores,
-            logger: logger)
+            stream: configuration.stream, logger: logger)
+        let heartbeats = FeedHeartbeatService(stores: stores, intervalSeconds: configuration.stream.heartbeatSeconds)
         return Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1000)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "chronicle"),
-            services: [storeService],
+            services: [storeService, heartbeats],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )

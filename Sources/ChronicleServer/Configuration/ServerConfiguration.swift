@@ -1,4 +1,5 @@
 import Configuration
+import Foundation
 
 /// Every setting of the service. Keys are read through swift-configuration; the README lists
 /// them with their environment variable (`dataDir` -> `CHRONICLE_DATA_DIR`).
@@ -17,6 +18,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var idleTimeoutSeconds = 30.0
     public var logLevel = "info"
     public var fetch = FetchConfiguration()
+    public var stream = StreamConfiguration()
+    /// Origins allowed to call the API from a browser (CORS): none by default, `*` for any.
+    public var corsOrigins: [String] = []
 
     public init() {}
 
@@ -33,6 +37,28 @@ public struct ServerConfiguration: Sendable, Equatable {
         idleTimeoutSeconds = reader.double(forKey: "idleTimeoutSeconds", default: defaults.idleTimeoutSeconds)
         logLevel = reader.string(forKey: "logLevel", default: defaults.logLevel)
         fetch = FetchConfiguration(reader: reader.scoped(to: "fetch"))
+        stream = StreamConfiguration(reader: reader.scoped(to: "stream"))
+        corsOrigins = (reader.string(forKey: "corsOrigins") ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// The live feed, `GET /v1/stream`.
+public struct StreamConfiguration: Sendable, Equatable {
+    /// Messages kept for a subscriber that reconnects with `Last-Event-ID`.
+    public var backlog = 10_000
+    /// Messages a subscriber may fall behind before it is dropped (ingestion never waits for it).
+    public var subscriberBuffer = 1_000
+    /// Seconds between heartbeat comments on an idle stream.
+    public var heartbeatSeconds = 15.0
+
+    public init() {}
+
+    public init(reader: ConfigReader) {
+        let defaults = StreamConfiguration()
+        backlog = reader.int(forKey: "backlog", default: defaults.backlog)
+        subscriberBuffer = reader.int(forKey: "subscriberBuffer", default: defaults.subscriberBuffer)
+        heartbeatSeconds = reader.double(forKey: "heartbeatSeconds", default: defaults.heartbeatSeconds)
     }
 }
 

@@ -29,6 +29,8 @@ struct ChronicleAPI: Sendable {
         addEventRoutes(to: router)
         addTimelineRoutes(to: router)
         addStoryRoutes(to: router)
+        addStreamRoutes(to: router)
         addAdminRoutes(to: router)
+        addDashboardRoutes(to: router)
     }
 }

@@ -15,6 +15,9 @@ public final class StoreHolder: Sendable {
 
     public var isReady: Bool { loaded.withLock { $0 != nil } }
 
+    /// The store, once loaded.
+    public var current: KnowledgeStore? { loaded.withLock { $0 } }
+
     /// Reads the loaded store; an empty state while it is loading.
     public func read<T>(_ body: (StoreState) -> T) -> T {
         if let store = loaded.withLock({ $0 }) { return store.read(body) }

@@ -10,12 +10,14 @@ struct StoreService: Service {
     let directory: String
     let intervalMinutes: Double
     let stores: StoreHolder
+    let stream: StreamConfiguration
     let logger: Logger
 
     func run() async throws {
         let directory = self.directory
         let logger = self.logger
-        let store = try await Task.detached { try KnowledgeStore(directory: directory, logger: logger) }.value
+        let feed = ChangeFeed(backlog: stream.backlog, subscriberBuffer: stream.subscriberBuffer)
+        let store = try await Task.detached { try KnowledgeStore(directory: directory, logger: logger, feed: feed) }.value
         stores.set(store)
 
         if intervalMinutes > 0 {

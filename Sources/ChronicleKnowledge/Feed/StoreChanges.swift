@@ -1,0 +1,66 @@
+import ChroniclePipeline
+import Foundation
+
+extension StoreState {
+    /// Applies a journal entry and returns what the live feed tells of it: the article, the
+    /// merged events it started or added a report to, and its story.
+    mutating func applyReportingChanges(_ entry: JournalEntry) -> [ChangeFeed.Draft] {
+        switch entry {
+        case .put(let record):
+            apply(entry)
+            return changes(afterPut: record)
+        case .delete(let id, _):
+            let story = stories.story(of: id)
+            apply(entry)
+            // The story lost a report (or is gone, which the story message's absence tells).
+            guard let story, let view = StoryView(id: story, state: self, detailed: false) else { return [] }
+            return [Self.draft(.story, view, story: story, entities: Set(view.mainEntities.map(\.id)), types: [])]
+        }
+    }
+
+    private func changes(afterPut record: ArticleRecord) -> [ChangeFeed.Draft] {
+        guard records[record.id] != nil else { return [] }
+        let story = stories.story(of: record.id)
+        let articleEntities = entities.entityIDs(article: record.id)
+        let articleTypes = Set(record.document.events.map(\.type))
+        var drafts = [Self.draft(.article, ArticleSummary(record), story: story, entities: articleEntities, types: articleTypes)]
+        if let story {
+            let events = stories.events[story] ?? StoryEvents()
+            var told = Set<String>()
+            // In the order the article tells them, each merged event once.
+            for index in record.document.events.indices {
+                guard let event = events.event(article: record.id, index: index), told.insert(event.id).inserted else { continue }
+                let isNew = event.mentions.allSatisfy { $0.articleID == record.id }
+                drafts.append(Self.draft(
+                    isNew ? .event : .eventUpdated, MergedEventView(event, story: story, state: self), story: story,
+                    entities: entityIDs(of: event), types: [event.type]))
+            }
+            if let view = StoryView(id: story, state: self, detailed: false) {
+                drafts.append(Self.draft(.story, view, story: story, entities: articleEntities, types: articleTypes))
+            }
+        }
+        return drafts
+    }
+
+    /// The canonical entities a merged event involves, over all its reports.
+    func entityIDs(of event: MergedEvent) -> Set<String> {
+        var ids = Set<String>()
+        for mention in event.mentions {
+            guard let record = records[mention.articleID], record.document.events.indices.contains(mention.index) else { continue }
+            ids.formUnion(EventIndex.entityIDs(of: record.document.events[mention.index], in: record, entities: entities))
+        }
+        return ids
+    }
+
+    static let feedEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    private static func draft(
+        _ kind: FeedMessage.Kind, _ view: some Encodable & Sendable, story: String?, entities: Set<String>, types: Set<String>
+    ) -> ChangeFeed.Draft {
+        ChangeFeed.Draft(kind: kind, view: view, story: story, entities: entities, eventTypes: types)
+    }
+}
