@@ -73,15 +73,32 @@ struct DashboardTests {
         #expect((reports ?? 0) >= 5)
     }
 
-    @Test("an article submitted through the form comes back with its entities, times and triggers marked")
-    func submitForm() async throws {
+    @Test("the stories page follows the live feed; a .txt file dropped on the form is submitted and comes back marked up")
+    func liveListAndSubmitForm() async throws {
         let service = try ServiceProcess(dataDirectory: temporaryDirectory())
         defer { service.kill9() }
         try await service.waitUntilReady()
         let browser = try HeadlessChromium(width: 1200, height: 900)
+        // An empty store; an article stored meanwhile appears through GET /v1/stream.
+        try await browser.open(service.baseURL + "/#/", until: "document.body.dataset.view === 'stories' && document.body.dataset.ready === 'true'")
+        try await browser.wait(until: "document.getElementById('live').textContent === 'live'")
+        let posted = try await service.request(
+            "POST", "/v1/articles", body: Data(#"{"text": "The council of Port Vale met on Tuesday and approved the budget.", "title": "Budget approved"}"#.utf8),
+            contentType: "application/json")
+        #expect(posted.status == 201)
+        try await browser.wait(until: "document.querySelector('li.story.updated .title')?.textContent === 'Budget approved'")
+
         try await browser.open(service.baseURL + "/#/submit", until: "document.body.dataset.view === 'submit' && document.body.dataset.ready === 'true'")
         _ = try await browser.evaluate("""
-            document.querySelector('textarea').value = 'Northland and Southland held talks in Geneva on Monday, officials said.';
+            const dropped = new DataTransfer();
+            dropped.items.add(new File(['Northland and Southland held talks in Geneva on Monday, officials said.'], 'geneva-talks.txt', { type: 'text/plain' }));
+            document.querySelector('form.submit').dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+            true
+            """)
+        try await browser.wait(until: "document.querySelector('textarea').value.startsWith('Northland and Southland')")
+        let title = try await browser.evaluate("document.querySelector('input[name=title]').value") as? String
+        #expect(title == "geneva-talks")
+        _ = try await browser.evaluate("""
             document.querySelector('input[name=published_at]').value = '2026-03-04';
             document.querySelector('form.submit').requestSubmit(); true
             """)
@@ -93,6 +110,6 @@ struct DashboardTests {
         #expect(marks.contains(["trigger modality-asserted", "held talks", "MEET (asserted)"]))
         #expect(marks.contains { $0[0].hasPrefix("entity type-LOC") && $0[1] == "Geneva" })
         let stored = try #require(try await service.request("GET", "/v1/articles").json()["items"] as? [[String: Any]])
-        #expect(stored.count == 1)
+        #expect(stored.count == 2)
     }
 }
