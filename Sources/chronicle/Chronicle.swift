@@ -6,6 +6,6 @@ struct Chronicle: AsyncParsableCommand {
         commandName: "chronicle",
         abstract: "Turns news articles into structured, queryable knowledge.",
         subcommands: [ServeCommand.self, ExtractCommand.self, NERCommand.self, TimeCommand.self, EventsCommand.self, StoriesCommand.self,
-            TimelineCommand.self]
+            TimelineCommand.self, PipelineCommand.self, StoreCommand.self]
     )
 }

@@ -22,18 +22,28 @@ final class ServiceProcess: @unchecked Sendable {
 
     static var binaryAvailable: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
 
-    init(dataDirectory: String, environment: [String: String] = [:]) throws {
+    /// `logPath`: where the service's output goes (read with `log`), instead of a pipe that
+    /// blocks a chatty service once full.
+    init(dataDirectory: String, environment: [String: String] = [:], logPath: String? = nil, logLevel: String = "warning") throws {
         self.dataDirectory = dataDirectory
         port = try Self.freePort()
         process.executableURL = Self.binary
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--data-dir", dataDirectory, "--log-level", "warning"]
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--data-dir", dataDirectory, "--log-level", logLevel]
         // A working directory without config/, so the embedded defaults apply.
         process.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CHRONICLE_") }
         env.merge(environment) { $1 }
         process.environment = env
-        process.standardOutput = output
-        process.standardError = output
+        if let logPath {
+            FileManager.default.createFile(atPath: logPath, contents: nil)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+            handle.seekToEndOfFile()
+            process.standardOutput = handle
+            process.standardError = handle
+        } else {
+            process.standardOutput = output
+            process.standardError = output
+        }
         try process.run()
     }
 

@@ -67,11 +67,9 @@ final class Journal: @unchecked Sendable {
     /// Appends a batch of entries and fsyncs once. All or nothing: on failure (disk full, I/O
     /// error) the partial batch is cut off again, so later appends never sit behind a torn record.
     func append(_ entries: [JournalEntry]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var frames = BinaryWriter()
         for entry in entries {
-            let payload = try encoder.encode(entry)
+            let payload = Data(RecordCodec.encode(entry))
             frames.write(UInt32(payload.count))
             frames.write(Zlib.crc32(payload))
             frames.write(payload)
@@ -129,6 +127,12 @@ final class Journal: @unchecked Sendable {
         }.sorted { $0.firstSequence < $1.firstSequence }
     }
 
+    /// A record in the binary format, or in the JSON of journals written before it.
+    static func decodeEntry(_ payload: Data, decoder: JSONDecoder) -> JournalEntry? {
+        if payload.first == UInt8(ascii: "{") { return try? decoder.decode(JournalEntry.self, from: payload) }
+        return try? RecordCodec.decodeEntry([UInt8](payload))
+    }
+
     /// Reads every intact entry of every segment, in order. A torn or corrupt tail is reported,
     /// cut off the file so it is not reported again, and skipped: recovery never fails on it.
     static func readAll(directory: String, logger: Logger) -> [JournalEntry] {
@@ -155,7 +159,7 @@ final class Journal: @unchecked Sendable {
                     problem = "checksum mismatch"
                     break
                 }
-                guard let entry = try? decoder.decode(JournalEntry.self, from: payload) else {
+                guard let entry = decodeEntry(payload, decoder: decoder) else {
                     problem = "undecodable record"
                     break
                 }

@@ -82,12 +82,21 @@ public struct StoreState: Sendable {
 
 extension StoreState {
     /// Whether the incrementally maintained indexes equal those of a rebuild from the records.
-    public func indexesMatchRebuild() -> Bool {
+    public func indexesMatchRebuild() -> Bool { indexesDifferingFromRebuild().isEmpty }
+
+    /// The indexes that differ from those a rebuild from the records gives (`GET /v1/admin/verify`,
+    /// the crash tests). Costs a full rebuild. Stories are grouped in arrival order, so after a
+    /// delete a rebuild may group the rest differently; without deletes they must agree.
+    public func indexesDifferingFromRebuild() -> [String] {
         let rebuilt = StoreState(records: Array(records.values), lastSequence: lastSequence)
-        return rebuilt.sequences == sequences && rebuilt.idsBySequence == idsBySequence
-            && rebuilt.idsByHash.mapValues { Set($0) } == idsByHash.mapValues { Set($0) }
-            && rebuilt.entities.entities == entities.entities
-            && rebuilt.events.all == events.all && rebuilt.events.byType == events.byType
-            && rebuilt.events.byEntity == events.byEntity
+        var differing: [String] = []
+        if rebuilt.sequences != sequences || rebuilt.idsBySequence != idsBySequence { differing.append("sequences") }
+        if rebuilt.idsByHash.mapValues({ Set($0) }) != idsByHash.mapValues({ Set($0) }) { differing.append("content hashes") }
+        if rebuilt.entities.entities != entities.entities { differing.append("entities") }
+        if rebuilt.events.all != events.all || rebuilt.events.byType != events.byType || rebuilt.events.byEntity != events.byEntity {
+            differing.append("events")
+        }
+        if !rebuilt.stories.agrees(with: stories) { differing.append("stories") }
+        return differing
     }
 }

@@ -54,6 +54,19 @@ struct StoryIndex: Sendable {
     var storyIDs: [String] { clusterer.storyIDs }
     func copyOf(_ article: String) -> String? { clusterer.copies[article] }
 
+    /// Whether both group the same articles into the same stories, with the same copies and the
+    /// same reports merged into each event. Ids are left out: a story or event keeps its id when
+    /// the article it was named after is deleted, where a rebuild names it after another.
+    func agrees(with other: StoryIndex) -> Bool {
+        grouping == other.grouping && clusterer.copies == other.clusterer.copies && mergedReports == other.mergedReports
+    }
+
+    private var grouping: Set<Set<String>> { Set(storyIDs.map { Set(articles(of: $0)) }) }
+
+    private var mergedReports: Set<Set<String>> {
+        Set(events.values.flatMap { $0.map { Set($0.mentions.map { "\($0.articleID).e\($0.index)" }) } })
+    }
+
     private func facts(of record: ArticleRecord, source: String?) -> [MentionFacts] {
         let origin = origins[record.id] ?? record.id
         var affiliations: [String: String] = [:]

@@ -39,6 +39,11 @@ public enum Zlib {
         return output
     }
 
+    /// The CRC-32 of two blocks one after the other, from the CRC of each and the second's length.
+    public static func crc32(combining first: UInt32, with second: UInt32, length: Int) -> UInt32 {
+        UInt32(crc32_combine(uLong(first), uLong(second), off_t(length)))
+    }
+
     public static func crc32(_ data: Data) -> UInt32 {
         data.withUnsafeBytes { buffer in
             UInt32(CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))

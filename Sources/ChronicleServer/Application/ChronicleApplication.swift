@@ -1,6 +1,8 @@
 import ChronicleKnowledge
 import ChroniclePipeline
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 
 /// Assembles the HTTP service: router, middleware and the background services.
@@ -48,11 +50,20 @@ public enum ChronicleApplication {
         let heartbeats = FeedHeartbeatService(stores: stores, intervalSeconds: configuration.stream.heartbeatSeconds)
         return Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1000)))),
+            server: .http1(configuration: http1Configuration(configuration)),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "chronicle"),
             services: [storeService, heartbeats],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )
+    }
+
+    /// Idle timeout, request deadline and connection cap: slow or idle clients cannot hold the server.
+    static func http1Configuration(_ configuration: ServerConfiguration) -> HTTP1Channel.Configuration {
+        let limiter = ConnectionLimiter(maxConnections: configuration.maxConnections)
+        let requestTimeout = TimeAmount.milliseconds(Int64(configuration.requestTimeoutSeconds * 1000))
+        return HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestDeadlineHandler(timeout: requestTimeout, limiter: limiter)],
+            idleTimeout: .milliseconds(Int64(configuration.idleTimeoutSeconds * 1000)))
     }
 }

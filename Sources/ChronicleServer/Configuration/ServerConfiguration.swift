@@ -14,8 +14,13 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxPageLimit = 200
     /// When set, writes need `Authorization: Bearer <key>`.
     public var apiKey: String?
-    /// Seconds a connection may stay idle (or trickle a request) before it is closed.
+    /// Seconds a connection may stay idle (no bytes either way) before it is closed.
     public var idleTimeoutSeconds = 30.0
+    /// Seconds a client has to send a whole request (head and body) after connecting or after its
+    /// previous response; a client trickling a request (slowloris) is cut off after this.
+    public var requestTimeoutSeconds = 30.0
+    /// Open connections at most; at the limit, the one that has waited longest for its request is closed.
+    public var maxConnections = 1000
     public var logLevel = "info"
     public var fetch = FetchConfiguration()
     public var stream = StreamConfiguration()
@@ -35,6 +40,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         maxPageLimit = reader.int(forKey: "maxPageLimit", default: defaults.maxPageLimit)
         apiKey = reader.string(forKey: "apiKey", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
         idleTimeoutSeconds = reader.double(forKey: "idleTimeoutSeconds", default: defaults.idleTimeoutSeconds)
+        requestTimeoutSeconds = reader.double(forKey: "requestTimeoutSeconds", default: defaults.requestTimeoutSeconds)
+        maxConnections = reader.int(forKey: "maxConnections", default: defaults.maxConnections)
         logLevel = reader.string(forKey: "logLevel", default: defaults.logLevel)
         fetch = FetchConfiguration(reader: reader.scoped(to: "fetch"))
         stream = StreamConfiguration(reader: reader.scoped(to: "stream"))

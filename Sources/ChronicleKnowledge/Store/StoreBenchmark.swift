@@ -1,0 +1,76 @@
+import ChroniclePipeline
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a store of N articles costs: rebuilding its indexes from the records (what loading a
+/// snapshot does), writing and reading its snapshot, and the memory it holds. For
+/// `chronicle store bench`.
+public enum StoreBenchmark {
+    public struct Report: Sendable {
+        public let articles: Int
+        public let rebuildSeconds: Double
+        public let snapshotBytes: Int
+        public let snapshotEncodeSeconds: Double
+        public let snapshotDecodeSeconds: Double
+        /// Resident memory the store adds, and the bytes of text (input and clean) it holds.
+        public let residentBytes: Int
+        public let textBytes: Int
+    }
+
+    /// Builds a state from `records`, measures the memory it holds once `records` are gone,
+    /// then encodes and decodes its snapshot. `records` is emptied, so that only the store holds
+    /// the articles.
+    public static func run(records: inout [ArticleRecord]) throws -> Report {
+        let count = records.count
+        let textBytes = records.reduce(0) { $0 + $1.document.text.utf8.count + $1.document.input.bodyText.utf8.count }
+        trimHeap()
+        let before = residentBytes()
+        let clock = ContinuousClock()
+        var state: StoreState?
+        let input = records
+        records = []
+        let rebuild = clock.measure { state = StoreState(records: input, lastSequence: UInt64(count)) }
+        trimHeap()
+        let resident = residentBytes() - before
+        guard let state else { throw PersistenceError(description: "no state") }
+        var data = Data()
+        let encode = try clock.measure {
+            data = try SnapshotFile.encode(.init(lastSequence: state.lastSequence, records: state.sequences.compactMap { state.record(forSequence: $0) }))
+        }
+        let decode = try clock.measure { _ = try SnapshotFile.decode(data) }
+        return Report(
+            articles: count, rebuildSeconds: rebuild.seconds, snapshotBytes: data.count, snapshotEncodeSeconds: encode.seconds,
+            snapshotDecodeSeconds: decode.seconds, residentBytes: resident, textBytes: textBytes)
+    }
+
+    /// Resident set size of this process, from /proc/self/statm (0 where there is none).
+    public static func residentBytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+            let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// Hands freed memory back to the system, so the resident size counts what is in use.
+    static func trimHeap() {
+        // glibc's malloc_trim, which the Glibc module does not export.
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let trim = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(trim, to: Trim.self)(0) }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+extension ArticleInput {
+    /// The submitted text or page.
+    var bodyText: String {
+        switch body {
+        case .text(let text), .html(let text): text
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import ChroniclePipeline
+import Foundation
+import Logging
+import Testing
+
+@testable import ChronicleKnowledge
+
+@Suite("Binary record format")
+struct RecordCodecTests {
+    static let articles = [
+        "GENEVA, March 3 (Wire) - Foreign ministers of Northland and Southland met in Geneva on Monday for three hours of talks "
+            + "mediated by Switzerland, officials said. “We agreed to meet again,” said Anna Berg, Northland’s foreign minister.\n\n"
+            + "The two sides exchanged 1,200 prisoners last week. A 30-day ceasefire begins on April 1.",
+        "Ünïcødé, emoji 🎉 and right-to-left text: مرحبا. The mayor of Port Vale resigned on Friday after a vote.",
+    ]
+
+    func record(_ document: ArticleDocument, _ index: Int) -> ArticleRecord {
+        ArticleRecord(
+            id: "art_\(index)", sequence: UInt64(index + 1), contentHash: ContentHash.of(document.text), receivedAt: "2026-03-04T10:00:00Z",
+            document: document)
+    }
+
+    func roundTrip(_ record: ArticleRecord) throws -> ArticleRecord {
+        guard case .put(let back) = try RecordCodec.decodeEntry(RecordCodec.encode(.put(record))) else {
+            throw ByteReader.Malformed(description: "not a put")
+        }
+        return back
+    }
+
+    @Test("processed articles come back equal, every annotation included")
+    func processedArticles() throws {
+        let pipeline = Pipeline.standard()
+        for (index, text) in Self.articles.enumerated() {
+            let document = try pipeline.run(ArticleInput(body: .text(text), source: "Wire", publishedAt: "2026-03-04"))
+            #expect(!document.events.isEmpty && !document.entities.isEmpty && !document.timexes.isEmpty)
+            let original = record(document, index)
+            #expect(try roundTrip(original) == original)
+        }
+    }
+
+    @Test("every optional field set and every one missing come back as they were")
+    func everyField() throws {
+        var document = ArticleDocument(input: ArticleInput(
+            body: .html("<p>Talks</p>"), title: "T", url: "https://example.org/a", source: "S", publishedAt: "2026-03-04T10:00:00+01:00",
+            externalID: "x-1"))
+        document.text = "Anna met Bo in Oslo on May 1."
+        document.metadata = ArticleMetadata(
+            title: "T", source: "S", agency: "AFP", byline: "By A", authors: ["A", "B"], dateline: "OSLO", publicationDate: "2026-03-04",
+            publicationTime: "10:00", timeZone: "+01:00", dateSource: .stamp, url: "https://example.org/a", externalID: "x-1")
+        document.paragraphs = [Paragraph(span: TextSpan(start: 0, end: 29), sentences: 0..<1)]
+        document.sentences = [Sentence(span: TextSpan(start: 0, end: 29), tokens: 0..<2)]
+        document.tokens = [Token(span: TextSpan(start: 0, end: 4), text: "Anna"), Token(span: TextSpan(start: 5, end: 8), text: "met")]
+        document.entities = [EntityMention(span: TextSpan(start: 0, end: 4), text: "Anna", type: .person, canonicalName: "Anna Berg", role: "minister", affiliation: "Norway")]
+        document.timexes = [TimexMention(span: TextSpan(start: 22, end: 28), text: "May 1", type: .date, value: "2026-05-01", mod: "APPROX")]
+        document.events = [
+            EventMention(
+                type: "MEET", trigger: TextSpan(start: 5, end: 8), sentence: 0,
+                actors: [EventActor(role: "agent", name: "Anna Berg", span: TextSpan(start: 0, end: 4)), EventActor(role: "participant", name: "Bo")],
+                place: "Oslo", time: "2026-05-01", timeSource: .sentence, duration: "PT2H",
+                quantities: [Quantity(value: 1.5, unit: "hour", counted: "talks", span: TextSpan(start: 5, end: 8))], modality: .reported,
+                reportedBy: "Norway", content: TextSpan(start: 9, end: 11), confidence: 0.875),
+            EventMention(type: "VISIT", trigger: TextSpan(start: 9, end: 11), sentence: 0),
+        ]
+        document.quotations = [Quotation(span: TextSpan(start: 0, end: 8), text: "Anna met", speaker: "Anna Berg", verb: "said"), Quotation(span: TextSpan(start: 9, end: 11), text: "Bo")]
+        document.stages = ["text", "entities"]
+        let full = record(document, 7)
+        #expect(try roundTrip(full) == full)
+        let bare = record(ArticleDocument(input: .text("x")), 8)
+        #expect(try roundTrip(bare) == bare)
+        // Spans past the text (the store's fixtures write them) are taken back as written.
+        let overhanging = record(makeDocument("One."), 9)
+        #expect(overhanging.document.entities.first?.span.end == 5)
+        #expect(try roundTrip(overhanging) == overhanging)
+        #expect(try RecordCodec.decodeEntry(RecordCodec.encode(.delete(id: "art_7", sequence: 9))) == .delete(id: "art_7", sequence: 9))
+    }
+
+    @Test("a damaged record is an error, never a crash: every truncation, every byte changed")
+    func damage() throws {
+        let document = try Pipeline.standard().run(ArticleInput(body: .text(Self.articles[0]), publishedAt: "2026-03-04"))
+        let bytes = RecordCodec.encode(.put(record(document, 0)))
+        for length in 0..<bytes.count {
+            #expect(throws: (any Error).self) { try RecordCodec.decodeEntry(Array(bytes.prefix(length))) }
+        }
+        var generator = SplitMix64(seed: 5)
+        for _ in 0..<3000 {
+            var damaged = bytes
+            damaged[Int(generator.next() % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: generator.next() | 1)
+            _ = try? RecordCodec.decodeEntry(damaged)  // either way, no trap
+        }
+    }
+
+    @Test("journals and snapshots written as JSON before the binary format still load")
+    func olderFiles() async throws {
+        let directory = temporaryDirectory()
+        let old = record(try Pipeline.standard().run(ArticleInput(body: .text("The council met on Tuesday."), publishedAt: "2026-03-04")), 0)
+        let snapshotted = record(try Pipeline.standard().run(ArticleInput(body: .text("The mayor resigned."), publishedAt: "2026-03-03")), 1)
+        // A version 1 snapshot (zlib JSON) holding one record, and a journal record in JSON after it.
+        let json = try JSONEncoder().encode([snapshotted])
+        let compressed = try Zlib.compress(json)
+        var header = BinaryWriter()
+        header.write(SnapshotFile.magic)
+        header.write(UInt32(1))
+        header.write(UInt64(2))
+        header.write(UInt64(1))
+        header.write(UInt64(json.count))
+        header.write(UInt64(compressed.count))
+        header.write(Zlib.crc32(compressed))
+        var file = header
+        file.write(Zlib.crc32(header.data))
+        file.write(compressed)
+        try file.data.write(to: URL(fileURLWithPath: directory + "/snapshot.chs"))
+        var journal = BinaryWriter()
+        let payload = try JSONEncoder().encode(JournalEntry.put(ArticleRecord(
+            id: old.id, sequence: 3, contentHash: old.contentHash, receivedAt: old.receivedAt, document: old.document)))
+        journal.write(UInt32(payload.count))
+        journal.write(Zlib.crc32(payload))
+        journal.write(payload)
+        try journal.data.write(to: URL(fileURLWithPath: directory + "/" + Journal.segmentName(3)))
+        let store = try KnowledgeStore(directory: directory, logger: quietLogger)
+        #expect(store.read { Set($0.records.keys) } == [old.id, snapshotted.id])
+        #expect(store.read { $0.records[snapshotted.id]?.document } == snapshotted.document)
+        // New writes go in the binary format, and everything survives another snapshot and reopening.
+        _ = try await store.add(makeDocument("Written in the binary format."))
+        _ = try await store.writeSnapshot()
+        await store.close()
+        let reopened = try KnowledgeStore(directory: directory, logger: quietLogger)
+        #expect(reopened.read { $0.articleCount } == 3)
+        #expect(reopened.read { $0.records[old.id]?.document } == old.document)
+    }
+}
