@@ -27,13 +27,14 @@ extension StoreState {
         if let story {
             let events = stories.events[story] ?? StoryEvents()
             var told = Set<String>()
+            let texts = ArticleTexts()
             // In the order the article tells them, each merged event once.
             for index in record.document.events.indices {
                 guard let event = events.event(article: record.id, index: index), told.insert(event.id).inserted else { continue }
                 let isNew = event.mentions.allSatisfy { $0.articleID == record.id }
                 drafts.append(Self.draft(
-                    isNew ? .event : .eventUpdated, MergedEventView(event, story: story, state: self), story: story,
-                    entities: entityIDs(of: event), types: [event.type]))
+                    isNew ? .event : .eventUpdated, MergedEventView(event, story: story, state: self, texts: texts), story: story,
+                    entities: entityIDs(of: event, names: texts), types: [event.type]))
             }
             if let view = StoryView(id: story, state: self, detailed: false) {
                 drafts.append(Self.draft(.story, view, story: story, entities: articleEntities, types: articleTypes))
@@ -43,11 +44,11 @@ extension StoreState {
     }
 
     /// The canonical entities a merged event involves, over all its reports.
-    func entityIDs(of event: MergedEvent) -> Set<String> {
+    func entityIDs(of event: MergedEvent, names: ArticleTexts = ArticleTexts()) -> Set<String> {
         var ids = Set<String>()
         for mention in event.mentions {
             guard let record = records[mention.articleID], record.document.events.indices.contains(mention.index) else { continue }
-            ids.formUnion(EventIndex.entityIDs(of: record.document.events[mention.index], in: record, entities: entities))
+            ids.formUnion(names.entityNames(of: record).entityIDs(of: record.document.events[mention.index], entities: entities))
         }
         return ids
     }

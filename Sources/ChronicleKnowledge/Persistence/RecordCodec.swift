@@ -118,13 +118,7 @@ enum RecordCodec {
     static func readDocument(_ reader: inout ByteReader) throws -> ArticleDocument {
         var document = ArticleDocument(input: try readInput(&reader))
         document.text = try reader.string()
-        // Where each scalar starts in the UTF-8 bytes, so a token's text is one slice of them.
-        let utf8 = Array(document.text.utf8)
-        var scalarStarts: [Int] = []
-        scalarStarts.reserveCapacity(utf8.count + 1)
-        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { scalarStarts.append(offset) }
-        scalarStarts.append(utf8.count)
-        let scalarCount = scalarStarts.count - 1
+        let slicer = TextSlicer(document.text)
         func span(_ reader: inout ByteReader) throws -> TextSpan { try readSpan(&reader) }
         document.metadata = try readMetadata(&reader)
         let paragraphs = try reader.count(minimumBytes: 4)
@@ -142,8 +136,8 @@ enum RecordCodec {
             guard start >= 0, start < Self.largestOffset else { throw ByteReader.Malformed(description: "token span out of range") }
             end = start + length
             // The token's words, cut from the text (as far as it reaches).
-            let bytes = scalarStarts[min(start, scalarCount)]..<scalarStarts[min(end, scalarCount)]
-            document.tokens.append(Token(span: TextSpan(start: start, end: end), text: String(decoding: utf8[bytes], as: UTF8.self)))
+            let span = TextSpan(start: start, end: end)
+            document.tokens.append(Token(span: span, text: slicer.text(span)))
         }
         let entities = try reader.count(minimumBytes: 7)
         document.entities.reserveCapacity(entities)

@@ -51,7 +51,7 @@ public struct MergedEventView: Encodable, Sendable {
     public let independentSources: Int
     public let conflicts: [AttributeConflict]
 
-    init(_ event: MergedEvent, story: String, state: StoreState) {
+    init(_ event: MergedEvent, story: String, state: StoreState, texts: ArticleTexts = ArticleTexts()) {
         id = event.id
         self.story = story
         type = event.type
@@ -75,8 +75,8 @@ public struct MergedEventView: Encodable, Sendable {
             return Report(
                 articleID: mention.articleID, eventID: "\(mention.articleID).e\(mention.index)", source: mention.source,
                 publicationDate: document?.metadata.publicationDate, copyOf: state.stories.copyOf(mention.articleID),
-                trigger: told.flatMap { event in document.map { $0.text(of: event.trigger) } } ?? "",
-                sentence: sentenceSpan.flatMap { span in document.map { $0.text(of: span) } },
+                trigger: told.flatMap { event in document.map { texts.slicer(of: mention.articleID, $0).text(event.trigger) } } ?? "",
+                sentence: sentenceSpan.flatMap { span in document.map { texts.slicer(of: mention.articleID, $0).text(span) } },
                 triggerSpan: told?.trigger, sentenceSpan: sentenceSpan, modality: mention.modality)
         }
         independentSources = event.independentSources

@@ -18,12 +18,13 @@ struct EventIndex: Sendable {
     private(set) var byEntity: [String: [EventKey]] = [:]
 
     mutating func add(_ record: ArticleRecord, entities: EntityRegistry) {
+        let names = ArticleEntityNames(record)
         for (index, event) in record.document.events.enumerated() {
             let key = EventKey(sequence: record.sequence, index: index)
             // Sequences only grow, so appending keeps every list sorted.
             all.append(key)
             byType[event.type, default: []].append(key)
-            for entityID in Self.entityIDs(of: event, in: record, entities: entities) {
+            for entityID in names.entityIDs(of: event, entities: entities) {
                 byEntity[entityID, default: []].append(key)
             }
         }
@@ -37,7 +38,8 @@ struct EventIndex: Sendable {
             byType[event]?.removeKeys(of: sequence)
             if byType[event]?.isEmpty == true { byType[event] = nil }
         }
-        let entityIDs = Set(record.document.events.flatMap { Self.entityIDs(of: $0, in: record, entities: entities) })
+        let names = ArticleEntityNames(record)
+        let entityIDs = Set(record.document.events.flatMap { names.entityIDs(of: $0, entities: entities) })
         for id in entityIDs {
             byEntity[id]?.removeKeys(of: sequence)
             if byEntity[id]?.isEmpty == true { byEntity[id] = nil }
@@ -46,11 +48,29 @@ struct EventIndex: Sendable {
 
     /// The canonical entities an event involves: its actors and its place.
     static func entityIDs(of event: EventMention, in record: ArticleRecord, entities: EntityRegistry) -> Set<String> {
-        let names = Set(event.actors.map(\.name) + (event.place.map { [$0] } ?? []))
+        ArticleEntityNames(record).entityIDs(of: event, entities: entities)
+    }
+}
+
+/// The canonical names an article's entity mentions carry, with their types, so that finding the
+/// entities an event names is a look-up per actor rather than a pass over the article's mentions
+/// per event (quadratic in a long article).
+struct ArticleEntityNames {
+    let articleID: String
+    private let typesByName: [String: Set<EntityType>]
+
+    init(_ record: ArticleRecord) {
+        articleID = record.id
+        var types: [String: Set<EntityType>] = [:]
+        for mention in record.document.entities { types[mention.canonicalName, default: []].insert(mention.type) }
+        typesByName = types
+    }
+
+    func entityIDs(of event: EventMention, entities: EntityRegistry) -> Set<String> {
         var ids = Set<String>()
-        for mention in record.document.entities where names.contains(mention.canonicalName) {
-            if let id = entities.entityID(article: record.id, type: mention.type, canonicalName: mention.canonicalName) {
-                ids.insert(id)
+        for name in event.actors.map(\.name) + (event.place.map { [$0] } ?? []) {
+            for type in typesByName[name] ?? [] {
+                if let id = entities.entityID(article: articleID, type: type, canonicalName: name) { ids.insert(id) }
             }
         }
         return ids

@@ -23,8 +23,9 @@ public struct EntityGazetteer: Sendable {
 
     public static let shared: EntityGazetteer = (try? EntityGazetteer(bundle: .module)) ?? EntityGazetteer(entries: [:])
 
-    /// First words of all aliases (lower case), to skip tokens that cannot start one.
-    private let firstWords: Set<String>
+    /// First words of all aliases (lower case, undotted), with the most words an alias starting
+    /// with it has: tokens that cannot start one are skipped, and no longer match is tried.
+    private let firstWords: [String: Int]
     /// Common given names, lower case ("napoleon", "marco"); none is a place or organisation.
     private let givenNames: Set<String>
 
@@ -32,12 +33,22 @@ public struct EntityGazetteer: Sendable {
         self.entries = entries
         self.givenNames = givenNames
         longestAlias = entries.keys.map { $0.split(separator: " ").count }.max() ?? 0
-        firstWords = Set(entries.keys.compactMap { $0.split(separator: " ").first.map { $0.lowercased() } })
+        var firstWords: [String: Int] = [:]
+        for key in entries.keys {
+            let words = key.split(separator: " ")
+            guard let first = words.first else { continue }
+            firstWords[first.lowercased(), default: 0] = max(firstWords[first.lowercased()] ?? 0, words.count)
+        }
+        self.firstWords = firstWords
     }
 
     /// Whether some alias starts with this word: a cheap test before trying multi-word matches.
-    public func mayStartAlias(_ word: String) -> Bool {
-        firstWords.contains(String(String.UnicodeScalarView(word.unicodeScalars.lazy.filter { $0 != "." })).lowercased())
+    public func mayStartAlias(_ word: String) -> Bool { longestAlias(startingWith: word) > 0 }
+
+    /// The most words of an alias that starts with this word (0: none does).
+    public func longestAlias(startingWith word: String) -> Int {
+        let key = word.contains(".") ? String(String.UnicodeScalarView(word.unicodeScalars.lazy.filter { $0 != "." })) : word
+        return firstWords[key.lowercased()] ?? 0
     }
 
     init(bundle: Bundle) throws {

@@ -19,14 +19,15 @@ public struct EntityStage: PipelineStage {
     }
 
     public func process(_ document: inout ArticleDocument) throws(PipelineError) {
-        var mentions = recognizer.entities(in: document).flatMap(splitPlacePairs).map { refinedType(withoutTitle($0, in: document)) }
-        mentions += gazetteerMentions(in: document, besides: mentions)
+        let slicer = TextSlicer(document.text)
+        var mentions = recognizer.entities(in: document).flatMap(splitPlacePairs).map { refinedType(withoutTitle($0, slicer: slicer)) }
+        mentions += gazetteerMentions(in: document, besides: mentions, slicer: slicer)
         mentions.sort { $0.span < $1.span }
         let isCommonWord = { [recognizer] (word: String) in recognizer.isCommonWord(word) }
         let rules = MentionContextRules(lexicon: lexicon, gazetteer: gazetteer, isCommonWord: isCommonWord)
         let refined = rules.apply(MentionTokens.align(mentions, in: document), in: document)
         var aligned = NamePropagator(isCommonWord: isCommonWord).propagate(refined.mentions, titled: refined.titled, in: document)
-        let roles = RoleFinder(titles: lexicon, gazetteer: gazetteer)
+        let roles = RoleFinder(titles: lexicon, gazetteer: gazetteer, slicer: slicer)
         for index in aligned.indices where aligned[index].mention.type == .person {
             let found = roles.role(of: aligned[index], among: aligned, in: document)
             aligned[index].mention.role = found.role
@@ -54,7 +55,7 @@ public struct EntityStage: PipelineStage {
     /// "Presidential Aide Vladimir Medinsky" tagged as one organisation, or "Aide Vladimir
     /// Medinsky" as one person, is a title and a person: the title words are cut off (the role
     /// finder reads them) and the name is a PERSON.
-    private func withoutTitle(_ mention: EntityMention, in document: ArticleDocument) -> EntityMention {
+    private func withoutTitle(_ mention: EntityMention, slicer: TextSlicer) -> EntityMention {
         let words = mention.text.split(separator: " ", omittingEmptySubsequences: false)
         let titleCount = words.prefix { lexicon.isTitleWord(String($0)) }.count
         let nameWords = mention.type == .person ? 1 : 2
@@ -63,7 +64,7 @@ public struct EntityStage: PipelineStage {
         else { return mention }
         let cut = words[..<titleCount].map { $0.unicodeScalars.count + 1 }.reduce(0, +)
         let span = TextSpan(start: mention.span.start + cut, end: mention.span.end)
-        return EntityMention(span: span, text: document.text(of: span), type: .person)
+        return EntityMention(span: span, text: slicer.text(span), type: .person)
     }
 
     /// "Ukraine-Russia talks": two places joined by a hyphen are two mentions.
@@ -81,28 +82,23 @@ public struct EntityStage: PipelineStage {
 
     /// Capitalised gazetteer names the recognizer did not tag: countries, capitals, nationality
     /// words and international organisations (not every city: "Mobile" and "Split" are words).
-    private func gazetteerMentions(in document: ArticleDocument, besides found: [EntityMention]) -> [EntityMention] {
+    private func gazetteerMentions(in document: ArticleDocument, besides found: [EntityMention], slicer: TextSlicer) -> [EntityMention] {
         var added: [EntityMention] = []
         let tokens = document.tokens
-        // Slicing one scalar array; `document.text(of:)` walks the text from its start each time.
-        let scalars = Array(document.text.unicodeScalars)
-        func text(_ span: TextSpan) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[span.start..<span.end])
-            return String(view)
-        }
+        func text(_ span: TextSpan) -> String { slicer.text(span) }
         for sentence in document.sentences {
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
                 var matched = 0
                 var entry: EntityGazetteer.Entry?
-                let longest = min(gazetteer.longestAlias, sentence.tokens.upperBound - index)
-                if longest > 0, tokens[index].text.first?.isUppercase == true, gazetteer.mayStartAlias(tokens[index].text) {
+                if tokens[index].text.first?.isUppercase == true {
+                    let longest = min(gazetteer.longestAlias(startingWith: tokens[index].text), sentence.tokens.upperBound - index)
                     for length in stride(from: longest, through: 1, by: -1) {
+                        // An alias ends on a capitalised word: test that before building and looking up the text.
+                        guard tokens[index + length - 1].text.first?.isUppercase == true else { continue }
                         let span = TextSpan(start: tokens[index].span.start, end: tokens[index + length - 1].span.end)
                         guard let candidate = gazetteer.best(for: text(span)),
-                            [.country, .capital, .demonym, .organization].contains(candidate.kind),
-                            tokens[index + length - 1].text.first?.isUppercase == true
+                            [.country, .capital, .demonym, .organization].contains(candidate.kind)
                         else { continue }
                         matched = length
                         entry = candidate

@@ -6,6 +6,8 @@
 struct RoleFinder {
     let titles: EntityLexicon
     let gazetteer: EntityGazetteer
+    /// The document's text, cut in constant time.
+    let slicer: TextSlicer
 
     struct Role: Equatable {
         var role: String?
@@ -111,6 +113,6 @@ struct RoleFinder {
 
     private func text(_ range: Range<Int>, _ document: ArticleDocument) -> String {
         guard let first = range.first, let last = range.last else { return "" }
-        return document.text(of: TextSpan(start: document.tokens[first].span.start, end: document.tokens[last].span.end))
+        return slicer.text(TextSpan(start: document.tokens[first].span.start, end: document.tokens[last].span.end))
     }
 }

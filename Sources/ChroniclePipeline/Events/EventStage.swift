@@ -29,12 +29,14 @@ public struct EventStage: PipelineStage {
         let timexSpans = document.timexes.map(\.span)
         let quoted = document.quotations.map(\.span)
         var events: [EventMention] = []
+        // Kept as events are found, not rebuilt per sentence: that was quadratic in a long article.
+        var knownTypes: Set<String> = []
         for index in document.sentences.indices {
             let frame = SentenceFrame(sentence: index, in: document, entitySpans: entitySpans, timexSpans: timexSpans)
             let said = statements.statements(in: frame, document: document, map: map, quoted: quoted)
             var found = said.map { statement(from: $0, frame: frame, document: document) }
             let numbers = quantities.quantities(in: frame, document: document)
-            let matches = triggers(in: frame, knownTypes: Set(events.map(\.type)))
+            let matches = triggers(in: frame, knownTypes: knownTypes)
             for (number, match) in matches.enumerated() {
                 let next = number + 1 < matches.count ? matches[number + 1].tokens.lowerBound : nil
                 var event = self.event(from: match, frame: frame, document: document, nextTrigger: next, triggers: matches)
@@ -48,6 +50,7 @@ public struct EventStage: PipelineStage {
                 found.append(event)
             }
             events.append(contentsOf: found.sorted { $0.trigger.start < $1.trigger.start })
+            for event in found { knownTypes.insert(event.type) }
         }
         document.events = events
     }

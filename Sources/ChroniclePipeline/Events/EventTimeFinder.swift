@@ -64,12 +64,23 @@ struct EventTimeFinder: Sendable {
 
     /// The last calendar date (not "now", not a span) of the earlier sentences of a paragraph.
     private func paragraphDate(before sentence: Int, in document: ArticleDocument) -> String? {
-        guard let paragraph = document.paragraphs.first(where: { $0.sentences.contains(sentence) }), paragraph.sentences.lowerBound < sentence
-        else { return nil }
+        // Paragraphs and timexes are in text order: binary searches, so that a long article is not
+        // scanned once per event.
+        let position = document.paragraphs.partitioningIndex { $0.sentences.upperBound > sentence }
+        guard position < document.paragraphs.count, document.paragraphs[position].sentences.contains(sentence) else { return nil }
+        let paragraph = document.paragraphs[position]
+        guard paragraph.sentences.lowerBound < sentence else { return nil }
         let start = document.sentences[paragraph.sentences.lowerBound].span.start
         let end = document.sentences[sentence].span.start
-        return document.timexes.last {
-            $0.span.start >= start && $0.span.end <= end && ($0.type == .date || $0.type == .time) && $0.value.first?.isNumber == true
-        }.flatMap { $0.value.count >= 7 ? $0.value : nil }  // a month or a day: a year is too coarse to carry over
+        var index = document.timexes.partitioningIndex { $0.span.start >= end }
+        while index > 0 {
+            index -= 1
+            let timex = document.timexes[index]
+            guard timex.span.start >= start else { break }
+            if timex.span.end <= end, timex.type == .date || timex.type == .time, timex.value.first?.isNumber == true {
+                return timex.value.count >= 7 ? timex.value : nil  // a month or a day: a year is too coarse to carry over
+            }
+        }
+        return nil
     }
 }

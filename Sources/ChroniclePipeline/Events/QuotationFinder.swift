@@ -15,6 +15,7 @@ struct QuotationFinder: Sendable {
     func quotations(in document: ArticleDocument, map: TokenEntityMap) -> [Quotation] {
         var result: [Quotation] = []
         var previous: (speaker: String?, sentence: Int)?
+        let slicer = TextSlicer(document.text)
         for paragraph in document.paragraphs {
             guard let first = paragraph.sentences.first.map({ document.sentences[$0].tokens.lowerBound }),
                 let last = paragraph.sentences.last.map({ document.sentences[$0].tokens.upperBound })
@@ -33,7 +34,7 @@ struct QuotationFinder: Sendable {
                     if speaker == nil, startsSentence, let previous, map.sentenceAt[start] - previous.sentence <= 2 {
                         speaker = previous.speaker
                     }
-                    result.append(Quotation(span: span, text: document.text(of: span), speaker: speaker, verb: verb))
+                    result.append(Quotation(span: span, text: slicer.text(span), speaker: speaker, verb: verb))
                     previous = (speaker, map.sentenceAt[token])
                 } else if Self.openers.contains(text) || text == Self.straight {
                     open = token

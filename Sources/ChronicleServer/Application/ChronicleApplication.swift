@@ -31,7 +31,8 @@ public enum ChronicleApplication {
             configuration: configuration, stores: stores,
             ingestor: ArticleIngestor(
                 pipeline: pipeline, stores: stores,
-                fetcher: fetcher ?? URLSessionPageFetcher(configuration: configuration.fetch)))
+                fetcher: fetcher ?? URLSessionPageFetcher(configuration: configuration.fetch),
+                threads: ExtractionThreads.pool(count: configuration.extractionThreads)))
         let apiRouter = APIRouter(router: router, table: table)
         api.register(on: apiRouter)
         ChronicleAPI.addMetricsRoute(to: apiRouter, registry: MetricsBootstrap.registry)

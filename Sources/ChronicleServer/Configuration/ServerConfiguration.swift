@@ -21,6 +21,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var requestTimeoutSeconds = 30.0
     /// Open connections at most; at the limit, the one that has waited longest for its request is closed.
     public var maxConnections = 1000
+    /// Threads that run the pipeline; 0 means one fewer than the cores (at least one), so reads
+    /// always find a free core.
+    public var extractionThreads = 0
     public var logLevel = "info"
     public var fetch = FetchConfiguration()
     public var stream = StreamConfiguration()
@@ -42,6 +45,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         idleTimeoutSeconds = reader.double(forKey: "idleTimeoutSeconds", default: defaults.idleTimeoutSeconds)
         requestTimeoutSeconds = reader.double(forKey: "requestTimeoutSeconds", default: defaults.requestTimeoutSeconds)
         maxConnections = reader.int(forKey: "maxConnections", default: defaults.maxConnections)
+        extractionThreads = reader.int(forKey: "extractionThreads", default: defaults.extractionThreads)
         logLevel = reader.string(forKey: "logLevel", default: defaults.logLevel)
         fetch = FetchConfiguration(reader: reader.scoped(to: "fetch"))
         stream = StreamConfiguration(reader: reader.scoped(to: "stream"))

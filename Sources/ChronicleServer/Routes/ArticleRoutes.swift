@@ -19,7 +19,7 @@ extension ChronicleAPI {
             let kind = try RequestBody.kind(of: request)
             guard kind != .ndjson else { throw Problem.badRequest("/v1/extract takes one article; POST NDJSON to /v1/articles") }
             let body = try await RequestBody.text(of: request, limit: configuration.maxBodyBytes)
-            let document = try ingestor.extract(try await input(kind: kind, body: body, request: request))
+            let document = try await ingestor.extract(try await input(kind: kind, body: body, request: request))
             return try JSONResponse.make(ExtractionView(document))
         }
 

@@ -2,6 +2,7 @@ import ChronicleKnowledge
 import ChroniclePipeline
 import Foundation
 import Metrics
+import NIOPosix
 
 /// Runs the pipeline on submitted articles and stores them: the one place that turns an
 /// `ArticleRequest` into a stored record, for JSON, text, HTML, URL and NDJSON bodies alike.
@@ -9,6 +10,8 @@ struct ArticleIngestor: Sendable {
     let pipeline: Pipeline
     let stores: StoreHolder
     let fetcher: any PageFetcher
+    /// Where the pipeline runs (`ExtractionThreads`).
+    let threads: NIOThreadPool
 
     struct Outcome: Encodable {
         let id: String
@@ -42,25 +45,32 @@ struct ArticleIngestor: Sendable {
         }
     }
 
-    func extract(_ input: ArticleInput) throws(Problem) -> ArticleDocument {
-        let start = ContinuousClock.now
-        defer {
-            let elapsed = ContinuousClock.now - start
-            Timer(label: "chronicle_extraction_duration_seconds").recordNanoseconds(
-                elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
-        }
+    /// Runs the pipeline on the extraction threads.
+    func extract(_ input: ArticleInput) async throws(Problem) -> ArticleDocument {
+        let pipeline = self.pipeline
+        let result: Result<ArticleDocument, PipelineError>
         do {
-            return try pipeline.run(input)
-        } catch .emptyText {
-            throw .badRequest(PipelineError.emptyText.description)
+            result = try await threads.runIfActive { () -> Result<ArticleDocument, PipelineError> in
+                let start = ContinuousClock.now
+                defer {
+                    let elapsed = ContinuousClock.now - start
+                    Timer(label: "chronicle_extraction_duration_seconds").recordNanoseconds(
+                        elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+                }
+                return Result { () throws(PipelineError) in try pipeline.run(input) }
+            }
         } catch {
-            throw .badRequest(error.description)
+            throw .unavailable("the extraction threads are stopped: \(error)")
+        }
+        switch result {
+        case .success(let document): return document
+        case .failure(let error): throw .badRequest(error.description)
         }
     }
 
     func ingest(_ input: ArticleInput) async throws(Problem) -> Outcome {
         let store = try stores.store()
-        let document = try extract(input)
+        let document = try await extract(input)
         let result: KnowledgeStore.AddResult
         do {
             result = try await store.add(document)
