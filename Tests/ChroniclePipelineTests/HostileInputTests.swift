@@ -19,7 +19,7 @@ struct HostileInputTests {
     func randomTexts() throws {
         var generator = HostileText(seed: Self.seed)
         for index in 0..<Self.cases {
-            let length = [1, 8, 64, 512, 2048, 6000][index % 6] + generator.below(64)
+            let length = [1, 8, 64, 512, 1024, 4000][index % 6] + generator.below(64)
             let text = generator.text(length: length)
             let body: ArticleInput.Body = index % 3 == 2 ? .html(text) : .text(text)
             let started = ContinuousClock.now

@@ -1,3 +1,4 @@
+import ChroniclePipeline
 import Foundation
 import Testing
 
@@ -16,7 +17,7 @@ struct FaultTests {
     @Test("kill -9 at random moments during concurrent ingestion: every 201 is there exactly once, indexes agree with a rebuild")
     func randomKills() async throws {
         let directory = temporaryDirectory()
-        var random = FaultRandom(seed: Self.seed)
+        var random = SplitMix64(seed: Self.seed)  // delays that vary by round yet repeat with the seed
         var acknowledged: [String: String] = [:]  // text -> id
         var unanswered: Set<String> = []  // sent, no answer before the kill
         var serial = 0
@@ -276,18 +277,5 @@ enum FaultArticles {
     /// About 30 KB: slow enough to extract that requests are still in flight when it matters.
     static func long(_ index: Int) -> String {
         (0..<40).map { text(index * 100 + $0) }.joined(separator: "\n\n")
-    }
-}
-
-/// SplitMix64, for delays that vary by round yet repeat with the seed.
-struct FaultRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

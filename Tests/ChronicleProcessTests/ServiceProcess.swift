@@ -50,7 +50,9 @@ final class ServiceProcess: @unchecked Sendable {
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Waits until `/readyz` answers 200 (snapshot and journal loaded).
-    func waitUntilReady(timeout: Duration = .seconds(60)) async throws {
+    /// The timeout is generous: CI runs every suite at once on two cores, and a debug build
+    /// loading its model while the other suites run can take a minute.
+    func waitUntilReady(timeout: Duration = .seconds(300)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             guard process.isRunning else {
