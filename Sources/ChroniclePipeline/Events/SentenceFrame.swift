@@ -23,6 +23,22 @@ struct SentenceFrame {
         words = texts.map { $0.lowercased() }
         entityAt = range.map { Self.covering(document.tokens[$0].span, spans: entitySpans) }
         timexAt = range.map { Self.covering(document.tokens[$0].span, spans: timexSpans) }
+        entityPositions = Self.positions(of: entityAt)
+        timexPositions = Self.positions(of: timexAt)
+    }
+
+    /// First and last position of each annotation, found in one pass: looking them up per call
+    /// was quadratic in a long sentence.
+    private let entityPositions: [Int: ClosedRange<Int>]
+    private let timexPositions: [Int: ClosedRange<Int>]
+
+    private static func positions(of annotations: [Int?]) -> [Int: ClosedRange<Int>] {
+        var ranges: [Int: ClosedRange<Int>] = [:]
+        for (position, annotation) in annotations.enumerated() {
+            guard let annotation else { continue }
+            ranges[annotation] = ranges[annotation].map { $0.lowerBound...position } ?? position...position
+        }
+        return ranges
     }
 
     var count: Int { words.count }
@@ -30,15 +46,9 @@ struct SentenceFrame {
     func word(_ position: Int) -> String? { words.indices.contains(position) ? words[position] : nil }
 
     /// The positions (0-based in the sentence) an entity mention covers.
-    func positions(ofEntity entity: Int) -> ClosedRange<Int>? {
-        guard let first = entityAt.firstIndex(of: entity), let last = entityAt.lastIndex(of: entity) else { return nil }
-        return first...last
-    }
+    func positions(ofEntity entity: Int) -> ClosedRange<Int>? { entityPositions[entity] }
 
-    func positions(ofTimex timex: Int) -> ClosedRange<Int>? {
-        guard let first = timexAt.firstIndex(of: timex), let last = timexAt.lastIndex(of: timex) else { return nil }
-        return first...last
-    }
+    func positions(ofTimex timex: Int) -> ClosedRange<Int>? { timexPositions[timex] }
 
     /// Words that end a clause for the purpose of finding an event's arguments.
     static let clauseBreaks: Set<String> = [";", ":", "—", "–", "but", "while", "whereas", "although", "though", "because"]
