@@ -42,9 +42,6 @@ public struct EntityGazetteer: Sendable {
         self.firstWords = firstWords
     }
 
-    /// Whether some alias starts with this word: a cheap test before trying multi-word matches.
-    public func mayStartAlias(_ word: String) -> Bool { longestAlias(startingWith: word) > 0 }
-
     /// The most words of an alias that starts with this word (0: none does).
     public func longestAlias(startingWith word: String) -> Int {
         let key = word.contains(".") ? String(String.UnicodeScalarView(word.unicodeScalars.lazy.filter { $0 != "." })) : word
