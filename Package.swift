@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "ChronicleServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "ChronicleProcessTests", dependencies: ["ChroniclePipeline"]),

@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NIOPosix
 import Testing
 
 @testable import ChronicleServer
@@ -14,9 +15,12 @@ struct TestService {
     var configuration = ServerConfiguration()
     var stores = StoreHolder(KnowledgeStore())
     let table = RouteTable()
+    /// Extraction threads of the suite's own instead of the process-wide pool.
+    var threads: NIOThreadPool? = nil
 
     func application() -> some ApplicationProtocol {
-        Application(router: ChronicleApplication.buildRouter(configuration: configuration, stores: stores, table: table))
+        Application(router: ChronicleApplication.buildRouter(
+            configuration: configuration, stores: stores, table: table, threads: threads))
     }
 
     func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

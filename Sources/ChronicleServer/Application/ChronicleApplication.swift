@@ -3,6 +3,7 @@ import ChroniclePipeline
 import Hummingbird
 import HummingbirdCore
 import NIOCore
+import NIOPosix
 import Logging
 
 /// Assembles the HTTP service: router, middleware and the background services.
@@ -15,9 +16,11 @@ public enum ChronicleApplication {
         buildRouter(configuration: configuration, stores: stores, pipeline: pipeline, fetcher: fetcher, table: RouteTable())
     }
 
+    /// `threads` replaces the shared extraction pool of `configuration.extractionThreads`: tests
+    /// that post heavy bodies use their own, so other suites' posts do not queue behind them.
     static func buildRouter(
         configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline = .standard(),
-        fetcher: (any PageFetcher)? = nil, table: RouteTable
+        fetcher: (any PageFetcher)? = nil, table: RouteTable, threads: NIOThreadPool? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         if !configuration.corsOrigins.isEmpty {
@@ -32,7 +35,7 @@ public enum ChronicleApplication {
             ingestor: ArticleIngestor(
                 pipeline: pipeline, stores: stores,
                 fetcher: fetcher ?? URLSessionPageFetcher(configuration: configuration.fetch),
-                threads: ExtractionThreads.pool(count: configuration.extractionThreads)))
+                threads: threads ?? ExtractionThreads.pool(count: configuration.extractionThreads)))
         let apiRouter = APIRouter(router: router, table: table)
         api.register(on: apiRouter)
         ChronicleAPI.addMetricsRoute(to: apiRouter, registry: MetricsBootstrap.registry)
