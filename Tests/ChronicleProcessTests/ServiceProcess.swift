@@ -35,7 +35,7 @@ final class ServiceProcess: @unchecked Sendable {
         env.merge(environment) { $1 }
         process.environment = env
         if let logPath {
-            FileManager.default.createFile(atPath: logPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
             handle.seekToEndOfFile()
             process.standardOutput = handle

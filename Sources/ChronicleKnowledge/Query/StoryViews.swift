@@ -151,21 +151,15 @@ public struct StoryView: Encodable, Sendable {
     public let events: [MergedEventView]?
 
     init?(id: String, state: StoreState, detailed: Bool) {
-        let records = state.stories.articles(of: id).compactMap { state.records[$0] }.sorted { $0.sequence < $1.sequence }
-        guard !records.isEmpty else { return nil }
+        guard let summary = state.stories.summaries[id], summary.articleCount > 0 else { return nil }
         self.id = id
         let merged = state.stories.events[id] ?? StoryEvents()
-        title = Self.title(records: records, events: merged)
-        articleCount = records.count
-        sourceCount = Set(records.map { state.stories.origins[$0.id] ?? $0.id }).count
-        let dates = records.compactMap { $0.document.metadata.publicationDate ?? String($0.receivedAt.prefix(10)) }.sorted()
-        firstUpdate = dates.first
-        lastUpdate = dates.last
-        var counts: [String: Int] = [:]
-        for record in records {
-            for entity in state.entities.entityIDs(article: record.id) { counts[entity, default: 0] += 1 }
-        }
-        let candidates = counts.compactMap { id, count -> MainEntity? in
+        title = Self.title(summary: summary, events: merged, state: state)
+        articleCount = summary.articleCount
+        sourceCount = summary.sourceCount
+        firstUpdate = summary.firstUpdate
+        lastUpdate = summary.lastUpdate
+        let candidates = summary.entityArticles.compactMap { id, count -> MainEntity? in
             guard let entity = state.entities.entities[id], entity.type != .miscellaneous else { return nil }
             return MainEntity(id: id, name: entity.name, type: entity.type, articles: count)
         }
@@ -176,6 +170,7 @@ public struct StoryView: Encodable, Sendable {
             .sorted { ($0.articles, $1.name) > ($1.articles, $0.name) }.prefix(8).map { $0 }
         eventCount = merged.count
         if detailed {
+            let records = state.stories.articles(of: id).compactMap { state.records[$0] }.sorted { $0.sequence < $1.sequence }
             articles = records.map { record in
                 Article(
                     id: record.id, title: record.document.metadata.title, lead: Self.lead(of: record.document),
@@ -199,14 +194,14 @@ public struct StoryView: Encodable, Sendable {
 
     /// The headline of its first report that has one, else its best-attested event told in a
     /// few words ("MEET: Russia, Ukraine in Istanbul"), else its first sentence.
-    static func title(records: [ArticleRecord], events: StoryEvents) -> String {
-        if let headline = records.lazy.compactMap({ $0.document.metadata.title }).first { return headline }
-        if let event = events.filter({ $0.type != "STATEMENT" && !$0.actors.isEmpty }).max(by: { $0.mentions.count < $1.mentions.count }) {
+    static func title(summary: StorySummary, events: StoryEvents, state: StoreState) -> String {
+        if let headline = summary.headline { return headline }
+        if let event = events.headlineEvent {
             let names = event.actors.prefix(3).map(\.name).joined(separator: ", ")
             return "\(event.type): \(names)" + (event.place.map { " in \($0)" } ?? "")
         }
-        let document = records[0].document
-        return document.sentences.first.map { String(document.text(of: $0.span).prefix(120)) } ?? records[0].id
+        guard let first = summary.firstArticle, let document = state.records[first]?.document else { return summary.firstArticle ?? "" }
+        return document.sentences.first.map { String(document.text(of: $0.span).prefix(120)) } ?? first
     }
 
     enum CodingKeys: String, CodingKey {
@@ -223,10 +218,7 @@ public struct StoryView: Encodable, Sendable {
 extension StoreState {
     /// Stories most recently updated first.
     public func stories(limit: Int, cursor: Cursor?) -> Page<StoryView> {
-        let ordered = stories.storyIDs.compactMap { id -> (UInt64, String)? in
-            let last = stories.articles(of: id).compactMap { records[$0]?.sequence }.max()
-            return last.map { ($0, id) }
-        }.sorted { $0 > $1 }
+        let ordered = stories.summaries.map { ($0.value.lastSequence, $0.key) }.sorted { $0 > $1 }
         var items: [StoryView] = []
         var position = 0
         if let cursor { position = ordered.firstIndex { $0.0 < cursor.sequence } ?? ordered.count }

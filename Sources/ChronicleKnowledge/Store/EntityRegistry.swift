@@ -74,7 +74,9 @@ public struct EntityRegistry: Sendable {
             let group = groups[key]!
             let id = resolve(type: group[0].type, name: group[0].canonicalName, context: context)
             resolved[key] = id
-            var record = entities[id] ?? EntityRecord(id: id, type: group[0].type, name: group[0].canonicalName)
+            // Taken out while it changes: a copy left in the dictionary would make every change
+            // below copy the record's article table, which grows with the store.
+            var record = entities.removeValue(forKey: id) ?? EntityRecord(id: id, type: group[0].type, name: group[0].canonicalName)
             for mention in group {
                 record.aliases[mention.text, default: 0] += 1
                 if let role = mention.role { record.roles[role, default: 0] += 1 }
@@ -108,7 +110,7 @@ public struct EntityRegistry: Sendable {
             entities[id]?.canonicalForms.decrement(canonicalName)
         }
         for mention in mentions {
-            guard let id = resolved[Self.localKey(mention.type, mention.canonicalName)], var record = entities[id] else { continue }
+            guard let id = resolved[Self.localKey(mention.type, mention.canonicalName)], var record = entities.removeValue(forKey: id) else { continue }
             record.aliases.decrement(mention.text)
             if let role = mention.role { record.roles.decrement(role) }
             if let affiliation = mention.affiliation { record.affiliations.decrement(affiliation) }
@@ -117,10 +119,9 @@ public struct EntityRegistry: Sendable {
             entities[id] = record
         }
         for id in ids {
-            guard var record = entities[id] else { continue }
+            guard var record = entities.removeValue(forKey: id) else { continue }
             for other in ids where other != id { record.coMentions.decrement(other) }
             if record.mentionCount <= 0 {
-                entities[id] = nil
                 unregister(id: id, type: record.type)
             } else {
                 record.name = Self.preferredName(record)

@@ -75,7 +75,7 @@ public struct StoreState: Sendable {
         idsByHash[record.contentHash]?.removeAll { $0 == id }
         if idsByHash[record.contentHash]?.isEmpty == true { idsByHash[record.contentHash] = nil }
         events.remove(record, entities: entities)
-        stories.remove(record, records: records)
+        stories.remove(record, records: records, entities: entities)
         entities.remove(articleID: id, mentions: record.document.entities)
     }
 }
@@ -97,6 +97,7 @@ extension StoreState {
             differing.append("events")
         }
         if !rebuilt.stories.agrees(with: stories) { differing.append("stories") }
+        if !stories.summariesAreCurrent(records: records, entities: entities) { differing.append("story summaries") }
         return differing
     }
 }

@@ -17,14 +17,10 @@ enum EventMerger {
                 events.append(mention)
                 continue
             }
-            var best: (score: Double, position: Int)?
             let mine = parties(mention.actors)
             let speakers = EventOntology.shared.type(named: mention.type)?.parties == .speaker ? agents(mention.actors) : nil
-            for position in events.positions(ofType: mention.type) {
-                guard let score = fit(mention, parties: mine, speakers: speakers, events[position]), score > (best?.score ?? -1) else { continue }
-                best = (score, position)
-            }
-            if let best { events.add(mention, toEventAt: best.position) } else { events.append(mention) }
+            let best = events.best(ofType: mention.type, parties: mine) { fit(mention, parties: mine, speakers: speakers, $0) }
+            if let best { events.add(mention, toEventAt: best) } else { events.append(mention) }
         }
     }
 

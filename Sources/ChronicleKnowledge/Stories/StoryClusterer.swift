@@ -37,6 +37,10 @@ public struct StoryClusterer: Sendable {
         public var fadeDays = 120.0
         /// Estimated 4-gram Jaccard from which a report is a copy of another.
         public var copySimilarity = 0.5
+        /// Reports compared per MinHash bucket, the latest: a bucket that thousands of reports
+        /// share holds boilerplate (a template, a wire's footer), and a copy shares several
+        /// buckets with its original, most of them rare.
+        public var copyBucketScan = 256
         /// The share of the similarity taken from the story's three nearest reports (the rest:
         /// its centroid).
         public var linkage = 0.5
@@ -258,12 +262,12 @@ public struct StoryClusterer: Sendable {
 
     // MARK: Scoring
 
-    /// The stored report this one is a copy of (the most similar one sharing a MinHash band, at
-    /// or above `copySimilarity`), if any.
+    /// The stored report this one is a copy of (the most similar one among the latest
+    /// `copyBucketScan` of each MinHash band it is in, at or above `copySimilarity`), if any.
     private func copyCandidate(of member: Member) -> String? {
         var best: (similarity: Double, article: String)?
         for key in member.signature.bandKeys {
-            for (article, signature) in copyBuckets[key] ?? [] {
+            for (article, signature) in (copyBuckets[key] ?? []).suffix(settings.copyBucketScan) {
                 // An article in several buckets scores the same each time: no need to skip it.
                 let similarity = signature.similarity(to: member.signature)
                 if similarity >= settings.copySimilarity, similarity > (best?.similarity ?? 0) { best = (similarity, article) }
@@ -319,7 +323,7 @@ public struct StoryClusterer: Sendable {
     func centroidSimilarity(_ member: Member, _ cluster: StoryCluster) -> Double {
         let entity = cluster.entities.cosine(member.entities)
         let keyword = cluster.keywords.cosine(member.keywords)
-        var score = settings.entityWeight * entity + (1 - settings.entityWeight) * keyword
+        let score = settings.entityWeight * entity + (1 - settings.entityWeight) * keyword
         return score * personFactor(member, storyPerson: cluster.mainPerson(agreedBy: settings.mainPersonAgreement))
     }
 

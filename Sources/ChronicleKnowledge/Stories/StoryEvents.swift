@@ -1,12 +1,19 @@
 /// A story's merged events in the order they appeared, with the look-ups that keep merging and
-/// reading cheap in a story of thousands of events: the events of each type (a new mention is
-/// compared with those only), the event each mention went into, and each event by id.
+/// reading cheap in a story of thousands of events: the events of each type and, within a type,
+/// of each party (a new mention is compared with those it could fit only), the event each
+/// mention went into, and each event by id.
 public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     private var events: [MergedEvent] = []
     private var positionsByType: [String: [Int]] = [:]
+    /// Per type, the events each party takes part in, and the events with no parties: a mention
+    /// with parties fits only an event that shares one or has none (`EventMerger.fit`).
+    private var positionsByParty: [String: [String: [Int]]] = [:]
+    private var partyless: [String: Set<Int>] = [:]
     private var positionByID: [String: Int] = [:]
     /// `<article id>.e<index>` of a mention -> its event's position.
     private var positionByMention: [String: Int] = [:]
+    /// The position of `headlineEvent`.
+    private var headlinePosition: Int?
 
     public init() {}
 
@@ -14,23 +21,73 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     public var endIndex: Int { events.count }
     public subscript(position: Int) -> MergedEvent { events[position] }
 
-    /// Positions of the events of `type`, oldest first.
-    func positions(ofType type: String) -> [Int] { positionsByType[type] ?? [] }
-
     /// Starts a new event with `mention`.
     mutating func append(_ mention: MentionFacts) {
         let event = MergedEvent(first: mention)
         let position = events.count
         events.append(event)
         positionsByType[event.type, default: []].append(position)
+        index(position, newParties: event.parties)
         positionByID[event.id] = position
         positionByMention[Self.key(mention.articleID, mention.index)] = position
+        consider(position)
     }
 
     /// Adds `mention` as another report of the event at `position`.
     mutating func add(_ mention: MentionFacts, toEventAt position: Int) {
+        let before = events[position].parties
         events[position].add(mention)
+        if events[position].parties.count != before.count { index(position, newParties: events[position].parties.subtracting(before)) }
         positionByMention[Self.key(mention.articleID, mention.index)] = position
+        consider(position)
+    }
+
+    private mutating func index(_ position: Int, newParties: Set<String>) {
+        let type = events[position].type
+        if events[position].parties.isEmpty {
+            partyless[type, default: []].insert(position)
+            return
+        }
+        partyless[type]?.remove(position)
+        for party in newParties { positionsByParty[type, default: [:]][party, default: []].append(position) }
+    }
+
+    /// The events of `type` a mention with these parties could fit, oldest first: all of them for
+    /// a mention without parties, else those sharing a party or having none.
+    func candidates(ofType type: String, parties: Set<String>) -> [Int] {
+        guard !parties.isEmpty else { return positionsByType[type] ?? [] }
+        var found = partyless[type] ?? []
+        if let byParty = positionsByParty[type] {
+            for party in parties { found.formUnion(byParty[party] ?? []) }
+        }
+        return found.sorted()
+    }
+
+    /// The position among `candidates(ofType:parties:)` that `score` rates highest (the first of
+    /// equals), reading each event in place rather than copying it out.
+    func best(ofType type: String, parties: Set<String>, by score: (MergedEvent) -> Double?) -> Int? {
+        var best: (score: Double, position: Int)?
+        for position in candidates(ofType: type, parties: parties) {
+            guard let value = score(events[position]), value > (best?.score ?? -.infinity) else { continue }
+            best = (value, position)
+        }
+        return best?.position
+    }
+
+    /// The best-attested event with parties, statements aside: what a story without a headline is
+    /// titled after. The first of those with the most reports.
+    public var headlineEvent: MergedEvent? { headlinePosition.map { events[$0] } }
+
+    /// Keeps `headlinePosition` on the first event with the most reports: reports are only ever
+    /// added, so only the event that just grew can overtake it.
+    private mutating func consider(_ position: Int) {
+        let event = events[position]
+        guard event.type != "STATEMENT", !event.actors.isEmpty else { return }
+        if let current = headlinePosition {
+            let (count, best) = (event.mentions.count, events[current].mentions.count)
+            guard count > best || (count == best && position < current) else { return }
+        }
+        headlinePosition = position
     }
 
     /// The event the article's `index`th event mention went into.

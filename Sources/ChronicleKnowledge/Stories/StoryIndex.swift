@@ -9,6 +9,8 @@ struct StoryIndex: Sendable {
     private(set) var events: [String: StoryEvents] = [:]
     /// Article id -> where its report comes from (a copy takes its original's).
     private(set) var origins: [String: String] = [:]
+    /// Story id -> what its list entry shows.
+    private(set) var summaries: [String: StorySummary] = [:]
 
     init(settings: StoryClusterer.Settings = StoryClusterer.Settings()) {
         clusterer = StoryClusterer(settings: settings)
@@ -22,23 +24,30 @@ struct StoryIndex: Sendable {
         origins[record.id] = assignment.copyOf.flatMap { origins[$0] } ?? profile.origin
         if assignment.absorbed.isEmpty, assignment.split.isEmpty {
             EventMerger.merge(facts(of: record, source: profile.source), into: &events[assignment.story, default: StoryEvents()])
+            summaries[assignment.story, default: StorySummary()].add(
+                record, origin: origins[record.id] ?? record.id, entities: entities.entityIDs(article: record.id))
         } else {
-            for story in assignment.absorbed { events[story] = nil }
-            for story in Set(assignment.split + [assignment.story]).sorted() { remerge(story, records: records) }
+            for story in assignment.absorbed {
+                events[story] = nil
+                summaries[story] = nil
+            }
+            for story in Set(assignment.split + [assignment.story]).sorted() { remerge(story, records: records, entities: entities) }
         }
     }
 
-    mutating func remove(_ record: ArticleRecord, records: [String: ArticleRecord]) {
+    /// `entities` must still hold the other articles' entities.
+    mutating func remove(_ record: ArticleRecord, records: [String: ArticleRecord], entities: EntityRegistry) {
         guard let story = clusterer.remove(articleID: record.id) else { return }
         origins[record.id] = nil
-        remerge(story, records: records)
+        remerge(story, records: records, entities: entities)
     }
 
-    /// Merges a story's events again from its articles, in arrival order.
-    private mutating func remerge(_ story: String, records: [String: ArticleRecord]) {
+    /// Merges a story's events again from its articles, in arrival order, and sums it up again.
+    private mutating func remerge(_ story: String, records: [String: ArticleRecord], entities: EntityRegistry) {
         let articles = clusterer.articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
         guard !articles.isEmpty else {
             events[story] = nil
+            summaries[story] = nil
             return
         }
         var merged = StoryEvents()
@@ -47,6 +56,20 @@ struct StoryIndex: Sendable {
             EventMerger.merge(facts(of: article, source: source), into: &merged)
         }
         events[story] = merged
+        summaries[story] = summary(of: articles, entities: entities)
+    }
+
+    /// A story's summary computed from its reports (in arrival order).
+    func summary(of articles: [ArticleRecord], entities: EntityRegistry) -> StorySummary {
+        StorySummary(articles.map { ($0, origins[$0.id] ?? $0.id, entities.entityIDs(article: $0.id)) })
+    }
+
+    /// Whether every story's kept summary is the one its reports give.
+    func summariesAreCurrent(records: [String: ArticleRecord], entities: EntityRegistry) -> Bool {
+        Set(summaries.keys) == Set(storyIDs) && storyIDs.allSatisfy { story in
+            let articles = articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
+            return summaries[story] == summary(of: articles, entities: entities)
+        }
     }
 
     func story(of article: String) -> String? { clusterer.story(of: article) }
