@@ -128,7 +128,7 @@ extension StoreState {
         }
         if let story = query.story {
             // The events of the story's articles, in arrival order.
-            let keys = self.stories.articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
+            let keys = self.stories.reports(of: story, in: records)
                 .flatMap { record in record.document.events.indices.map { EventKey(sequence: record.sequence, index: $0) } }
             if query.type == nil && query.entity == nil {
                 candidates = keys

@@ -170,7 +170,7 @@ public struct StoryView: Encodable, Sendable {
             .sorted { ($0.articles, $1.name) > ($1.articles, $0.name) }.prefix(8).map { $0 }
         eventCount = merged.count
         if detailed {
-            let records = state.stories.articles(of: id).compactMap { state.records[$0] }.sorted { $0.sequence < $1.sequence }
+            let records = state.stories.reports(of: id, in: state.records)
             articles = records.map { record in
                 Article(
                     id: record.id, title: record.document.metadata.title, lead: Self.lead(of: record.document),

@@ -44,7 +44,7 @@ struct StoryIndex: Sendable {
 
     /// Merges a story's events again from its articles, in arrival order, and sums it up again.
     private mutating func remerge(_ story: String, records: [String: ArticleRecord], entities: EntityRegistry) {
-        let articles = clusterer.articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
+        let articles = reports(of: story, in: records)
         guard !articles.isEmpty else {
             events[story] = nil
             summaries[story] = nil
@@ -67,13 +67,16 @@ struct StoryIndex: Sendable {
     /// Whether every story's kept summary is the one its reports give.
     func summariesAreCurrent(records: [String: ArticleRecord], entities: EntityRegistry) -> Bool {
         Set(summaries.keys) == Set(storyIDs) && storyIDs.allSatisfy { story in
-            let articles = articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
-            return summaries[story] == summary(of: articles, entities: entities)
+            summaries[story] == summary(of: reports(of: story, in: records), entities: entities)
         }
     }
 
     func story(of article: String) -> String? { clusterer.story(of: article) }
     func articles(of story: String) -> [String] { clusterer.articles(of: story) }
+    /// The records of a story's articles, in arrival order.
+    func reports(of story: String, in records: [String: ArticleRecord]) -> [ArticleRecord] {
+        articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
+    }
     var storyIDs: [String] { clusterer.storyIDs }
     func copyOf(_ article: String) -> String? { clusterer.copies[article] }
 
