@@ -12,7 +12,7 @@ public struct StoryTimeline: Encodable, Sendable {
         self.title = title
         var past: [(MergedEventView, TimexRange)] = []
         var future: [(MergedEventView, TimexRange?)] = []
-        for event in events where event.type != "STATEMENT" {
+        for event in events where event.type != EventOntology.statement {
             let range = event.time.flatMap { TimexRange(value: $0) }
             if event.isFuture {
                 if let range, !range.overlaps(from: from, to: to) { continue }

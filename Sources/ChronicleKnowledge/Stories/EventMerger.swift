@@ -8,7 +8,7 @@ import ChroniclePipeline
 /// different places) merge only when the parties agree, and then show up as conflicts.
 enum EventMerger {
     /// Types whose mentions are never merged: every statement is its own.
-    static let unmerged: Set<String> = ["STATEMENT"]
+    static let unmerged: Set<String> = [EventOntology.statement]
 
     /// Adds each mention to the story's event it fits best, or as a new event.
     static func merge(_ mentions: [MentionFacts], into events: inout StoryEvents) {

@@ -24,6 +24,10 @@ public struct EventOntology: Sendable, Encodable {
         case speaker
     }
 
+    /// The type of indirect speech (`StatementFinder`): every statement is its own event, and
+    /// what people said neither titles a story nor makes its timeline.
+    public static let statement = "STATEMENT"
+
     public let version: String
     public let types: [EventType]
     private let byName: [String: EventType]

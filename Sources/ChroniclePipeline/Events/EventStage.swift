@@ -92,7 +92,7 @@ public struct EventStage: PipelineStage {
         let position = statement.verb - frame.tokens.lowerBound
         let when = time.when(trigger: position...position, frame: frame, document: document, modality: .asserted, otherTriggers: [])
         var event = EventMention(
-            type: "STATEMENT", trigger: document.tokens[statement.verb].span, sentence: frame.index,
+            type: EventOntology.statement, trigger: document.tokens[statement.verb].span, sentence: frame.index,
             actors: statement.speaker.map { [EventActor(role: "agent", name: $0)] } ?? [], time: when.value, timeSource: when.source,
             modality: .asserted, content: statement.content)
         event.confidence = confidence(of: event, isNoun: false)
