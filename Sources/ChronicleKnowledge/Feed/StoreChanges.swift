@@ -2,17 +2,34 @@ import ChroniclePipeline
 import Foundation
 
 extension StoreState {
-    /// Applies a journal entry and returns what the live feed tells of it: the article, the
-    /// merged events it started or added a report to, and its story.
-    mutating func applyReportingChanges(_ entry: JournalEntry) -> [ChangeFeed.Draft] {
+    /// An applied journal entry, with what the feed needs that the state after it no longer says.
+    enum AppliedEntry: Sendable {
+        case put(ArticleRecord)
+        /// The story the deleted article was in.
+        case delete(story: String?)
+    }
+
+    /// Applies a journal entry, keeping what `feedDrafts(for:)` needs to tell of it.
+    mutating func applyForFeed(_ entry: JournalEntry) -> AppliedEntry {
         switch entry {
         case .put(let record):
             apply(entry)
-            return changes(afterPut: record)
+            return .put(record)
         case .delete(let id, _):
             let story = stories.story(of: id)
             apply(entry)
-            // The story lost a report (or is gone, which the story message's absence tells).
+            return .delete(story: story)
+        }
+    }
+
+    /// What the live feed tells of an applied entry: the article, the merged events it started or
+    /// added a report to, and its story (for a delete, the story that lost a report, unless it
+    /// is gone, which the story message's absence tells).
+    func feedDrafts(for applied: AppliedEntry) -> [ChangeFeed.Draft] {
+        switch applied {
+        case .put(let record):
+            return changes(afterPut: record)
+        case .delete(let story):
             guard let story, let view = StoryView(id: story, state: self, detailed: false) else { return [] }
             return [Self.draft(.story, view, story: story, entities: Set(view.mainEntities.map(\.id)), types: [])]
         }

@@ -185,8 +185,15 @@ public actor KnowledgeStore {
                 }
             }
             if failure == nil {
-                // One entry per hold of the lock, so a read waits for one article's indexing at most.
-                let changes = batch.flatMap { entry in state.withLock { $0.applyReportingChanges(entry) } }
+                var changes: [ChangeFeed.Draft] = []
+                for entry in batch {
+                    // One entry per hold of the lock, so a read waits for one article's indexing
+                    // at most. The feed's views are built after it, from a copy of the state that
+                    // is gone before the next entry is applied: readers do not wait for them, and
+                    // the next write finds the indexes unshared (nothing is copied).
+                    let (applied, after) = state.withLock { state in (state.applyForFeed(entry), state) }
+                    changes += after.feedDrafts(for: applied)
+                }
                 // Only what is durable goes out, in journal order (one flush at a time).
                 feed.publish(changes)
             }

@@ -1,3 +1,5 @@
+import ChroniclePipeline
+
 /// A story's merged events in the order they appeared, with the look-ups that keep merging and
 /// reading cheap in a story of thousands of events: the events of each type and, within a type,
 /// of each party (a new mention is compared with those it could fit only), the event each
@@ -67,9 +69,13 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     /// equals), reading each event in place rather than copying it out.
     func best(ofType type: String, parties: Set<String>, by score: (MergedEvent) -> Double?) -> Int? {
         var best: (score: Double, position: Int)?
-        for position in candidates(ofType: type, parties: parties) {
-            guard let value = score(events[position]), value > (best?.score ?? -.infinity) else { continue }
-            best = (value, position)
+        // Through the buffer, each event is lent to `score`; the array's subscript copied every
+        // candidate (a dozen retains each, thousands of candidates in a long story).
+        events.withUnsafeBufferPointer { events in
+            for position in candidates(ofType: type, parties: parties) {
+                guard let value = score(events[position]), value > (best?.score ?? -.infinity) else { continue }
+                best = (value, position)
+            }
         }
         return best?.position
     }
@@ -81,10 +87,9 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     /// Keeps `headlinePosition` on the first event with the most reports: reports are only ever
     /// added, so only the event that just grew can overtake it.
     private mutating func consider(_ position: Int) {
-        let event = events[position]
-        guard event.type != "STATEMENT", !event.actors.isEmpty else { return }
+        guard events[position].type != EventOntology.statement, !events[position].actors.isEmpty else { return }
         if let current = headlinePosition {
-            let (count, best) = (event.mentions.count, events[current].mentions.count)
+            let (count, best) = (events[position].mentions.count, events[current].mentions.count)
             guard count > best || (count == best && position < current) else { return }
         }
         headlinePosition = position
