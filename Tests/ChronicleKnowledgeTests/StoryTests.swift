@@ -269,6 +269,36 @@ struct StoryStoreTests {
         return record.id
     }
 
+    @Test("an entity's timeline, found through its articles, holds exactly the merged events whose reports name it")
+    func entityTimeline() async throws {
+        let store = KnowledgeStore()
+        _ = try await add(store, "Northland and Southland held two-hour talks in Geneva on Friday, officials of both said.", source: "Wire A")
+        _ = try await add(store, "After 90 minutes of talks in Geneva on Friday, Northland and Southland agreed to meet again.", source: "Wire B")
+        _ = try await add(store, "Alice Moreau visited Paris on Monday. She met Bob Tanaka in Geneva on Tuesday.", source: "Wire C")
+        _ = try await add(store, "Bob Tanaka resigned as mayor of Osaka on 3 March 2024.", source: "Wire D")
+        try store.read { state in
+            var checked = 0
+            for (id, entity) in state.entities.entities {
+                // Every event of every story, asking each report whether it names the entity.
+                let expected = state.stories.events.values.flatMap { events in
+                    events.filter { event in
+                        event.type != EventOntology.statement
+                            && event.mentions.contains { mention in
+                                (mention.actors.map(\.name) + [mention.place].compactMap { $0 }).contains { name in
+                                    state.entities.entityID(article: mention.articleID, type: entity.type, canonicalName: name) == id
+                                }
+                            }
+                    }.map(\.id)
+                }
+                let timeline = try #require(state.entityTimeline(entity: id, from: nil, to: nil))
+                #expect(Set(timeline.events.map(\.id)) == Set(expected), "\(entity.name)")
+                #expect(timeline.events.count == Set(timeline.events.map(\.id)).count)
+                checked += expected.isEmpty ? 0 : 1
+            }
+            #expect(checked >= 4)
+        }
+    }
+
     @Test("deleting a report takes its side out of a conflict; the event keeps its id; indexes match a rebuild")
     func deletion() async throws {
         let store = KnowledgeStore()

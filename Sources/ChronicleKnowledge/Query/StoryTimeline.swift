@@ -103,24 +103,34 @@ extension StoreState {
     }
 
     /// The merged events an entity takes part in (or that happened in it), across stories.
+    /// Found through the entity's articles: a report can name the entity only in an article that
+    /// mentions it, so the events of its stories need not be read (a running story has tens of
+    /// thousands).
     public func entityTimeline(entity: String, from: String?, to: String?) -> StoryTimeline? {
         guard let record = entities.entities[entity] else { return nil }
-        let storyIDs = Set(record.articles.keys.compactMap { stories.story(of: $0) })
+        var seen = Set<String>()
         var views: [MergedEventView] = []
-        for story in storyIDs.sorted() {
-            for event in stories.events[story] ?? StoryEvents() where involves(event, entity: entity) {
+        for article in record.articles.keys.sorted() {
+            guard let story = stories.story(of: article), let events = stories.events[story],
+                let count = records[article]?.document.events.count
+            else { continue }
+            for index in 0..<count {
+                guard let event = events.event(article: article, index: index), !seen.contains(event.id),
+                    let mention = event.mentions.first(where: { $0.articleID == article && $0.index == index }),
+                    names(mention, entity: entity)
+                else { continue }
+                seen.insert(event.id)
                 views.append(MergedEventView(event, story: story, state: self))
             }
         }
         return StoryTimeline(title: record.name, events: views, from: from, to: to)
     }
 
-    private func involves(_ event: MergedEvent, entity: String) -> Bool {
-        event.mentions.contains { mention in
-            let names = mention.actors.map(\.name) + (mention.place.map { [$0] } ?? [])
-            return names.contains { name in
-                EntityType.allCases.contains { entities.entityID(article: mention.articleID, type: $0, canonicalName: name) == entity }
-            }
+    /// Whether the report names the entity as an actor or as its place.
+    private func names(_ mention: MentionFacts, entity: String) -> Bool {
+        let names = mention.actors.map(\.name) + (mention.place.map { [$0] } ?? [])
+        return names.contains { name in
+            EntityType.allCases.contains { entities.entityID(article: mention.articleID, type: $0, canonicalName: name) == entity }
         }
     }
 }
