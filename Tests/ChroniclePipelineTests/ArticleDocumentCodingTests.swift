@@ -36,4 +36,20 @@ struct ArticleDocumentCodingTests {
         #expect(document.text(of: TextSpan(start: 2, end: 10)) == "e.")
         #expect(document.text(of: TextSpan(start: 7, end: 9)) == "")
     }
+
+    @Test("spans are scalar offsets in every script: the byte count cut agrees with the scalar view on each span")
+    func spansInMixedScripts() {
+        var document = ArticleDocument(input: .text("x"))
+        // Two-, three- and four-byte scalars, a combining accent, a flag and a zero-width joiner.
+        document.text = "Kyiv, Київ — 東京 e\u{301}t\u{E9} 🇺🇦 a\u{200D}b."
+        let scalars = Array(document.text.unicodeScalars)
+        #expect(document.text(of: TextSpan(start: 6, end: 10)) == "Київ")
+        #expect(document.text(of: TextSpan(start: 13, end: 15)) == "東京")
+        for start in 0...scalars.count + 1 {
+            for end in start...scalars.count + 2 {
+                let expected = String(String.UnicodeScalarView(scalars[min(start, scalars.count)..<min(end, scalars.count)]))
+                #expect(document.text(of: TextSpan(start: start, end: end)) == expected, "\(start)..<\(end)")
+            }
+        }
+    }
 }

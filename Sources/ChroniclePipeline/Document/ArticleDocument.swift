@@ -89,9 +89,32 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
     /// The text under a span; a span running past the text (a damaged record) is cut at its end
     /// rather than trapping, so reading a bad record never brings the service down.
     public func text(of span: TextSpan) -> String {
+        let start = max(0, span.start), length = max(0, span.length)
+        // Counting scalars over the UTF-8 bytes is several times faster than the scalar view's
+        // index walk (the reads of `GET /v1/events` spent an eighth of their time there).
+        if let cut = text.utf8.withContiguousStorageIfAvailable({ Self.cut($0, start: start, length: length) }) { return cut }
         let scalars = text.unicodeScalars
-        let start = scalars.index(scalars.startIndex, offsetBy: max(0, span.start), limitedBy: scalars.endIndex) ?? scalars.endIndex
-        let end = scalars.index(start, offsetBy: max(0, span.length), limitedBy: scalars.endIndex) ?? scalars.endIndex
-        return String(scalars[start..<end])
+        let from = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let to = scalars.index(from, offsetBy: length, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return String(scalars[from..<to])
+    }
+
+    /// The scalars `start..<start + length` of UTF-8 `bytes`, cut at their end.
+    static func cut(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> String {
+        var offset = 0
+        var scalars = 0  // scalars that start before `offset`
+        func seek(_ target: Int) {
+            while offset < bytes.count {
+                if bytes[offset] & 0xC0 != 0x80 {  // a scalar's first byte
+                    if scalars == target { return }
+                    scalars += 1
+                }
+                offset += 1
+            }
+        }
+        seek(start)
+        let from = offset
+        seek(start + length)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<offset]), as: UTF8.self)
     }
 }
