@@ -144,6 +144,45 @@ struct ReadTests {
         }
     }
 
+    @Test("reads are answered from the cache until the store changes, with an ETag a client can send back")
+    func cachedReads() async throws {
+        let (service, ids) = try await Self.seededService()
+        try await service.run { client in
+            let first = try await client.get("/v1/events?type=MEET")
+            let etag = try #require(first.headers[.eTag])
+            let again = try await client.get("/v1/events?type=MEET")
+            #expect(again.headers[.eTag] == etag)
+            #expect(again.text == first.text)
+            let unchanged = try await client.execute(uri: "/v1/events?type=MEET", method: .get, headers: [.ifNoneMatch: etag], body: nil)
+            #expect(unchanged.status == .notModified)
+            #expect(unchanged.body.readableBytes == 0)
+            // Another target at the same version is its own answer.
+            let other = try await client.get("/v1/events?type=VISIT")
+            #expect(other.headers[.eTag] == etag)
+            #expect(other.text != first.text)
+
+            // A write: the same target is read afresh, and the old tag no longer matches.
+            var text = "Erin met Frank in Rome."
+            let posted = try await client.post("/v1/articles", jsonString(["text": text, "published_at": "2025-05-18"]))
+            #expect(posted.status == .created)
+            let after = try await client.execute(uri: "/v1/events?type=MEET", method: .get, headers: [.ifNoneMatch: etag], body: nil)
+            #expect(after.status == .ok)
+            #expect(after.headers[.eTag] != etag)
+            let items = try #require(try after.json()["items"] as? [[String: Any]])
+            #expect(items.count == 3)
+            #expect((items.first?["sentence"] as? [String: Any])?["text"] as? String == text)
+
+            // A delete changes the version too.
+            text = try #require(after.headers[.eTag])
+            #expect(try await client.execute(uri: "/v1/articles/\(ids[2])", method: .delete, headers: [:], body: nil).status == .noContent)
+            let deleted = try await client.get("/v1/events?type=MEET")
+            #expect(deleted.headers[.eTag] != text)
+            #expect((try deleted.json()["items"] as? [[String: Any]])?.count == 2)
+            let metrics = try await client.get("/metrics").text
+            #expect(metrics.contains("chronicle_response_cache_hits_total"))
+        }
+    }
+
     @Test("healthz, readyz and Prometheus metrics")
     func operations() async throws {
         try await TestService().run { client in

@@ -21,6 +21,8 @@ public actor KnowledgeStore {
     }
 
     nonisolated let state: Mutex<StoreState>
+    /// The state's `lastSequence`, readable without the lock: set after each change is applied.
+    private nonisolated let appliedSequence: Atomic<UInt64>
     private let journal: Journal?
     private let files: DataFiles?
     private let logger: Logger
@@ -44,6 +46,7 @@ public actor KnowledgeStore {
     public init(logger: Logger = Logger(label: "chronicle.store"), feed: ChangeFeed = ChangeFeed()) {
         self.feed = feed
         self.state = Mutex(StoreState())
+        self.appliedSequence = Atomic(0)
         self.journal = nil
         self.files = nil
         self.logger = logger
@@ -76,6 +79,7 @@ public actor KnowledgeStore {
                 "directory": "\(directory)", "articles": "\(state.articleCount)",
                 "snapshot_sequence": "\(recovered.snapshot.lastSequence)", "journal_replayed": "\(replayed)",
             ])
+        self.appliedSequence = Atomic(state.lastSequence)
         self.state = Mutex(state)
         self.journal = journal
         self.files = files
@@ -83,6 +87,10 @@ public actor KnowledgeStore {
         self.nextSequence = next
         self.snapshotSequence = recovered.snapshot.lastSequence
     }
+
+    /// Changes each time the state does (it is the journal sequence applied last), without taking
+    /// the lock: what a read returned for version v holds for as long as `version` is v.
+    public nonisolated var version: UInt64 { appliedSequence.load(ordering: .acquiring) }
 
     /// Runs `body` on the current state. Keep it short: writers wait for it.
     public nonisolated func read<T>(_ body: (StoreState) throws -> T) rethrows -> T {
@@ -192,6 +200,7 @@ public actor KnowledgeStore {
                     // is gone before the next entry is applied: readers do not wait for them, and
                     // the next write finds the indexes unshared (nothing is copied).
                     let (applied, after) = state.withLock { state in (state.applyForFeed(entry), state) }
+                    appliedSequence.store(after.lastSequence, ordering: .releasing)
                     changes += after.feedDrafts(for: applied)
                 }
                 // Only what is durable goes out, in journal order (one flush at a time).

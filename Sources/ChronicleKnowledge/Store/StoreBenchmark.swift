@@ -15,24 +15,36 @@ public enum StoreBenchmark {
         public let snapshotBytes: Int
         public let snapshotEncodeSeconds: Double
         public let snapshotDecodeSeconds: Double
-        /// Resident memory the store adds, and the bytes of text (input and clean) it holds.
+        /// Resident memory the store adds (its records and indexes), of which its records alone,
+        /// and the bytes of text (input and clean) the records hold.
         public let residentBytes: Int
+        public let recordBytes: Int
+        /// What the entity and event indexes add to the records (the rest is the story index).
+        public let entityAndEventIndexBytes: Int
         public let textBytes: Int
     }
 
-    /// Builds a state from `records`, measures the memory it holds once `records` are gone,
-    /// then encodes and decodes its snapshot. `records` is emptied, so that only the store holds
-    /// the articles.
-    public static func run(records: inout [ArticleRecord]) throws -> Report {
-        let count = records.count
-        let textBytes = records.reduce(0) { $0 + $1.document.text.utf8.count + $1.document.input.bodyText.utf8.count }
+    /// Loads the records, builds a state from them and measures the memory both hold once only
+    /// the state holds the records (measured from before they were loaded, so the records count),
+    /// then encodes and decodes its snapshot.
+    public static func run(load: () throws -> [ArticleRecord]) throws -> Report {
         trimHeap()
         let before = residentBytes()
+        var input = try load()
+        let count = input.count
+        let textBytes = input.reduce(0) { $0 + $1.document.text.utf8.count + $1.document.input.bodyText.utf8.count }
+        trimHeap()
+        let recordBytes = residentBytes() - before
+        var partial: StoreState? = StoreState()
+        for record in input { partial?.insert(record, addToStories: { _, _, _ in }) }
+        trimHeap()
+        let entityAndEventIndexBytes = residentBytes() - before - recordBytes
+        partial = nil
+        trimHeap()
         let clock = ContinuousClock()
         var state: StoreState?
-        let input = records
-        records = []
         let rebuild = clock.measure { state = StoreState(records: input, lastSequence: UInt64(count)) }
+        input = []
         trimHeap()
         let resident = residentBytes() - before
         guard let state else { throw PersistenceError(description: "no state") }
@@ -43,7 +55,7 @@ public enum StoreBenchmark {
         let decode = try clock.measure { _ = try SnapshotFile.decode(data) }
         return Report(
             articles: count, rebuildSeconds: rebuild.seconds, snapshotBytes: data.count, snapshotEncodeSeconds: encode.seconds,
-            snapshotDecodeSeconds: decode.seconds, residentBytes: resident, textBytes: textBytes)
+            snapshotDecodeSeconds: decode.seconds, residentBytes: resident, recordBytes: recordBytes, entityAndEventIndexBytes: entityAndEventIndexBytes, textBytes: textBytes)
     }
 
     /// Resident set size of this process, from /proc/self/statm (0 where there is none).

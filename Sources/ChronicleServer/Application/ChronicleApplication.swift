@@ -35,7 +35,8 @@ public enum ChronicleApplication {
             ingestor: ArticleIngestor(
                 pipeline: pipeline, stores: stores,
                 fetcher: fetcher ?? URLSessionPageFetcher(configuration: configuration.fetch),
-                threads: threads ?? ExtractionThreads.pool(count: configuration.extractionThreads)))
+                threads: threads ?? ExtractionThreads.pool(count: configuration.extractionThreads)),
+            responses: ResponseCache())
         let apiRouter = APIRouter(router: router, table: table)
         api.register(on: apiRouter)
         ChronicleAPI.addMetricsRoute(to: apiRouter, registry: MetricsBootstrap.registry)

@@ -8,8 +8,31 @@ struct ChronicleAPI: Sendable {
     let configuration: ServerConfiguration
     let stores: StoreHolder
     let ingestor: ArticleIngestor
+    let responses: ResponseCache
 
     func store() throws(Problem) -> KnowledgeStore { try stores.store() }
+
+    /// The JSON of what `read` finds in the store, from the response cache while the store has not
+    /// changed since it was last read for the same request target; 304 for a client that already
+    /// has it (`If-None-Match`). `read` must depend on nothing but the state and the request.
+    func cachedJSON(_ request: Request, _ read: (StoreState) throws -> some Encodable) throws -> Response {
+        let store = try store()
+        let key = request.uri.description
+        let identity = ObjectIdentifier(store)
+        let answer: ResponseCache.Answer
+        if let kept = responses.answer(for: key, store: identity, version: store.version) {
+            answer = kept
+        } else {
+            let (value, version) = try store.read { state in (try read(state), state.lastSequence) }
+            answer = responses.keep(ByteBuffer(bytes: try JSONResponse.encoder.encode(value)), for: key, store: identity, version: version)
+        }
+        if let tags = request.headers[.ifNoneMatch], tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == answer.etag }) {
+            return Response(status: .notModified, headers: [.eTag: answer.etag])
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .eTag: answer.etag],
+            body: .init(byteBuffer: answer.body))
+    }
 
     /// Writes need `Authorization: Bearer <apiKey>` when a key is configured.
     func authorizeWrite(_ request: Request) throws(Problem) {

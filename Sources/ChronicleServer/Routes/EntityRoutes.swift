@@ -23,7 +23,7 @@ extension ChronicleAPI {
             }
             let entityQuery = EntityQuery(
                 text: query.string("q"), type: type, limit: try query.limit(max: configuration.maxPageLimit), after: after)
-            return try JSONResponse.make(try store().read { $0.entities(entityQuery) })
+            return try cachedJSON(request) { $0.entities(entityQuery) }
         }
 
         router.on(.get, "/v1/entities/:id") { _, context in

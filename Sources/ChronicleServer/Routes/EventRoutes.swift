@@ -21,8 +21,8 @@ extension ChronicleAPI {
                 to: try query.date("to"), place: query.string("place"), story: query.string("story"),
                 text: query.string("q"), limit: try query.limit(max: configuration.maxPageLimit),
                 cursor: try query.cursor())
+            guard format != "json" else { return try cachedJSON(request) { $0.events(eventQuery) } }
             let store = try store()
-            guard format != "json" else { return try JSONResponse.make(store.read { $0.events(eventQuery) }) }
             // An export holds every matching event: without `limit`, all of them. It is written a
             // page at a time, each page read under the store's lock and then sent, so neither the
             // export nor the lock grows with the store.

@@ -9,7 +9,7 @@ extension ChronicleAPI {
             try query.allowOnly(["limit", "cursor"])
             let limit = try query.limit(max: configuration.maxPageLimit)
             let cursor = try query.cursor()
-            return try JSONResponse.make(try store().read { $0.stories(limit: limit, cursor: cursor) })
+            return try cachedJSON(request) { $0.stories(limit: limit, cursor: cursor) }
         }
 
         router.on(.get, "/v1/stories/:id") { _, context in

@@ -14,25 +14,41 @@ extension ChronicleAPI {
             guard ["json", "timelinejs"].contains(format) else {
                 throw Problem.badRequest("format must be 'json' or 'timelinejs', not '\(format)'")
             }
-            let timeline: StoryTimeline
-            switch (query.string("story"), query.string("entity")) {
-            case (let story?, nil):
-                guard let found = try store().read({ $0.storyTimeline(story: story, from: from, to: to) }) else {
-                    throw Problem.notFound("no story with id '\(story)'")
-                }
-                timeline = found
-            case (nil, let entity?):
-                guard let found = try store().read({ $0.entityTimeline(entity: entity, from: from, to: to) }) else {
-                    throw Problem.notFound("no entity with id '\(entity)'")
-                }
-                timeline = found
-            case (.some, .some):
-                throw Problem.badRequest("give entity=<id> or story=<id>, not both")
-            case (nil, nil):
-                throw Problem.badRequest("give entity=<id> or story=<id>")
+            let story = query.string("story")
+            let entity = query.string("entity")
+            switch (story, entity) {
+            case (.some, .some): throw Problem.badRequest("give entity=<id> or story=<id>, not both")
+            case (nil, nil): throw Problem.badRequest("give entity=<id> or story=<id>")
+            default: break
             }
-            if format == "timelinejs" { return try JSONResponse.make(TimelineJSDocument(timeline)) }
-            return try JSONResponse.make(timeline)
+            return try cachedJSON(request) { state throws(Problem) -> TimelineAnswer in
+                let timeline: StoryTimeline
+                if let story {
+                    guard let found = state.storyTimeline(story: story, from: from, to: to) else {
+                        throw Problem.notFound("no story with id '\(story)'")
+                    }
+                    timeline = found
+                } else {
+                    guard let entity, let found = state.entityTimeline(entity: entity, from: from, to: to) else {
+                        throw Problem.notFound("no entity with id '\(entity ?? "")'")
+                    }
+                    timeline = found
+                }
+                return format == "timelinejs" ? .timelineJS(TimelineJSDocument(timeline)) : .timeline(timeline)
+            }
+        }
+    }
+}
+
+/// A timeline in the format asked for.
+private enum TimelineAnswer: Encodable {
+    case timeline(StoryTimeline)
+    case timelineJS(TimelineJSDocument)
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .timeline(let timeline): try timeline.encode(to: encoder)
+        case .timelineJS(let document): try document.encode(to: encoder)
         }
     }
 }

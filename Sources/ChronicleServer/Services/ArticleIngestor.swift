@@ -51,6 +51,7 @@ struct ArticleIngestor: Sendable {
         let result: Result<ArticleDocument, PipelineError>
         do {
             result = try await threads.runIfActive { () -> Result<ArticleDocument, PipelineError> in
+                ExtractionThreads.lowerCurrentThreadPriority()
                 let start = ContinuousClock.now
                 defer {
                     let elapsed = ContinuousClock.now - start
