@@ -89,6 +89,78 @@ struct RecordCodecTests {
         }
     }
 
+    @Test("a text body that is the clean text itself is written once, byte for byte")
+    func bodyWrittenOnce() throws {
+        let text = "The council met on Tuesday in Port Vale."
+        var same = ArticleDocument(input: .text(text))
+        same.text = text
+        var other = same
+        other.input.body = .text(text + " ")
+        let sameBytes = RecordCodec.encode(.put(record(same, 0)))
+        let otherBytes = RecordCodec.encode(.put(record(other, 0)))
+        #expect(otherBytes.count - sameBytes.count == text.utf8.count + 2)  // the body and its length
+        #expect(try roundTrip(record(same, 0)) == record(same, 0))
+        #expect(try roundTrip(record(other, 0)) == record(other, 0))
+        // Canonically equal is not equal: a decomposed body stays decomposed beside a composed text.
+        var decomposed = ArticleDocument(input: .text("Cafe\u{301} Noir"))
+        decomposed.text = "Caf\u{E9} Noir"
+        let back = try roundTrip(record(decomposed, 0))
+        guard case .text(let body) = back.document.input.body else { throw ByteReader.Malformed(description: "not text") }
+        #expect(Array(body.utf8) == Array("Cafe\u{301} Noir".utf8))
+    }
+
+    @Test("snapshots: raw frames by default, deflated ones at a level, version 2 files still read")
+    func snapshotFrames() throws {
+        let pipeline = Pipeline.standard()
+        let records = try (0..<1100).map { index in
+            record(try pipeline.run(ArticleInput(body: .text(Self.articles[index % 2] + " Item \(index)."), publishedAt: "2026-03-04")), index)
+        }
+        let contents = SnapshotFile.Contents(lastSequence: 1100, records: records)
+        let raw = try SnapshotFile.encode(contents)
+        let deflated = try SnapshotFile.encode(contents, compressionLevel: 1)
+        #expect(deflated.count * 3 < raw.count)
+        #expect(try SnapshotFile.decode(raw).records == records)
+        #expect(try SnapshotFile.decode(deflated).records == records)
+        #expect(try SnapshotFile.decode(raw).lastSequence == 1100)
+
+        // Version 2: the same frames, always deflated, with no encoding byte.
+        var payload = BinaryWriter()
+        var uncompressed = 0
+        for start in stride(from: 0, to: records.count, by: SnapshotFile.recordsPerFrame) {
+            var writer = ByteWriter()
+            let frame = records[start..<min(records.count, start + SnapshotFile.recordsPerFrame)]
+            for record in frame { RecordCodec.write(record, into: &writer) }
+            let compressed = try Zlib.compress(Data(writer.bytes), level: 1)
+            payload.write(UInt32(frame.count))
+            payload.write(UInt32(writer.bytes.count))
+            payload.write(UInt32(compressed.count))
+            payload.write(compressed)
+            uncompressed += writer.bytes.count
+        }
+        var header = BinaryWriter()
+        header.write(SnapshotFile.magic)
+        header.write(UInt32(2))
+        header.write(UInt64(1100))
+        header.write(UInt64(records.count))
+        header.write(UInt64(uncompressed))
+        header.write(UInt64(payload.data.count))
+        header.write(Zlib.crc32(payload.data))
+        var file = header
+        file.write(Zlib.crc32(header.data))
+        file.write(payload.data)
+        #expect(try SnapshotFile.decode(file.data).records == records)
+
+        // A frame whose encoding byte no writer wrote is refused, not guessed at.
+        var damaged = raw
+        damaged[SnapshotFile.headerBytes + 12] = 7
+        let checksum = Zlib.crc32(damaged.suffix(from: SnapshotFile.headerBytes))
+        withUnsafeBytes(of: checksum.littleEndian) { damaged.replaceSubrange(44..<48, with: $0) }
+        var fixedHeader = BinaryWriter()
+        fixedHeader.write(damaged.prefix(48))
+        withUnsafeBytes(of: Zlib.crc32(fixedHeader.data).littleEndian) { damaged.replaceSubrange(48..<52, with: $0) }
+        #expect(throws: PersistenceError.self) { try SnapshotFile.decode(damaged) }
+    }
+
     @Test("journals and snapshots written as JSON before the binary format still load")
     func olderFiles() async throws {
         let directory = temporaryDirectory()

@@ -53,12 +53,11 @@ struct DataFiles: Sendable {
 
     /// Keeps the current snapshot as the previous one, then writes the new one atomically.
     func writeSnapshot(records: [ArticleRecord], lastSequence: UInt64) throws -> Int {
-        let data = try SnapshotFile.encode(.init(lastSequence: lastSequence, records: records))
-        if FileManager.default.fileExists(atPath: current) {
-            guard rename(current, previous) == 0 else { throw PersistenceError.system("cannot rename", current) }
+        let contents = SnapshotFile.Contents(lastSequence: lastSequence, records: records)
+        // Written beside the current one first, so a failure leaves the snapshots as they were.
+        return try DurableFile.replace(current, keepingOldAt: previous) { fd, path in
+            try SnapshotFile.write(contents, to: fd, path: path)
         }
-        try DurableFile.replace(current, with: data)
-        return data.count
     }
 }
 

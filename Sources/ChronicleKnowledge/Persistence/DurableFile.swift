@@ -22,11 +22,22 @@ enum DurableFile {
     /// Writes `data` to `path` so that a crash at any point leaves either the old file or the
     /// new one: write a temporary file, fsync it, rename it over, fsync the directory.
     static func replace(_ path: String, with data: Data) throws {
+        _ = try replace(path) { fd, temporary in
+            try writeAll(fd, data, path: temporary)
+            return data.count
+        }
+    }
+
+    /// Like `replace(_:with:)`, for a file too large to build in memory: `write` writes the
+    /// temporary file through its descriptor and returns what it wrote. The old file, if any, is
+    /// renamed to `keepingOldAt` just before the new one takes its place.
+    static func replace(_ path: String, keepingOldAt old: String? = nil, writing write: (Int32, String) throws -> Int) throws -> Int {
         let temporary = path + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw PersistenceError.system("cannot create", temporary) }
+        let length: Int
         do {
-            try writeAll(fd, data, path: temporary)
+            length = try write(fd, temporary)
             guard fsync(fd) == 0 else { throw PersistenceError.system("cannot fsync", temporary) }
             close(fd)
         } catch {
@@ -34,11 +45,16 @@ enum DurableFile {
             unlink(temporary)
             throw error
         }
+        if let old, FileManager.default.fileExists(atPath: path), rename(path, old) != 0 {
+            unlink(temporary)
+            throw PersistenceError.system("cannot rename", path)
+        }
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
             throw PersistenceError.system("cannot rename to", path)
         }
         syncDirectory(of: path)
+        return length
     }
 
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {

@@ -64,7 +64,7 @@ enum RecordCodec {
     // MARK: Documents
 
     static func write(_ document: ArticleDocument, into writer: inout ByteWriter) {
-        write(document.input, into: &writer)
+        write(document.input, cleanText: document.text, into: &writer)
         writer.string(document.text)
         write(document.metadata, into: &writer)
         writer.count(document.paragraphs.count)
@@ -116,8 +116,11 @@ enum RecordCodec {
     }
 
     static func readDocument(_ reader: inout ByteReader) throws -> ArticleDocument {
-        var document = ArticleDocument(input: try readInput(&reader))
+        let (input, bodyIsCleanText) = try readInput(&reader)
+        var document = ArticleDocument(input: input)
         document.text = try reader.string()
+        // The submitted text was its clean text as it is: one string for both.
+        if bodyIsCleanText { document.input.body = .text(document.text) }
         let slicer = TextSlicer(document.text)
         func span(_ reader: inout ByteReader) throws -> TextSpan { try readSpan(&reader) }
         document.metadata = try readMetadata(&reader)
@@ -170,8 +173,13 @@ enum RecordCodec {
 
     // MARK: Parts
 
-    static func write(_ input: ArticleInput, into writer: inout ByteWriter) {
+    /// A text body that is the clean text itself (most plain-text articles) is written once, after
+    /// the input, as the text (body kind 2).
+    static func write(_ input: ArticleInput, cleanText: String? = nil, into writer: inout ByteWriter) {
         switch input.body {
+        // Byte for byte: `==` on strings would take a decomposed "é" for a composed one.
+        case .text(let text) where cleanText.map({ text.utf8.elementsEqual($0.utf8) }) == true:
+            writer.byte(2)
         case .text(let text):
             writer.byte(0)
             writer.string(text)
@@ -186,16 +194,20 @@ enum RecordCodec {
         writer.string(input.externalID)
     }
 
-    static func readInput(_ reader: inout ByteReader) throws -> ArticleInput {
+    /// The input, and whether its body is the clean text that follows it (kind 2, read as empty).
+    static func readInput(_ reader: inout ByteReader) throws -> (ArticleInput, bodyIsCleanText: Bool) {
         let body: ArticleInput.Body
-        switch try reader.byte() {
+        let kind = try reader.byte()
+        switch kind {
         case 0: body = .text(try reader.string())
         case 1: body = .html(try reader.string())
-        case let kind: throw ByteReader.Malformed(description: "unknown body kind \(kind)")
+        case 2: body = .text("")
+        default: throw ByteReader.Malformed(description: "unknown body kind \(kind)")
         }
-        return ArticleInput(
+        let input = ArticleInput(
             body: body, title: try reader.optionalString(), url: try reader.optionalString(), source: try reader.optionalString(),
             publishedAt: try reader.optionalString(), externalID: try reader.optionalString())
+        return (input, kind == 2)
     }
 
     static func write(_ metadata: ArticleMetadata, into writer: inout ByteWriter) {
