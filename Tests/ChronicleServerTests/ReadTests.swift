@@ -32,7 +32,8 @@ struct ReadTests {
             document.events = [
                 EventMention(type: type, trigger: TextSpan(start: 6, end: 9), sentence: 0, actors: [EventActor(role: "agent", name: name)])
             ]
-            guard case .created(let record) = try await store.add(document) else { throw Problem.badRequest("not created") }
+            let added = try await store.add(document)
+            guard case .created(let record) = added else { throw Problem.badRequest("not created: \(text) -> \(added)") }
             ids.append(record.id)
         }
         return (TestService(stores: StoreHolder(store)), ids)

@@ -52,18 +52,19 @@ enum RecordCodec {
         writer.varint(record.sequence)
         writer.fixed64(record.contentHash)
         writer.string(record.receivedAt)
-        write(record.document, into: &writer)
+        write(record.document, tokens: record.tokenSpans, into: &writer)
     }
 
     static func readRecord(_ reader: inout ByteReader) throws -> ArticleRecord {
-        ArticleRecord(
-            id: try reader.string(), sequence: try reader.varint(), contentHash: try reader.fixed64(), receivedAt: try reader.string(),
-            document: try readDocument(&reader))
+        let (id, sequence, contentHash, receivedAt) = (try reader.string(), try reader.varint(), try reader.fixed64(), try reader.string())
+        let (document, tokens) = try readDocument(&reader)
+        return ArticleRecord(id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: tokens)
     }
 
     // MARK: Documents
 
-    static func write(_ document: ArticleDocument, into writer: inout ByteWriter) {
+    /// `tokens` stands for the document's own (a stored document keeps them apart).
+    static func write(_ document: ArticleDocument, tokens: TokenSpans, into writer: inout ByteWriter) {
         write(document.input, cleanText: document.text, into: &writer)
         writer.string(document.text)
         write(document.metadata, into: &writer)
@@ -78,12 +79,12 @@ enum RecordCodec {
             write(sentence.tokens, into: &writer)
         }
         // Each token as the gap since the previous one ended, and its length.
-        writer.count(document.tokens.count)
+        writer.count(tokens.count)
         var end = 0
-        for token in document.tokens {
-            writer.int(token.span.start - end)
-            writer.count(token.span.length)
-            end = token.span.end
+        for span in tokens.spans {
+            writer.int(span.start - end)
+            writer.count(span.length)
+            end = span.end
         }
         writer.count(document.entities.count)
         for entity in document.entities {
@@ -115,13 +116,13 @@ enum RecordCodec {
         writer.strings(document.stages)
     }
 
-    static func readDocument(_ reader: inout ByteReader) throws -> ArticleDocument {
+    /// The document without its tokens, and their spans.
+    static func readDocument(_ reader: inout ByteReader) throws -> (ArticleDocument, TokenSpans) {
         let (input, bodyIsCleanText) = try readInput(&reader)
         var document = ArticleDocument(input: input)
         document.text = try reader.string()
         // The submitted text was its clean text as it is: one string for both.
         if bodyIsCleanText { document.input.body = .text(document.text) }
-        let slicer = TextSlicer(document.text)
         func span(_ reader: inout ByteReader) throws -> TextSpan { try readSpan(&reader) }
         document.metadata = try readMetadata(&reader)
         let paragraphs = try reader.count(minimumBytes: 4)
@@ -131,16 +132,17 @@ enum RecordCodec {
         document.sentences.reserveCapacity(sentences)
         for _ in 0..<sentences { document.sentences.append(Sentence(span: try span(&reader), tokens: try readRange(&reader))) }
         let tokens = try reader.count(minimumBytes: 2)
-        document.tokens.reserveCapacity(tokens)
+        var tokenSpans: [TextSpan] = []
+        tokenSpans.reserveCapacity(tokens)
         var end = 0
         for _ in 0..<tokens {
             let start = end + (try reader.int())
             let length = try reader.count(minimumBytes: 0)
-            guard start >= 0, start < Self.largestOffset else { throw ByteReader.Malformed(description: "token span out of range") }
+            guard start >= 0, start < Self.largestOffset, length < Self.largestOffset else {
+                throw ByteReader.Malformed(description: "token span out of range")
+            }
             end = start + length
-            // The token's words, cut from the text (as far as it reaches).
-            let span = TextSpan(start: start, end: end)
-            document.tokens.append(Token(span: span, text: slicer.text(span)))
+            tokenSpans.append(TextSpan(start: start, end: end))
         }
         let entities = try reader.count(minimumBytes: 7)
         document.entities.reserveCapacity(entities)
@@ -168,7 +170,7 @@ enum RecordCodec {
                 span: try span(&reader), text: try reader.string(), speaker: try reader.optionalString(), verb: try reader.optionalString()))
         }
         document.stages = try reader.strings()
-        return document
+        return (document, TokenSpans(tokenSpans, count: tokenSpans.count))
     }
 
     // MARK: Parts

@@ -5,9 +5,18 @@ public struct ExtractionCounts: Codable, Sendable, Equatable {
     public let paragraphs, sentences, tokens, entities, timexes, events, quotations: Int
 
     public init(_ document: ArticleDocument) {
+        self.init(document, tokens: document.tokens.count)
+    }
+
+    /// A stored article's counts (its tokens are kept apart from its document).
+    public init(_ record: ArticleRecord) {
+        self.init(record.document, tokens: record.tokenSpans.count)
+    }
+
+    private init(_ document: ArticleDocument, tokens: Int) {
         paragraphs = document.paragraphs.count
         sentences = document.sentences.count
-        tokens = document.tokens.count
+        self.tokens = tokens
         entities = document.entities.count
         timexes = document.timexes.count
         events = document.events.count
@@ -26,7 +35,7 @@ public struct ArticleSummary: Encodable, Sendable {
         id = record.id
         receivedAt = record.receivedAt
         metadata = record.document.metadata
-        counts = ExtractionCounts(record.document)
+        counts = ExtractionCounts(record)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -44,7 +53,7 @@ public struct ArticleDetail: Encodable, Sendable {
     public init(_ record: ArticleRecord) {
         id = record.id
         receivedAt = record.receivedAt
-        document = record.document
+        document = record.fullDocument
     }
 
     public func encode(to encoder: any Encoder) throws {

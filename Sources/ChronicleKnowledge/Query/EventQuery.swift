@@ -195,9 +195,7 @@ extension StoreState {
 
     /// A merged event by id (`mev_...`): found through the article of its first report.
     public func mergedEvent(id: String) -> MergedEventView? {
-        guard id.hasPrefix("mev_"), let dot = id.lastIndex(of: ".") else { return nil }
-        let article = "art_" + id[id.index(id.startIndex, offsetBy: 4)..<dot]
-        guard let story = stories.story(of: String(article)),
+        guard let (article, _) = MergedEvent.firstMention(ofID: id), let story = stories.story(of: article),
             let event = stories.events[story]?.event(id: id)
         else { return nil }
         return MergedEventView(event, story: story, state: self)

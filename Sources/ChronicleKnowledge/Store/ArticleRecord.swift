@@ -10,19 +10,78 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     public var contentHash: UInt64
     /// When the store accepted it, ISO 8601.
     public var receivedAt: String
-    public var document: ArticleDocument
+    /// The document with its tokens kept apart, in `tokenSpans`: `document.tokens` is empty.
+    /// Tokens were the largest part of a stored article; `fullDocument` has them back.
+    public private(set) var document: ArticleDocument
+    public private(set) var tokenSpans: TokenSpans
 
     public init(id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument) {
+        var document = document
+        let spans = TokenSpans(document.tokens)
+        document.tokens = []
+        self.init(id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: spans)
+    }
+
+    /// `document` without its tokens, which `tokenSpans` holds.
+    init(id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument, tokenSpans: TokenSpans) {
         self.id = id
         self.sequence = sequence
         self.contentHash = contentHash
         self.receivedAt = receivedAt
+        // The pipeline grows its arrays by appending, up to twice the room they need; a record
+        // lives as long as the store, so it keeps exactly what it holds.
+        var document = document
+        document.paragraphs = document.paragraphs.fitted()
+        document.sentences = document.sentences.fitted()
+        document.entities = document.entities.fitted()
+        document.timexes = document.timexes.fitted()
+        document.events = document.events.fitted()
+        document.quotations = document.quotations.fitted()
         self.document = document
+        self.tokenSpans = tokenSpans
+    }
+
+    /// The document as the pipeline gave it, tokens included.
+    public var fullDocument: ArticleDocument {
+        var full = document
+        full.tokens = tokenSpans.tokens(in: document.text)
+        return full
     }
 
     enum CodingKeys: String, CodingKey {
         case id, sequence, document
         case contentHash = "content_hash"
         case receivedAt = "received_at"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id), sequence: try container.decode(UInt64.self, forKey: .sequence),
+            contentHash: try container.decode(UInt64.self, forKey: .contentHash),
+            receivedAt: try container.decode(String.self, forKey: .receivedAt),
+            document: try container.decode(ArticleDocument.self, forKey: .document))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(sequence, forKey: .sequence)
+        try container.encode(contentHash, forKey: .contentHash)
+        try container.encode(receivedAt, forKey: .receivedAt)
+        try container.encode(fullDocument, forKey: .document)
+    }
+}
+
+extension Array {
+    /// A copy with no spare capacity (an array's own initializers keep the buffer they are given).
+    func fitted() -> [Element] {
+        guard capacity > count else { return self }
+        return withUnsafeBufferPointer { buffer in
+            [Element](unsafeUninitializedCapacity: buffer.count) { target, initialized in
+                _ = target.initialize(fromContentsOf: buffer)
+                initialized = buffer.count
+            }
+        }
     }
 }

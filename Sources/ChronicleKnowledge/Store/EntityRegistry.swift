@@ -36,8 +36,8 @@ public struct EntityRegistry: Sendable {
     private var peopleByInitial: [Character: Set<String>] = [:]
     /// The name-word keys of each person's names, computed once.
     private var personNameKeys: [String: Set<[String]>] = [:]
-    /// Per article: `type|canonical name` -> entity id, as resolved when the article arrived.
-    private var articleEntities: [String: [String: String]] = [:]
+    /// Per article: the entity each of its names was resolved to when it arrived.
+    private var articleEntities: [String: ResolvedNames] = [:]
 
     public init() {}
 
@@ -51,12 +51,12 @@ public struct EntityRegistry: Sendable {
 
     /// The entity a mention of this article was resolved to.
     public func entityID(article: String, type: EntityType, canonicalName: String) -> String? {
-        articleEntities[article]?[Self.localKey(type, canonicalName)]
+        articleEntities[article]?[type, canonicalName]
     }
 
     /// Every entity an article mentions.
     public func entityIDs(article: String) -> Set<String> {
-        Set(articleEntities[article]?.values.map { $0 } ?? [])
+        articleEntities[article]?.ids ?? []
     }
 
     mutating func add(articleID: String, mentions: [EntityMention]) {
@@ -69,11 +69,11 @@ public struct EntityRegistry: Sendable {
             groups[key, default: []].append(mention)
         }
         let context = Set(order.compactMap { key in groups[key].flatMap { idsByKey[Self.nameKey($0[0].type, $0[0].canonicalName)] } })
-        var resolved: [String: String] = [:]
+        var resolved: [ResolvedNames.Entry] = []
         for key in order {
             let group = groups[key]!
             let id = resolve(type: group[0].type, name: group[0].canonicalName, context: context)
-            resolved[key] = id
+            resolved.append(ResolvedNames.Entry(type: group[0].type, canonicalName: group[0].canonicalName, id: id))
             // Taken out while it changes: a copy left in the dictionary would make every change
             // below copy the record's article table, which grows with the store.
             var record = entities.removeValue(forKey: id) ?? EntityRecord(id: id, type: group[0].type, name: group[0].canonicalName)
@@ -95,22 +95,19 @@ public struct EntityRegistry: Sendable {
                 register(name: alias, type: group[0].type, id: id)
             }
         }
-        let ids = Set(resolved.values)
+        let ids = Set(resolved.map(\.id))
         for id in ids {
             for other in ids where other != id { entities[id]?.coMentions[other, default: 0] += 1 }
         }
-        articleEntities[articleID] = resolved
+        articleEntities[articleID] = ResolvedNames(resolved)
     }
 
     mutating func remove(articleID: String, mentions: [EntityMention]) {
         guard let resolved = articleEntities.removeValue(forKey: articleID) else { return }
-        let ids = Set(resolved.values)
-        for (key, id) in resolved {
-            let canonicalName = String(key.split(separator: "|", maxSplits: 1)[1])
-            entities[id]?.canonicalForms.decrement(canonicalName)
-        }
+        let ids = resolved.ids
+        for entry in resolved.entries { entities[entry.id]?.canonicalForms.decrement(entry.canonicalName) }
         for mention in mentions {
-            guard let id = resolved[Self.localKey(mention.type, mention.canonicalName)], var record = entities.removeValue(forKey: id) else { continue }
+            guard let id = resolved[mention.type, mention.canonicalName], var record = entities.removeValue(forKey: id) else { continue }
             record.aliases.decrement(mention.text)
             if let role = mention.role { record.roles.decrement(role) }
             if let affiliation = mention.affiliation { record.affiliations.decrement(affiliation) }

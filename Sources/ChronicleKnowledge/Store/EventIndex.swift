@@ -1,14 +1,24 @@
 import ChroniclePipeline
 
 /// Identifies one event mention: the article's sequence and the event's index in it. Ordered by
-/// arrival, which is what makes event cursors stable while new articles come in.
+/// arrival, which is what makes event cursors stable while new articles come in. Both are packed
+/// in one 64-bit word (40 bits of sequence, 24 of index), since the posting lists hold several
+/// keys per event; values beyond that (only a forged cursor has them) are clamped, which keeps
+/// the order.
 public struct EventKey: Hashable, Comparable, Sendable {
-    public let sequence: UInt64
-    public let index: Int
+    private let packed: UInt64
+    private static let indexBits: UInt64 = 24
 
-    public static func < (lhs: EventKey, rhs: EventKey) -> Bool {
-        (lhs.sequence, lhs.index) < (rhs.sequence, rhs.index)
+    public init(sequence: UInt64, index: Int) {
+        let sequence = min(sequence, (1 << (64 - Self.indexBits)) - 1)
+        let index = UInt64(min(max(0, index), (1 << Int(Self.indexBits)) - 1))
+        packed = sequence << Self.indexBits | index
     }
+
+    public var sequence: UInt64 { packed >> Self.indexBits }
+    public var index: Int { Int(packed & ((1 << Self.indexBits) - 1)) }
+
+    public static func < (lhs: EventKey, rhs: EventKey) -> Bool { lhs.packed < rhs.packed }
 }
 
 /// Posting lists of event keys, each kept in ascending order, for the `GET /v1/events` filters.

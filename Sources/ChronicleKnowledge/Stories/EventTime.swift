@@ -3,23 +3,33 @@ import ChroniclePipeline
 /// A TIMEX3 date value with the days it covers worked out once: merging compares each new
 /// mention's time with the times of many events, and parsing the strings for each comparison
 /// was most of its cost.
+/// Every mention and merged event holds one, so the days are kept as 32-bit numbers with a
+/// sentinel for none (32 bytes in all, where three optional `Int`s made it 64).
 struct EventTime: Sendable, Equatable {
     let value: String
+    private let first: Int32
+    private let last: Int32
+    private let dayNumber: Int32
+    private static let none = Int32.min
+
     /// First and last day (since 1970-01-01) of a year, month or day value.
-    let firstDay: Int?
-    let lastDay: Int?
+    var firstDay: Int? { first == Self.none ? nil : Int(first) }
+    var lastDay: Int? { last == Self.none ? nil : Int(last) }
     /// The day of a value precise to the day (or finer), else nil.
-    let day: Int?
+    var day: Int? { dayNumber == Self.none ? nil : Int(dayNumber) }
 
     init(_ value: String) {
         self.value = value
-        if let range = TimexRange(value: value), let first = CalendarDay.days(of: range.first), let last = CalendarDay.days(of: range.last) {
+        func stored(_ day: Int?) -> Int32 { day.flatMap { Int32(exactly: $0) } ?? Self.none }
+        if let range = TimexRange(value: value), let first = CalendarDay.days(of: range.first), let last = CalendarDay.days(of: range.last),
+            Int32(exactly: first) != nil, Int32(exactly: last) != nil
+        {
             // A month's range ends on "-31" whatever its length: end it on its real last day.
-            (firstDay, lastDay) = (first, min(last, Self.lastDay(ofMonthOf: range.last) ?? last))
+            (self.first, self.last) = (stored(first), stored(min(last, Self.lastDay(ofMonthOf: range.last) ?? last)))
         } else {
-            (firstDay, lastDay) = (nil, nil)
+            (self.first, self.last) = (Self.none, Self.none)
         }
-        day = value.count >= 10 ? CalendarDay.days(of: value) : nil
+        dayNumber = value.count >= 10 ? stored(CalendarDay.days(of: value)) : Self.none
     }
 
     /// The last day of the month of a `YYYY-MM-DD` date: the day before the next month's first.

@@ -3,15 +3,13 @@ import ChroniclePipeline
 /// One happening as every report of it tells it: the event mentions of one or more articles
 /// merged, with what they agree on and where they disagree.
 public struct MergedEvent: Sendable, Equatable {
-    /// `mev_<article>.e<index>` of its first mention: stable while that mention stays.
-    public let id: String
     public let type: String
     public private(set) var mentions: [MentionFacts]
 
     /// What the reports agree on, kept up to date as reports are added: merging compares every
     /// new mention with the story's events, so these are read far more often than written.
-    public private(set) var time: String?
-    /// `time` with the days it covers.
+    public var time: String? { timing?.value }
+    /// `time` with the days it covers (the only copy of it kept).
     private(set) var timing: EventTime?
     /// Whether `time` comes from the text rather than a publication date.
     public private(set) var timeIsStrong = false
@@ -29,10 +27,25 @@ public struct MergedEvent: Sendable, Equatable {
         /// The position of the first mention giving it.
         let first: Int
     }
-    private var actorKeys: Set<String> = []
+
+    /// `mev_<article>.e<index>` of its first mention: stable while that mention stays. Made when
+    /// asked for rather than kept: a story holds tens of thousands of events, and reads that show
+    /// an id are few.
+    public var id: String { Self.id(article: mentions[0].articleID, index: mentions[0].index) }
+
+    static func id(article: String, index: Int) -> String {
+        "mev_" + (article.hasPrefix("art_") ? String(article.dropFirst(4)) : article) + ".e\(index)"
+    }
+
+    /// The article id and mention index an id names (the inverse of `id(article:index:)`).
+    static func firstMention(ofID id: String) -> (article: String, index: Int)? {
+        guard id.hasPrefix("mev_"), let dot = id.range(of: ".e", options: .backwards), let index = Int(id[dot.upperBound...]) else {
+            return nil
+        }
+        return ("art_" + id[id.index(id.startIndex, offsetBy: 4)..<dot.lowerBound], index)
+    }
 
     init(first: MentionFacts) {
-        id = "mev_" + first.articleID.replacingOccurrences(of: "art_", with: "") + ".e\(first.index)"
         type = first.type
         mentions = []
         modality = first.modality
@@ -43,7 +56,7 @@ public struct MergedEvent: Sendable, Equatable {
         mentions.append(mention)
         // The time: the date the text gives most often (the most specific, then the earliest
         // report's, on a tie), else the publication date of the earliest report.
-        let before = time
+        var time = self.time
         if mention.timeIsStrong, let value = mention.time {
             timeCounts[value, default: TimeCount(count: 0, first: mentions.count - 1)].count += 1
             time = timeCounts.max { ($0.value.count, $0.key.count, -$0.value.first) < ($1.value.count, $1.key.count, -$1.value.first) }?.key
@@ -51,12 +64,13 @@ public struct MergedEvent: Sendable, Equatable {
         } else if !timeIsStrong, time == nil {
             time = mention.time
         }
-        if time != before || (timing == nil && time != nil) { timing = time == mention.time ? mention.timing : time.map(EventTime.init) }
+        if time != timing?.value { timing = time == mention.time ? mention.timing : time.map(EventTime.init) }
         if mention.modality == .asserted, modality != .asserted, !mentions.dropLast().contains(where: { $0.modality == .asserted }) {
             modality = .asserted
         }
         if place == nil { place = mention.place }
-        for actor in mention.actors where actorKeys.insert(actor.role + "\u{1}" + actor.name).inserted {
+        // Few actors an event: a scan is cheaper than a set of keys kept for every event.
+        for actor in mention.actors where !actors.contains(where: { $0.role == actor.role && $0.name == actor.name }) {
             actors.append(EventActor(role: actor.role, name: actor.name))
             if actor.role != "mediator" { parties.insert(actor.name) }
         }
@@ -184,8 +198,8 @@ public struct MentionFacts: Sendable, Equatable {
     public let source: String?
     /// Agency or source (or the article itself); a copy takes its original's.
     public let origin: String
-    public let time: String?
-    /// `time` with the days it covers.
+    public var time: String? { timing?.value }
+    /// `time` with the days it covers (the only copy of it kept).
     let timing: EventTime?
     public let timeIsStrong: Bool
     public let duration: String?
@@ -195,8 +209,9 @@ public struct MentionFacts: Sendable, Equatable {
     public let quantities: [Quantity]
     /// Actor name -> the country or body the article says it belongs to ("Hakan Fidan": "Türkiye").
     public let affiliations: [String: String]
-    /// The other places the mention's sentence names ("Dolmabahçe Palace in Istanbul").
-    public let nearbyPlaces: Set<String>
+    /// The other places the mention's sentence names ("Dolmabahçe Palace in Istanbul"), sorted,
+    /// each once (an array costs a third of a set's memory, and they are only read in turn).
+    public let nearbyPlaces: [String]
 
     /// `publicationDate` stands in for the time of an event whose text gives none.
     init(
@@ -209,8 +224,7 @@ public struct MentionFacts: Sendable, Equatable {
         type = event.type
         self.source = source
         self.origin = origin
-        time = event.time ?? publicationDate.map { String($0.prefix(10)) }
-        timing = time.map(EventTime.init)
+        timing = (event.time ?? publicationDate.map { String($0.prefix(10)) }).map(EventTime.init)
         timeIsStrong = event.timeSource == .sentence || event.timeSource == .paragraph
         duration = event.duration
         place = event.place
@@ -218,7 +232,7 @@ public struct MentionFacts: Sendable, Equatable {
         actors = event.actors
         quantities = event.quantities
         self.affiliations = affiliations.filter { name, _ in event.actors.contains { $0.name == name } }
-        self.nearbyPlaces = nearbyPlaces
+        self.nearbyPlaces = nearbyPlaces.sorted()
     }
 }
 

@@ -4,12 +4,14 @@
 struct MinHashSignature: Sendable, Equatable {
     static let size = 64
     static let shingleLength = 4
-    let values: [UInt64]
+    /// The top 32 bits of each position's minimum: every stored article keeps its signature, and
+    /// two different minima agreeing in them is a one-in-four-billion chance.
+    let values: [UInt32]
 
     init(words: [String]) {
         var values = [UInt64](repeating: .max, count: Self.size)
         guard words.count >= Self.shingleLength else {
-            self.values = values
+            self.values = values.map { UInt32(truncatingIfNeeded: $0 >> 32) }
             return
         }
         for start in 0...(words.count - Self.shingleLength) {
@@ -27,7 +29,7 @@ struct MinHashSignature: Sendable, Equatable {
                 if mixed < values[index] { values[index] = mixed }
             }
         }
-        self.values = values
+        self.values = values.map { UInt32(truncatingIfNeeded: $0 >> 32) }
     }
 
     /// Locality-sensitive bucket keys: one per band of 3 values (21 bands). Two signatures with a
@@ -37,7 +39,7 @@ struct MinHashSignature: Sendable, Equatable {
         guard values.first != .max else { return [] }
         return stride(from: 0, to: Self.size - 2, by: 3).map { start in
             var hash = UInt64(start) &* 0x9e37_79b9_7f4a_7c15
-            for value in values[start..<(start + 3)] { hash = (hash ^ value) &* 0x100_0000_01b3 }
+            for value in values[start..<(start + 3)] { hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3 }
             return hash
         }
     }

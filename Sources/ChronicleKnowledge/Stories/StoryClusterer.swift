@@ -108,8 +108,7 @@ public struct StoryClusterer: Sendable {
     private var documentFrequency: [Int] = []
     private var articleCount = 0
     public private(set) var copies: [String: String] = [:]
-    /// MinHash band key -> the articles in that bucket, with their signatures.
-    private var copyBuckets: [UInt64: [(article: String, signature: MinHashSignature)]] = [:]
+    private var copyBuckets = CopyBuckets()
     /// Story -> the stories split off it or it was split off: never merged again.
     private var separated: [String: Set<String>] = [:]
 
@@ -161,7 +160,7 @@ public struct StoryClusterer: Sendable {
         for key in clusters[storyID]!.add(member) { postings[key, default: []].insert(storyID) }
         members[member.id] = member
         storyOfArticle[member.id] = storyID
-        for key in member.signature.bandKeys { copyBuckets[key, default: []].append((member.id, member.signature)) }
+        for key in member.signature.bandKeys { copyBuckets.add(member.id, to: key) }
         if let copyOf { copies[member.id] = copyOf }
         let absorbed = settings.mergeThreshold < 1 ? absorbNeighbours(of: storyID) : []
         let split = isNew ? [] : splitIfMixed(storyID)
@@ -246,10 +245,7 @@ public struct StoryClusterer: Sendable {
     public mutating func remove(articleID: String) -> String? {
         guard let member = members.removeValue(forKey: articleID), let storyID = storyOfArticle.removeValue(forKey: articleID) else { return nil }
         copies[articleID] = nil
-        for key in member.signature.bandKeys {
-            copyBuckets[key]?.removeAll { $0.article == articleID }
-            if copyBuckets[key]?.isEmpty == true { copyBuckets[key] = nil }
-        }
+        for key in member.signature.bandKeys { copyBuckets.remove(articleID, from: key) }
         for key in member.keys { documentFrequency[Int(key)] -= 1 }
         articleCount -= 1
         for key in clusters[storyID]?.remove(member) ?? [] {
@@ -267,7 +263,8 @@ public struct StoryClusterer: Sendable {
     private func copyCandidate(of member: Member) -> String? {
         var best: (similarity: Double, article: String)?
         for key in member.signature.bandKeys {
-            for (article, signature) in (copyBuckets[key] ?? []).suffix(settings.copyBucketScan) {
+            for article in copyBuckets.articles(in: key, newest: settings.copyBucketScan) {
+                guard let signature = members[article]?.signature else { continue }
                 // An article in several buckets scores the same each time: no need to skip it.
                 let similarity = signature.similarity(to: member.signature)
                 if similarity >= settings.copySimilarity, similarity > (best?.similarity ?? 0) { best = (similarity, article) }

@@ -11,9 +11,14 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     /// with parties fits only an event that shares one or has none (`EventMerger.fit`).
     private var positionsByParty: [String: [String: [Int]]] = [:]
     private var partyless: [String: Set<Int>] = [:]
-    private var positionByID: [String: Int] = [:]
-    /// `<article id>.e<index>` of a mention -> its event's position.
-    private var positionByMention: [String: Int] = [:]
+    /// A mention (its article and index there) -> its event's position. An event is found by id
+    /// through its first mention.
+    private var positionByMention: [MentionKey: Int] = [:]
+
+    private struct MentionKey: Hashable, Sendable {
+        let article: String
+        let index: Int
+    }
     /// The position of `headlineEvent`.
     private var headlinePosition: Int?
 
@@ -30,8 +35,7 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
         events.append(event)
         positionsByType[event.type, default: []].append(position)
         index(position, newParties: event.parties)
-        positionByID[event.id] = position
-        positionByMention[Self.key(mention.articleID, mention.index)] = position
+        positionByMention[MentionKey(article: mention.articleID, index: mention.index)] = position
         consider(position)
     }
 
@@ -40,7 +44,7 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
         let before = events[position].parties
         events[position].add(mention)
         if events[position].parties.count != before.count { index(position, newParties: events[position].parties.subtracting(before)) }
-        positionByMention[Self.key(mention.articleID, mention.index)] = position
+        positionByMention[MentionKey(article: mention.articleID, index: mention.index)] = position
         consider(position)
     }
 
@@ -97,10 +101,14 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
 
     /// The event the article's `index`th event mention went into.
     public func event(article: String, index: Int) -> MergedEvent? {
-        positionByMention[Self.key(article, index)].map { events[$0] }
+        positionByMention[MentionKey(article: article, index: index)].map { events[$0] }
     }
 
-    public func event(id: String) -> MergedEvent? { positionByID[id].map { events[$0] } }
-
-    private static func key(_ article: String, _ index: Int) -> String { "\(article).e\(index)" }
+    public func event(id: String) -> MergedEvent? {
+        guard let (article, index) = MergedEvent.firstMention(ofID: id),
+            let position = positionByMention[MentionKey(article: article, index: index)],
+            events[position].mentions[0].articleID == article, events[position].mentions[0].index == index
+        else { return nil }
+        return events[position]
+    }
 }

@@ -110,7 +110,7 @@ struct StoryIndex: Sendable {
     }
 
     static func profile(_ record: ArticleRecord, entities: EntityRegistry, kindWeights: [EntityType: Double]) -> ArticleProfile {
-        ArticleProfile(articleID: record.id, document: record.document, kindWeights: kindWeights) { mention in
+        ArticleProfile(articleID: record.id, document: record.fullDocument, kindWeights: kindWeights) { mention in
             entities.entityID(article: record.id, type: mention.type, canonicalName: mention.canonicalName)
                 ?? "\(mention.type.rawValue):\(mention.canonicalName.lowercased())"
         }

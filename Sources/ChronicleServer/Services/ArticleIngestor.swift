@@ -96,6 +96,6 @@ extension ArticleIngestor.Outcome {
     init(_ record: ArticleRecord, duplicate: Bool) {
         self.init(
             id: record.id, duplicate: duplicate, receivedAt: record.receivedAt, metadata: record.document.metadata,
-            counts: ExtractionCounts(record.document))
+            counts: ExtractionCounts(record))
     }
 }

@@ -1,0 +1,73 @@
+import ChroniclePipeline
+import Testing
+
+@testable import ChronicleKnowledge
+
+/// The compact forms the store keeps its per-article data in give back exactly what they took.
+@Suite("Compact store forms: token spans, event keys, copy buckets")
+struct CompactIndexTests {
+    @Test("token spans come back as they went in: overlapping, empty, far apart, and their text")
+    func tokenSpans() {
+        let spans = [
+            TextSpan(start: 0, end: 5), TextSpan(start: 6, end: 6), TextSpan(start: 4, end: 9), TextSpan(start: 200_000, end: 200_300),
+            TextSpan(start: 1 << 33, end: (1 << 33) + 2),
+        ]
+        let compact = TokenSpans(spans, count: spans.count)
+        #expect(compact.count == 5)
+        #expect(compact.spans == spans)
+        let text = "Ünïcødé 🎉 text"
+        let tokens = [Token(span: TextSpan(start: 0, end: 7), text: "Ünïcødé"), Token(span: TextSpan(start: 8, end: 9), text: "🎉"),
+                      Token(span: TextSpan(start: 10, end: 14), text: "text")]
+        #expect(TokenSpans(tokens).tokens(in: text) == tokens)
+        #expect(TokenSpans([]).isEmpty)
+    }
+
+    @Test("a stored record keeps its tokens apart and gives the document back whole")
+    func recordTokens() throws {
+        let document = try Pipeline.standard().run(ArticleInput(body: .text("The council of Port Vale met on Tuesday."), publishedAt: "2026-03-04"))
+        #expect(document.tokens.count == 9)
+        let record = ArticleRecord(id: "art_1", sequence: 1, contentHash: 1, receivedAt: "2026-03-04T10:00:00Z", document: document)
+        #expect(record.document.tokens.isEmpty)
+        #expect(record.tokenSpans.count == 9)
+        #expect(record.fullDocument == document)
+        #expect(ExtractionCounts(record) == ExtractionCounts(document))
+    }
+
+    @Test("event keys order by sequence then index, and clamp what no article has")
+    func eventKeys() {
+        let key = EventKey(sequence: 123_456_789, index: 42)
+        #expect(key.sequence == 123_456_789 && key.index == 42)
+        #expect(EventKey(sequence: 5, index: 9) < EventKey(sequence: 6, index: 0))
+        #expect(EventKey(sequence: 5, index: 1) < EventKey(sequence: 5, index: 2))
+        #expect(EventKey(sequence: .max, index: -3) == EventKey(sequence: (1 << 40) - 1, index: 0))
+        #expect(EventKey(sequence: 7, index: .max).index == (1 << 24) - 1)
+        #expect(EventKey(sequence: 7, index: .max) < EventKey(sequence: 8, index: 0))
+    }
+
+    @Test("copy buckets: oldest first, the newest few, every entry of an article removed")
+    func copyBuckets() {
+        var buckets = CopyBuckets()
+        #expect(buckets.articles(in: 1, newest: 5) == [])
+        for article in ["a", "b", "c", "b"] { buckets.add(article, to: 1) }
+        buckets.add("z", to: 2)
+        #expect(buckets.articles(in: 1, newest: 5) == ["a", "b", "c", "b"])
+        #expect(buckets.articles(in: 1, newest: 2) == ["c", "b"])
+        buckets.remove("a", from: 1)
+        #expect(buckets.articles(in: 1, newest: 5) == ["b", "c", "b"])
+        buckets.remove("b", from: 1)
+        #expect(buckets.articles(in: 1, newest: 5) == ["c"])
+        buckets.remove("c", from: 1)
+        #expect(buckets.articles(in: 1, newest: 5) == [])
+        #expect(buckets.articles(in: 2, newest: 5) == ["z"])
+    }
+
+    @Test("merged event ids name their first mention and lead back to it")
+    func mergedEventIDs() {
+        #expect(MergedEvent.id(article: "art_00ab", index: 3) == "mev_00ab.e3")
+        #expect(MergedEvent.firstMention(ofID: "mev_00ab.e3")?.article == "art_00ab")
+        #expect(MergedEvent.firstMention(ofID: "mev_00ab_17.e12")?.index == 12)
+        #expect(MergedEvent.firstMention(ofID: "mev_00ab_17.e12")?.article == "art_00ab_17")
+        #expect(MergedEvent.firstMention(ofID: "mev_00ab") == nil)
+        #expect(MergedEvent.firstMention(ofID: "evt_00ab.e1") == nil)
+    }
+}
