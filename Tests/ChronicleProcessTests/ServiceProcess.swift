@@ -47,6 +47,14 @@ final class ServiceProcess: @unchecked Sendable {
         try process.run()
     }
 
+    /// A test that fails before it stops its service must not leave it running after the suite.
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Waits until `/readyz` answers 200 (snapshot and journal loaded).
