@@ -72,16 +72,3 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
         try container.encode(fullDocument, forKey: .document)
     }
 }
-
-extension Array {
-    /// A copy with no spare capacity (an array's own initializers keep the buffer they are given).
-    func fitted() -> [Element] {
-        guard capacity > count else { return self }
-        return withUnsafeBufferPointer { buffer in
-            [Element](unsafeUninitializedCapacity: buffer.count) { target, initialized in
-                _ = target.initialize(fromContentsOf: buffer)
-                initialized = buffer.count
-            }
-        }
-    }
-}

@@ -29,9 +29,7 @@ struct ChronicleAPI: Sendable {
         if let tags = request.headers[.ifNoneMatch], tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == answer.etag }) {
             return Response(status: .notModified, headers: [.eTag: answer.etag])
         }
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .eTag: answer.etag],
-            body: .init(byteBuffer: answer.body))
+        return JSONResponse.make(encoded: answer.body, headers: [.eTag: answer.etag])
     }
 
     /// Writes need `Authorization: Bearer <apiKey>` when a key is configured.
