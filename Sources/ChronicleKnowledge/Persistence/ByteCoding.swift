@@ -9,6 +9,16 @@ struct ByteWriter {
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
+    /// Bytes already in the format (a stored form that is the written one).
+    mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+
+    /// The bytes written, leaving the writer empty: no copy of a large buffer.
+    mutating func take() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
+    }
+
     mutating func varint(_ value: UInt64) {
         var rest = value
         while rest >= 0x80 {

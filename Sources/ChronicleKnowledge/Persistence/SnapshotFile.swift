@@ -29,6 +29,8 @@ enum SnapshotFile {
     /// Frames encoded at once before they are written: enough to keep every core busy.
     static var framesInFlight: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
     static let headerBytes = 52
+    /// Bytes written between two requests to the kernel to start writing them to disk.
+    static let writeBackStretch = 8 << 20
 
     enum FrameEncoding: UInt8 {
         case raw = 0
@@ -41,7 +43,7 @@ enum SnapshotFile {
     }
 
     private struct Frame {
-        var bytes: Data
+        var bytes: [UInt8]
         var uncompressed: Int
         var checksum: UInt32
     }
@@ -49,18 +51,25 @@ enum SnapshotFile {
     /// The whole file in memory (tests and benchmarks; the store streams it with `write`).
     static func encode(_ contents: Contents, compressionLevel: Int32 = defaultCompressionLevel) throws -> Data {
         var payload = Data()
-        let header = try encodePayload(contents, compressionLevel: compressionLevel) { payload.append($0) }
+        let header = try encodePayload(contents, compressionLevel: compressionLevel) { payload.append(contentsOf: $0) }
         return header + payload
     }
 
     /// Writes the snapshot to `fd`: a header's room, the frames as they are encoded, then the
-    /// header over its room. Returns the file's length.
+    /// header over its room. Returns the file's length. Each `writeBackStretch` written is sent on
+    /// to the disk at once, so the caller's final fsync waits for the last stretch rather than
+    /// for the whole file (2.8 s of a 744 MiB snapshot here).
     static func write(_ contents: Contents, to fd: Int32, path: String, compressionLevel: Int32 = defaultCompressionLevel) throws -> Int {
         try DurableFile.writeAll(fd, Data(count: headerBytes), path: path)
         var length = headerBytes
+        var sentToDisk = 0
         let header = try encodePayload(contents, compressionLevel: compressionLevel) { frame in
             try DurableFile.writeAll(fd, frame, path: path)
             length += frame.count
+            if length - sentToDisk >= writeBackStretch {
+                DurableFile.startWriteBack(fd, offset: sentToDisk, count: length - sentToDisk)
+                sentToDisk = length
+            }
         }
         guard lseek(fd, 0, SEEK_SET) == 0 else { throw PersistenceError.system("cannot seek in", path) }
         try DurableFile.writeAll(fd, header, path: path)
@@ -69,7 +78,7 @@ enum SnapshotFile {
 
     /// Encodes the frames `framesInFlight` at a time, hands each to `emit` in order, and returns
     /// the header that describes them.
-    private static func encodePayload(_ contents: Contents, compressionLevel: Int32, emit: (Data) throws -> Void) throws -> Data {
+    private static func encodePayload(_ contents: Contents, compressionLevel: Int32, emit: ([UInt8]) throws -> Void) throws -> Data {
         let records = contents.records
         let frameCount = (records.count + recordsPerFrame - 1) / recordsPerFrame
         var payloadChecksum = Zlib.crc32(Data())
@@ -106,19 +115,32 @@ enum SnapshotFile {
         return file.data
     }
 
+    /// The frame header (records, uncompressed length, stored length, encoding) ahead of its bytes.
+    private static let frameHeaderBytes = 13
+
+    /// Encodes the records after room for the frame header, in the one buffer that is written to
+    /// the file: a raw frame is never copied (copies and their page faults were a third of a
+    /// snapshot's CPU).
     private static func encodeFrame(_ records: ArraySlice<ArticleRecord>, compressionLevel: Int32) throws -> Frame {
         var writer = ByteWriter(capacity: records.reduce(0) { $0 + 2 * $1.document.text.utf8.count } + 4096)
-        for record in records { RecordCodec.write(record, into: &writer) }
-        let raw = Data(writer.bytes)
-        let stored = compressionLevel > 0 ? try Zlib.compress(raw, level: compressionLevel) : raw
-        var frame = BinaryWriter()
-        frame.write(UInt32(records.count))
-        frame.write(UInt32(raw.count))
-        frame.write(UInt32(stored.count))
-        frame.write([compressionLevel > 0 ? FrameEncoding.deflate.rawValue : FrameEncoding.raw.rawValue])
-        var bytes = frame.data
-        bytes.append(stored)
-        return Frame(bytes: bytes, uncompressed: raw.count, checksum: Zlib.crc32(bytes))
+        writer.raw([UInt8](repeating: 0, count: frameHeaderBytes))
+        // By index: `for record in records` would copy each record out of the array.
+        for index in records.indices { RecordCodec.write(records[index], into: &writer) }
+        var bytes = writer.take()
+        let uncompressed = bytes.count - frameHeaderBytes
+        var encoding = FrameEncoding.raw
+        if compressionLevel > 0 {
+            let stored = try Zlib.compress(Data(bytes[frameHeaderBytes...]), level: compressionLevel)
+            bytes.replaceSubrange(frameHeaderBytes..., with: stored)
+            encoding = .deflate
+        }
+        var header = BinaryWriter()
+        header.write(UInt32(records.count))
+        header.write(UInt32(uncompressed))
+        header.write(UInt32(bytes.count - frameHeaderBytes))
+        header.write([encoding.rawValue])
+        bytes.replaceSubrange(0..<frameHeaderBytes, with: header.data)
+        return Frame(bytes: bytes, uncompressed: uncompressed, checksum: Zlib.crc32(bytes))
     }
 
     static func decode(_ data: Data) throws -> Contents {

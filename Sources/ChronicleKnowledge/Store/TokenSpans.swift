@@ -31,6 +31,9 @@ public struct TokenSpans: Sendable, Equatable {
 
     public var isEmpty: Bool { count == 0 }
 
+    /// The varints as stored, which is also how `RecordCodec` writes a token list.
+    var encoded: [UInt8] { bytes }
+
     /// The spans in order.
     public var spans: [TextSpan] {
         var spans: [TextSpan] = []

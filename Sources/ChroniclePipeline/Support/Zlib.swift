@@ -44,7 +44,7 @@ public enum Zlib {
         UInt32(crc32_combine(uLong(first), uLong(second), off_t(length)))
     }
 
-    public static func crc32(_ data: Data) -> UInt32 {
+    public static func crc32(_ data: some ContiguousBytes) -> UInt32 {
         data.withUnsafeBytes { buffer in
             UInt32(CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))
         }
