@@ -134,8 +134,8 @@ struct ProblemTests {
         try await expectUntouched { client in
             let response = try await client.execute(uri: "/v1/articles/art_1", method: .put)
             #expect(response.status == .methodNotAllowed)
-            #expect(response.headers[.allow] == "DELETE, GET")
-            #expect(try response.problem().detail == "PUT is not allowed on /v1/articles/art_1; allowed: DELETE, GET")
+            #expect(response.headers[.allow] == "DELETE, GET, HEAD")
+            #expect(try response.problem().detail == "PUT is not allowed on /v1/articles/art_1; allowed: DELETE, GET, HEAD")
         }
     }
 

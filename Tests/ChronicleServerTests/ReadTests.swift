@@ -184,6 +184,27 @@ struct ReadTests {
         }
     }
 
+    @Test("HEAD answers every GET's status and headers without its body; the live stream does not open for it")
+    func headRequests() async throws {
+        let (service, _) = try await Self.seededService()
+        try await service.run { client in
+            let get = try await client.get("/v1/events?type=MEET")
+            let head = try await client.execute(uri: "/v1/events?type=MEET", method: .head)
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            #expect(head.headers[.contentType] == "application/json; charset=utf-8")
+            #expect(head.headers[.contentLength] == String(get.body.readableBytes))
+            #expect(head.headers[.eTag] == get.headers[.eTag])
+            let health = try await client.execute(uri: "/healthz", method: .head)
+            #expect(health.status == .ok)
+            #expect(health.headers[.contentLength] == "3")
+            #expect(try await client.execute(uri: "/v1/articles/art_missing", method: .head).status == .notFound)
+            let stream = try await client.execute(uri: "/v1/stream", method: .head)
+            #expect(stream.status == .methodNotAllowed)
+            #expect(stream.headers[.allow] == "GET")
+        }
+    }
+
     @Test("healthz, readyz and Prometheus metrics")
     func operations() async throws {
         try await TestService().run { client in

@@ -11,9 +11,17 @@ struct APIRouter {
 
     typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
 
-    func on(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+    /// A `GET` route also answers `HEAD` (RFC 9110 9.3.2: the same status and headers, no body),
+    /// which uptime monitors and link checkers send; `answersHead: false` for a route whose
+    /// answer is a stream that would be opened for nothing.
+    func on(_ method: HTTPRequest.Method, _ path: String, answersHead: Bool = true, _ handler: @escaping Handler) {
         table.add(path, method)
         router.on(RouterPath(path), method: method) { request, context in try await handler(request, context) }
+        guard method == .get, answersHead else { return }
+        table.add(path, .head)
+        router.on(RouterPath(path), method: .head) { request, context in
+            try await handler(request, context).createHeadResponse()
+        }
     }
 }
 

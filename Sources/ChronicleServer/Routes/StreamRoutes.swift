@@ -7,7 +7,7 @@ import ServiceLifecycle
 extension ChronicleAPI {
     /// `GET /v1/stream`: the live feed as Server-Sent Events.
     func addStreamRoutes(to router: APIRouter) {
-        router.on(.get, "/v1/stream") { request, _ in
+        router.on(.get, "/v1/stream", answersHead: false) { request, _ in
             let query = QueryParameters(request)
             try query.allowOnly(["entity", "type", "story", "last_event_id"])
             let filter = FeedFilter(entity: query.string("entity"), type: query.string("type"), story: query.string("story"))
