@@ -192,8 +192,8 @@ enum RecordCodec {
         writer.string(input.externalID)
     }
 
-    /// Byte for byte: `==` on strings would take a decomposed "é" for a composed one. The usual
-    /// case, a body that is the clean text's own storage, is one pointer comparison.
+    /// Byte for byte: `==` on strings would take a decomposed "é" for a composed one. A body that
+    /// shares the clean text's storage is one pointer comparison, any other one `memcmp`.
     static func sameBytes(_ first: String, _ second: String) -> Bool {
         var (first, second) = (first, second)
         return first.withUTF8 { a in
