@@ -106,9 +106,12 @@ struct StreamTests {
             defer { replay.close() }
             let replayed = try await replay.events.collect { $0.contains { $0.event == "story" } }
             #expect(replayed.map(\.event) == ["article", "event", "event", "story"])
-            // The same backlog through a filter that matches nothing: only heartbeats.
-            store.feed.heartbeat()
+            // The same backlog through a filter that matches nothing: only heartbeats. The
+            // heartbeat goes out once `elsewhere` is subscribed (meetings, elsewhere, replay): sent
+            // earlier, under load, it reached no one and the count stayed 0.
             let deadline = ContinuousClock.now + .seconds(10)
+            while store.feed.subscriberCount < 3, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            store.feed.heartbeat()
             while elsewhere.comments < 1, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             #expect(elsewhere.comments == 1)
         }
