@@ -46,19 +46,22 @@ struct CompactIndexTests {
 
     @Test("copy buckets: oldest first, the newest few, every entry of an article removed")
     func copyBuckets() {
-        var buckets = CopyBuckets()
-        #expect(buckets.articles(in: 1, newest: 5) == [])
+        var buckets = CopyBuckets<String>()
+        #expect(buckets.entries(in: 1, newest: 5) == [])
         for article in ["a", "b", "c", "b"] { buckets.add(article, to: 1) }
         buckets.add("z", to: 2)
-        #expect(buckets.articles(in: 1, newest: 5) == ["a", "b", "c", "b"])
-        #expect(buckets.articles(in: 1, newest: 2) == ["c", "b"])
-        buckets.remove("a", from: 1)
-        #expect(buckets.articles(in: 1, newest: 5) == ["b", "c", "b"])
-        buckets.remove("b", from: 1)
-        #expect(buckets.articles(in: 1, newest: 5) == ["c"])
-        buckets.remove("c", from: 1)
-        #expect(buckets.articles(in: 1, newest: 5) == [])
-        #expect(buckets.articles(in: 2, newest: 5) == ["z"])
+        #expect(buckets.entries(in: 1, newest: 5) == ["a", "b", "c", "b"])
+        #expect(buckets.entries(in: 1, newest: 4) == ["a", "b", "c", "b"])
+        #expect(buckets.entries(in: 1, newest: 3) == ["b", "c", "b"])
+        #expect(buckets.entries(in: 1, newest: 2) == ["c", "b"])
+        #expect(buckets.entries(in: 1, newest: 0) == [])
+        buckets.remove(from: 1) { $0 == "a" }
+        #expect(buckets.entries(in: 1, newest: 5) == ["b", "c", "b"])
+        buckets.remove(from: 1) { $0 == "b" }
+        #expect(buckets.entries(in: 1, newest: 5) == ["c"])
+        buckets.remove(from: 1) { $0 == "c" }
+        #expect(buckets.entries(in: 1, newest: 5) == [])
+        #expect(buckets.entries(in: 2, newest: 5) == ["z"])
     }
 
     @Test("merged event ids name their first mention and lead back to it")

@@ -167,7 +167,9 @@ public struct StoryView: Encodable, Sendable {
         // when the country itself is not named.
         let places = Set(candidates.filter { $0.type == .location }.map(\.name))
         mainEntities = candidates.filter { $0.type != .nationality || !places.contains($0.name) }
-            .sorted { ($0.articles, $1.name) > ($1.articles, $0.name) }.prefix(8).map { $0 }
+            // Ties go by name, then type and id: one name can be a person and a club, and the
+            // counts come from a dictionary whose order changes from run to run.
+            .sorted { ($0.articles, $1.name, $1.type.rawValue, $1.id) > ($1.articles, $0.name, $0.type.rawValue, $0.id) }.prefix(8).map { $0 }
         eventCount = merged.count
         if detailed {
             let records = state.stories.reports(of: id, in: state.records)

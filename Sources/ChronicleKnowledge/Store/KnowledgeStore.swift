@@ -41,6 +41,8 @@ public actor KnowledgeStore {
     private var closed = false
     /// Every durable change, for live subscribers (`GET /v1/stream`).
     public nonisolated let feed: ChangeFeed
+    /// What opening the store from its directory took (zero for a store in memory).
+    public nonisolated let opening: StoreOpening
 
     /// A store that lives only in memory (for `extract`, tests and benchmarks).
     public init(logger: Logger = Logger(label: "chronicle.store"), feed: ChangeFeed = ChangeFeed()) {
@@ -52,6 +54,7 @@ public actor KnowledgeStore {
         self.logger = logger
         self.nextSequence = 1
         self.snapshotSequence = 0
+        self.opening = StoreOpening()
     }
 
     /// Opens the store in `directory`: loads the newest readable snapshot and replays the journal
@@ -59,13 +62,23 @@ public actor KnowledgeStore {
     public init(directory: String, logger: Logger, feed: ChangeFeed = ChangeFeed()) throws {
         self.feed = feed
         let files = try DataFiles(directory: directory)
+        let clock = ContinuousClock()
+        var opening = StoreOpening()
+        var start = clock.now
         let recovered = files.recover(logger: logger)
+        opening.readSeconds = (clock.now - start).seconds
+        start = clock.now
         var state = StoreState(records: recovered.snapshot.records, lastSequence: recovered.snapshot.lastSequence)
+        opening.rebuildSeconds = (clock.now - start).seconds
+        opening.snapshotArticles = state.articleCount
+        start = clock.now
         var replayed = 0
         for entry in recovered.journal where entry.sequence > state.lastSequence {
             state.apply(entry)
             replayed += 1
         }
+        opening.replaySeconds = (clock.now - start).seconds
+        opening.journalReplayed = replayed
         let journal = Journal(directory: directory)
         let next = state.lastSequence + 1
         do {
@@ -78,6 +91,8 @@ public actor KnowledgeStore {
             metadata: [
                 "directory": "\(directory)", "articles": "\(state.articleCount)",
                 "snapshot_sequence": "\(recovered.snapshot.lastSequence)", "journal_replayed": "\(replayed)",
+                "read_seconds": "\(opening.readSeconds)", "rebuild_seconds": "\(opening.rebuildSeconds)",
+                "replay_seconds": "\(opening.replaySeconds)",
             ])
         self.appliedSequence = Atomic(state.lastSequence)
         self.state = Mutex(state)
@@ -86,6 +101,7 @@ public actor KnowledgeStore {
         self.logger = logger
         self.nextSequence = next
         self.snapshotSequence = recovered.snapshot.lastSequence
+        self.opening = opening
     }
 
     /// Changes each time the state does (it is the journal sequence applied last), without taking
@@ -286,8 +302,7 @@ public actor KnowledgeStore {
                 records += self.read { state in chunk.compactMap { state.record(forSequence: $0) } }
             }
             let bytes = try files.writeSnapshot(records: records, lastSequence: lastSequence)
-            let elapsed = ContinuousClock.now - clock
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = (ContinuousClock.now - clock).seconds
             logger.info(
                 "snapshot written",
                 metadata: ["articles": "\(records.count)", "bytes": "\(bytes)", "seconds": "\(seconds)"])

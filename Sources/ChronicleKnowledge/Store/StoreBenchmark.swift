@@ -74,10 +74,6 @@ public enum StoreBenchmark {
     }
 }
 
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
 extension ArticleInput {
     /// The submitted text or page.
     var bodyText: String {

@@ -44,24 +44,25 @@ enum EventMerger {
     }
 
     /// How well a mention fits an event, or nil when it cannot be the same happening. `mine`:
-    /// the mention's parties; `speakers`: its agents when its type is a speech act.
-    static func fit(_ mention: MentionFacts, parties mine: Set<String>, speakers: Set<String>?, _ event: MergedEvent) -> Double? {
-        guard mood(mention.modality) == mood(event.modality) else { return nil }
+    /// the mention's parties; `speakers`: its agents when its type is a speech act. The event is
+    /// read in place, field by field (`StoryEvents.best`).
+    static func fit(_ mention: MentionFacts, parties mine: Set<String>, speakers: Set<String>?, _ pointer: UnsafePointer<MergedEvent>) -> Double? {
+        guard mood(mention.modality) == mood(pointer.pointee.modality) else { return nil }
         var score = 0.0
         var strain = false
         // A demand by one side and a demand by the other are two demands.
         if let speakers, !speakers.isEmpty {
-            let theirs = agents(event.actors)
+            let theirs = agents(pointer.pointee.actors)
             if !theirs.isEmpty, speakers.isDisjoint(with: theirs) { return nil }
         }
         // Parties: disjoint named parties are different happenings.
-        let theirs = event.parties
+        let theirs = pointer.pointee.parties
         let shared = mine.reduce(0) { theirs.contains($1) ? $0 + 1 : $0 }
         if !mine.isEmpty, !theirs.isEmpty, shared == 0 { return nil }
         score += 2 * Double(shared)
         // Time.
-        if let time = mention.timing, let other = event.timing {
-            switch (mention.timeIsStrong, event.timeIsStrong) {
+        if let time = mention.timing, let other = pointer.pointee.timing {
+            switch (mention.timeIsStrong, pointer.pointee.timeIsStrong) {
             case (true, true):
                 if time.canBeSame(as: other) {
                     score += 2
@@ -82,7 +83,7 @@ enum EventMerger {
             }
         }
         // Place.
-        if let place = mention.place, let other = event.place {
+        if let place = mention.place, let other = pointer.pointee.place {
             if place == other { score += 1 } else { strain = true }
         }
         // A strained fit needs parties that agree.

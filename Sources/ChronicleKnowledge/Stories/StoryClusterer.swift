@@ -71,8 +71,9 @@ public struct StoryClusterer: Sendable {
         public init() {}
     }
 
-    /// An article as stored in the grouping.
-    struct Member: Sendable {
+    /// An article as stored in the grouping. A class: scoring reads hundreds of members per
+    /// report, and a struct's copy retained each of its arrays.
+    final class Member: Sendable {
         let id: String
         let entities: SparseVector
         let keywords: SparseVector
@@ -81,6 +82,19 @@ public struct StoryClusterer: Sendable {
         /// Every entity and word of the article (the vectors keep the strongest words only).
         let keys: [TermID]
         let mainPerson: TermID?
+
+        init(
+            id: String, entities: SparseVector, keywords: SparseVector, day: Int?, signature: MinHashSignature, keys: [TermID],
+            mainPerson: TermID?
+        ) {
+            self.id = id
+            self.entities = entities
+            self.keywords = keywords
+            self.day = day
+            self.signature = signature
+            self.keys = keys
+            self.mainPerson = mainPerson
+        }
     }
 
     public struct Assignment: Sendable, Equatable {
@@ -108,7 +122,7 @@ public struct StoryClusterer: Sendable {
     private var documentFrequency: [Int] = []
     private var articleCount = 0
     public private(set) var copies: [String: String] = [:]
-    private var copyBuckets = CopyBuckets()
+    private var copyBuckets = CopyBuckets<Member>()
     /// Story -> the stories split off it or it was split off: never merged again.
     private var separated: [String: Set<String>] = [:]
 
@@ -160,7 +174,7 @@ public struct StoryClusterer: Sendable {
         for key in clusters[storyID]!.add(member) { postings[key, default: []].insert(storyID) }
         members[member.id] = member
         storyOfArticle[member.id] = storyID
-        for key in member.signature.bandKeys { copyBuckets.add(member.id, to: key) }
+        for key in member.signature.bandKeys { copyBuckets.add(member, to: key) }
         if let copyOf { copies[member.id] = copyOf }
         let absorbed = settings.mergeThreshold < 1 ? absorbNeighbours(of: storyID) : []
         let split = isNew ? [] : splitIfMixed(storyID)
@@ -245,7 +259,7 @@ public struct StoryClusterer: Sendable {
     public mutating func remove(articleID: String) -> String? {
         guard let member = members.removeValue(forKey: articleID), let storyID = storyOfArticle.removeValue(forKey: articleID) else { return nil }
         copies[articleID] = nil
-        for key in member.signature.bandKeys { copyBuckets.remove(articleID, from: key) }
+        for key in member.signature.bandKeys { copyBuckets.remove(from: key) { $0 === member } }
         for key in member.keys { documentFrequency[Int(key)] -= 1 }
         articleCount -= 1
         for key in clusters[storyID]?.remove(member) ?? [] {
@@ -263,11 +277,10 @@ public struct StoryClusterer: Sendable {
     private func copyCandidate(of member: Member) -> String? {
         var best: (similarity: Double, article: String)?
         for key in member.signature.bandKeys {
-            for article in copyBuckets.articles(in: key, newest: settings.copyBucketScan) {
-                guard let signature = members[article]?.signature else { continue }
+            copyBuckets.forEach(in: key, newest: settings.copyBucketScan) { other in
                 // An article in several buckets scores the same each time: no need to skip it.
-                let similarity = signature.similarity(to: member.signature)
-                if similarity >= settings.copySimilarity, similarity > (best?.similarity ?? 0) { best = (similarity, article) }
+                let similarity = other.signature.similarity(to: member.signature)
+                if similarity >= settings.copySimilarity, similarity > (best?.similarity ?? 0) { best = (similarity, other.id) }
             }
         }
         return best?.article

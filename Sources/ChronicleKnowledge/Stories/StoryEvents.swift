@@ -71,13 +71,15 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
 
     /// The position among `candidates(ofType:parties:)` that `score` rates highest (the first of
     /// equals), reading each event in place rather than copying it out.
-    func best(ofType type: String, parties: Set<String>, by score: (MergedEvent) -> Double?) -> Int? {
+    func best(ofType type: String, parties: Set<String>, by score: (UnsafePointer<MergedEvent>) -> Double?) -> Int? {
         var best: (score: Double, position: Int)?
-        // Through the buffer, each event is lent to `score`; the array's subscript copied every
-        // candidate (a dozen retains each, thousands of candidates in a long story).
+        // `score` gets a pointer to each event and reads only the fields it needs: an event
+        // passed by value was copied whole out of the array (a dozen retains, thousands of
+        // candidates in a long story), even when lent from the array's buffer.
         events.withUnsafeBufferPointer { events in
+            guard let first = events.baseAddress else { return }
             for position in candidates(ofType: type, parties: parties) {
-                guard let value = score(events[position]), value > (best?.score ?? -.infinity) else { continue }
+                guard let value = score(first + position), value > (best?.score ?? -.infinity) else { continue }
                 best = (value, position)
             }
         }

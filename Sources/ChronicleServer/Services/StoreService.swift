@@ -1,6 +1,7 @@
 import ChronicleKnowledge
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 
 /// Loads the store in the background (the server is already answering `/healthz`), takes a
@@ -19,6 +20,9 @@ struct StoreService: Service {
         let feed = ChangeFeed(backlog: stream.backlog, subscriberBuffer: stream.subscriberBuffer)
         let store = try await Task.detached { try KnowledgeStore(directory: directory, logger: logger, feed: feed) }.value
         stores.set(store)
+        for (phase, seconds) in [("read", store.opening.readSeconds), ("rebuild", store.opening.rebuildSeconds), ("replay", store.opening.replaySeconds)] {
+            Gauge(label: "chronicle_store_open_seconds", dimensions: [("phase", phase)]).record(seconds)
+        }
 
         if intervalMinutes > 0 {
             let interval = Duration.seconds(intervalMinutes * 60)
