@@ -98,5 +98,11 @@ struct CrashRecoveryTests {
         try await restarted.waitUntilReady()
         let list = try await restarted.request("GET", "/v1/articles").json()
         #expect((list["items"] as? [Any])?.count == 1)
+        // What opening took is in /metrics, and the stored count is right before any ingest.
+        let metrics = String(decoding: try await restarted.request("GET", "/metrics").body, as: UTF8.self)
+        #expect(metrics.contains("\nchronicle_articles_stored 1.0\n"))
+        for phase in ["read", "rebuild", "replay"] {
+            #expect(metrics.contains("chronicle_store_open_seconds{phase=\"\(phase)\"} "), "no open time for \(phase)")
+        }
     }
 }

@@ -23,6 +23,7 @@ struct StoreService: Service {
         for (phase, seconds) in [("read", store.opening.readSeconds), ("rebuild", store.opening.rebuildSeconds), ("replay", store.opening.replaySeconds)] {
             Gauge(label: "chronicle_store_open_seconds", dimensions: [("phase", phase)]).record(seconds)
         }
+        Gauge(label: "chronicle_articles_stored").record(store.read { $0.articleCount })
 
         if intervalMinutes > 0 {
             let interval = Duration.seconds(intervalMinutes * 60)
