@@ -64,6 +64,21 @@ struct CompactIndexTests {
         #expect(buckets.entries(in: 2, newest: 5) == ["z"])
     }
 
+    @Test("MinHash similarity counts the positions that agree, sixteen at a time")
+    func minHashSimilarity() {
+        let words = (0..<200).map { "w\($0 % 37)x\($0)" }
+        let signature = MinHashSignature(words: words)
+        #expect(signature.similarity(to: signature) == 1)
+        #expect(signature.similarity(to: MinHashSignature(words: (0..<200).map { "other\($0)" })) == 0)
+        #expect(signature.similarity(to: MinHashSignature(words: ["too", "few"])) == 0)
+        // Against a position-by-position count, for texts sharing more or less of their wording.
+        for kept in [20, 100, 150, 190] {
+            let other = MinHashSignature(words: Array(words.prefix(kept)) + (0..<(200 - kept)).map { "new\($0)" })
+            let agreeing = zip(signature.values, other.values).filter { $0 == $1 }.count
+            #expect(signature.similarity(to: other) == Double(agreeing) / 64, "kept \(kept)")
+        }
+    }
+
     @Test("merged event ids name their first mention and lead back to it")
     func mergedEventIDs() {
         #expect(MergedEvent.id(article: "art_00ab", index: 3) == "mev_00ab.e3")

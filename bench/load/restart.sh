@@ -20,7 +20,10 @@ done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/chronicle-restart.XXXXXX")"
 pid=""
-cleanup() { [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+    if [[ -n "$pid" ]]; then kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
 trap cleanup EXIT
 mkdir "$work/data"
 cp "$data"/snapshot*.chs "$data"/journal-*.log "$work/data/" 2>/dev/null || true

@@ -46,9 +46,21 @@ struct MinHashSignature: Sendable, Equatable {
 
     /// The estimated Jaccard similarity of the two 4-gram sets.
     func similarity(to other: MinHashSignature) -> Double {
-        guard values.first != .max, other.values.first != .max else { return 0 }
-        var same = 0
-        for index in 0..<Self.size where values[index] == other.values[index] { same += 1 }
+        guard values.count == Self.size, other.values.count == Self.size, values[0] != .max, other.values[0] != .max else { return 0 }
+        // Sixteen positions at a time: a report is compared with up to thousands of stored
+        // signatures for the copy check, and the position-by-position loop was a tenth of the
+        // cost of grouping it at 100,000 articles.
+        let same = values.withUnsafeBytes { mine in
+            other.values.withUnsafeBytes { theirs in
+                var same = SIMD16<UInt32>()
+                for offset in stride(from: 0, to: Self.size * 4, by: 64) {
+                    let equal = mine.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt32>.self)
+                        .== theirs.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt32>.self)
+                    same &+= SIMD16<UInt32>(repeating: 0).replacing(with: 1, where: equal)
+                }
+                return Int(same.wrappedSum())
+            }
+        }
         return Double(same) / Double(Self.size)
     }
 }
