@@ -288,18 +288,23 @@ public struct StoryClusterer: Sendable {
 
     private mutating func makeMember(_ profile: ArticleProfile) -> Member {
         articleCount += 1
-        let entityKeys = profile.entities.keys.map { term("e:" + $0) }
-        let termKeys = profile.terms.keys.map { term("t:" + $0) }
+        // Terms are numbered in name order, not in the dictionaries' order, which changes with
+        // each process's hash seed: the numbering orders every vector and so the sums of every
+        // similarity, and a restart must group the reports as the process before it did.
+        let entityCounts = profile.entities.sorted { $0.key < $1.key }
+        let termCounts = profile.terms.sorted { $0.key < $1.key }
+        let entityKeys = entityCounts.map { term("e:" + $0.key) }
+        let termKeys = termCounts.map { term("t:" + $0.key) }
         for key in entityKeys + termKeys { documentFrequency[Int(key)] += 1 }
         func idf(_ key: TermID) -> Double {
             log((Double(articleCount) + 1) / Double(max(1, documentFrequency[Int(key)]))) + 1
         }
-        func weighted(_ counts: [String: Double], _ keys: [TermID]) -> [(word: String, key: TermID, weight: Double)] {
+        func weighted(_ counts: [(key: String, value: Double)], _ keys: [TermID]) -> [(word: String, key: TermID, weight: Double)] {
             zip(counts, keys).map { entry, key in (entry.key, key, (1 + log(entry.value)) * idf(key)) }
         }
-        let entities = SparseVector(Dictionary(uniqueKeysWithValues: weighted(profile.entities, entityKeys).map { ($0.key, $0.weight) }))
+        let entities = SparseVector(Dictionary(uniqueKeysWithValues: weighted(entityCounts, entityKeys).map { ($0.key, $0.weight) }))
         // The strongest words; ties go to the word first in alphabetical order.
-        let keywords = weighted(profile.terms, termKeys).sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }.prefix(settings.keywordCount)
+        let keywords = weighted(termCounts, termKeys).sorted { ($0.weight, $1.word) > ($1.weight, $0.word) }.prefix(settings.keywordCount)
         return Member(
             id: profile.articleID, entities: entities.normalized,
             keywords: SparseVector(Dictionary(uniqueKeysWithValues: keywords.map { ($0.key, $0.weight) })).normalized, day: profile.day,
