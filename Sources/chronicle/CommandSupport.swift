@@ -1,3 +1,4 @@
+import ChroniclePipeline
 import Foundation
 
 /// Runs `body` and returns its result with the wall-clock seconds it took.
@@ -5,8 +6,7 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let clock = ContinuousClock()
     let started = clock.now
     let result = try body()
-    let elapsed = clock.now - started
-    return (result, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    return (result, (clock.now - started).seconds)
 }
 
 func printError(_ message: String) {

@@ -123,7 +123,7 @@ extension StoriesCommand {
             guard records.count > measured else { throw ValidationError("\(ndjson) has \(records.count) articles; need more than --measured") }
             let report = StoryBenchmark.run(records: records, measured: measured)
             func milliseconds(_ durations: [Duration]) -> [Double] {
-                durations.map { Double($0.components.seconds) * 1000 + Double($0.components.attoseconds) / 1e15 }.sorted()
+                durations.map { $0.seconds * 1000 }.sorted()
             }
             let story = milliseconds(report.storyWork)
             let whole = milliseconds(report.wholeInsert)

@@ -39,9 +39,10 @@ until curl -sf "$base/readyz" > /dev/null 2>&1; do
 done
 end=$(date +%s.%N)
 
-phases="$(curl -s "$base/metrics" | sed -n 's/^chronicle_store_open_seconds{phase="\([a-z]*\)"} \(.*\)$/\1 \2/p')"
+metrics="$(curl -s "$base/metrics")"
+phases="$(sed -n 's/^chronicle_store_open_seconds{phase="\([a-z]*\)"} \(.*\)$/\1 \2/p' <<< "$metrics")"
 phase() { awk -v name="$1" '$1 == name { printf "%.2f", $2 }' <<< "$phases"; }
-articles="$(curl -s "$base/metrics" | sed -n 's/^chronicle_articles_stored \(.*\)$/\1/p')"
+articles="$(sed -n 's/^chronicle_articles_stored \(.*\)$/\1/p' <<< "$metrics")"
 rss_kib="$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")"
 printf 'restart of %s (%s articles): ready after %.1f s; snapshot and journal read and decoded in %s s, indexes rebuilt in %s s, journal replayed in %s s; RSS %d MiB\n' \
     "$data" "${articles:-?}" "$(echo "$end - $start" | bc)" "$(phase read)" "$(phase rebuild)" "$(phase replay)" "$((rss_kib / 1024))"

@@ -70,7 +70,6 @@ public actor KnowledgeStore {
         start = clock.now
         var state = StoreState(records: recovered.snapshot.records, lastSequence: recovered.snapshot.lastSequence)
         opening.rebuildSeconds = (clock.now - start).seconds
-        opening.snapshotArticles = state.articleCount
         start = clock.now
         var replayed = 0
         for entry in recovered.journal where entry.sequence > state.lastSequence {
@@ -78,7 +77,6 @@ public actor KnowledgeStore {
             replayed += 1
         }
         opening.replaySeconds = (clock.now - start).seconds
-        opening.journalReplayed = replayed
         let journal = Journal(directory: directory)
         let next = state.lastSequence + 1
         do {

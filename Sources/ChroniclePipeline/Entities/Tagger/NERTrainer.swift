@@ -71,7 +71,7 @@ public struct NERTrainer {
     public func train(training trainingFile: CoNLLFile, validation validationFile: CoNLLFile) -> Result {
         let clock = ContinuousClock()
         let started = clock.now
-        func elapsed() -> String { String(format: "%.1fs", Self.seconds(clock.now - started)) }
+        func elapsed() -> String { String(format: "%.1fs", (clock.now - started).seconds) }
 
         let training = Self.documents(trainingFile)
         let validation = Self.documents(validationFile)
@@ -232,7 +232,7 @@ public struct NERTrainer {
                 }
                 if perceptron.train(rows: sentenceRows, gold: gold, decoder: &decoder) != gold { mistakes += 1 }
             }
-            let seconds = Self.seconds(clock.now - started)
+            let seconds = (clock.now - started).seconds
             guard let validate else {
                 log("\(name) epoch \(epoch): \(mistakes) sentences wrong, \(String(format: "%.1f", seconds))s")
                 if epoch == epochs { best = (perceptron.averaged(), epoch, 0) }
@@ -250,10 +250,6 @@ public struct NERTrainer {
             }
         }
         return best
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Tags the validation documents with one pass's weights and scores them.
