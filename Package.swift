@@ -1,8 +1,11 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// Layers, bottom to top: the extraction pipeline (no HTTP, no storage), the knowledge store
-// (articles, entities, events, persistence), the HTTP server, and the `chronicle` command.
+// Layers, bottom to top: a small foundation (byte coding, the resource reader, zlib, seeded
+// random numbers), the extraction pipeline (running stages only: no HTTP, no storage, no
+// evaluation), the knowledge layer (store, registry, stories, timelines, persistence), the HTTP
+// server, and the `chronicle` command. Corpus readers, scorers, trainers and benchmarks live in
+// ChronicleEvaluation, which the CLI and the tests link and the service does not.
 let package = Package(
     name: "chronicle",
     platforms: [.macOS(.v15)],
@@ -25,23 +28,29 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "ChronicleFoundation", dependencies: ["CZlib"]),
         .target(
             name: "ChroniclePipeline",
-            dependencies: ["CZlib"],
+            dependencies: ["ChronicleFoundation"],
             resources: [.process("Resources")]
         ),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(
             name: "ChronicleKnowledge",
             dependencies: [
+                "ChronicleFoundation",
                 "ChroniclePipeline",
-                "CZlib",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
+            name: "ChronicleEvaluation",
+            dependencies: ["ChronicleFoundation", "ChroniclePipeline", "ChronicleKnowledge"]
+        ),
+        .target(
             name: "ChronicleServer",
             dependencies: [
+                "ChronicleFoundation",
                 "ChroniclePipeline",
                 "ChronicleKnowledge",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -61,7 +70,9 @@ let package = Package(
         .executableTarget(
             name: "chronicle",
             dependencies: [
+                "ChronicleFoundation",
                 "ChroniclePipeline",
+                "ChronicleEvaluation",
                 "ChronicleKnowledge",
                 "ChronicleServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -70,17 +81,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ChroniclePipelineTests", dependencies: ["ChroniclePipeline"]),
-        .testTarget(name: "ChronicleKnowledgeTests", dependencies: ["ChronicleKnowledge"]),
+        // Finds `../shared` (the seeds and corpora) the same way for every test target.
+        .target(name: "ChronicleTestSupport", path: "Tests/ChronicleTestSupport"),
+        .testTarget(name: "ChroniclePipelineTests", dependencies: ["ChronicleFoundation", "ChroniclePipeline", "ChronicleTestSupport"]),
+        .testTarget(
+            name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation", "ChroniclePipeline", "ChronicleTestSupport"]),
+        .testTarget(name: "ChronicleKnowledgeTests", dependencies: ["ChronicleFoundation", "ChronicleKnowledge", "ChronicleTestSupport"]),
         .testTarget(
             name: "ChronicleServerTests",
             dependencies: [
+                "ChronicleFoundation",
                 "ChronicleServer",
+                "ChronicleTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "ChronicleProcessTests", dependencies: ["ChroniclePipeline"]),
+        .testTarget(name: "ChronicleProcessTests", dependencies: ["ChronicleFoundation", "ChroniclePipeline", "ChronicleTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChronicleEvaluation
 import ChroniclePipeline
 import Foundation
 

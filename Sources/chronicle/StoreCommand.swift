@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChronicleEvaluation
 import ChronicleKnowledge
 import ChroniclePipeline
 import Foundation

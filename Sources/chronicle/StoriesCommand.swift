@@ -1,4 +1,6 @@
 import ArgumentParser
+import ChronicleEvaluation
+import ChronicleFoundation
 import ChronicleKnowledge
 import ChroniclePipeline
 import Foundation

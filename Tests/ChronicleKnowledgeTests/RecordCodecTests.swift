@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChroniclePipeline
 import Foundation
 import Logging
@@ -124,40 +125,40 @@ struct RecordCodecTests {
         #expect(try SnapshotFile.decode(raw).lastSequence == 1100)
 
         // Version 2: the same frames, always deflated, with no encoding byte.
-        var payload = BinaryWriter()
+        var payload = ByteWriter()
         var uncompressed = 0
         for start in stride(from: 0, to: records.count, by: SnapshotFile.recordsPerFrame) {
             var writer = ByteWriter()
             let frame = records[start..<min(records.count, start + SnapshotFile.recordsPerFrame)]
             for record in frame { RecordCodec.write(record, into: &writer) }
             let compressed = try Zlib.compress(Data(writer.bytes), level: 1)
-            payload.write(UInt32(frame.count))
-            payload.write(UInt32(writer.bytes.count))
-            payload.write(UInt32(compressed.count))
-            payload.write(compressed)
+            payload.fixed(UInt32(frame.count))
+            payload.fixed(UInt32(writer.bytes.count))
+            payload.fixed(UInt32(compressed.count))
+            payload.raw(compressed)
             uncompressed += writer.bytes.count
         }
-        var header = BinaryWriter()
-        header.write(SnapshotFile.magic)
-        header.write(UInt32(2))
-        header.write(UInt64(1100))
-        header.write(UInt64(records.count))
-        header.write(UInt64(uncompressed))
-        header.write(UInt64(payload.data.count))
-        header.write(Zlib.crc32(payload.data))
+        var header = ByteWriter()
+        header.raw(SnapshotFile.magic)
+        header.fixed(UInt32(2))
+        header.fixed(UInt64(1100))
+        header.fixed(UInt64(records.count))
+        header.fixed(UInt64(uncompressed))
+        header.fixed(UInt64(payload.count))
+        header.fixed(Zlib.crc32(payload.bytes))
         var file = header
-        file.write(Zlib.crc32(header.data))
-        file.write(payload.data)
-        #expect(try SnapshotFile.decode(file.data).records == records)
+        file.fixed(Zlib.crc32(header.bytes))
+        file.raw(payload.bytes)
+        #expect(try SnapshotFile.decode(Data(file.bytes)).records == records)
 
         // A frame whose encoding byte no writer wrote is refused, not guessed at.
         var damaged = raw
         damaged[SnapshotFile.headerBytes + 12] = 7
         let checksum = Zlib.crc32(damaged.suffix(from: SnapshotFile.headerBytes))
         withUnsafeBytes(of: checksum.littleEndian) { damaged.replaceSubrange(44..<48, with: $0) }
-        var fixedHeader = BinaryWriter()
-        fixedHeader.write(damaged.prefix(48))
-        withUnsafeBytes(of: Zlib.crc32(fixedHeader.data).littleEndian) { damaged.replaceSubrange(48..<52, with: $0) }
+        var fixedHeader = ByteWriter()
+        fixedHeader.raw(damaged.prefix(48))
+        withUnsafeBytes(of: Zlib.crc32(fixedHeader.bytes).littleEndian) { damaged.replaceSubrange(48..<52, with: $0) }
         #expect(throws: PersistenceError.self) { try SnapshotFile.decode(damaged) }
     }
 
@@ -169,25 +170,25 @@ struct RecordCodecTests {
         // A version 1 snapshot (zlib JSON) holding one record, and a journal record in JSON after it.
         let json = try JSONEncoder().encode([snapshotted])
         let compressed = try Zlib.compress(json)
-        var header = BinaryWriter()
-        header.write(SnapshotFile.magic)
-        header.write(UInt32(1))
-        header.write(UInt64(2))
-        header.write(UInt64(1))
-        header.write(UInt64(json.count))
-        header.write(UInt64(compressed.count))
-        header.write(Zlib.crc32(compressed))
+        var header = ByteWriter()
+        header.raw(SnapshotFile.magic)
+        header.fixed(UInt32(1))
+        header.fixed(UInt64(2))
+        header.fixed(UInt64(1))
+        header.fixed(UInt64(json.count))
+        header.fixed(UInt64(compressed.count))
+        header.fixed(Zlib.crc32(compressed))
         var file = header
-        file.write(Zlib.crc32(header.data))
-        file.write(compressed)
-        try file.data.write(to: URL(fileURLWithPath: directory + "/snapshot.chs"))
-        var journal = BinaryWriter()
+        file.fixed(Zlib.crc32(header.bytes))
+        file.raw(compressed)
+        try Data(file.bytes).write(to: URL(fileURLWithPath: directory + "/snapshot.chs"))
+        var journal = ByteWriter()
         let payload = try JSONEncoder().encode(JournalEntry.put(ArticleRecord(
             id: old.id, sequence: 3, contentHash: old.contentHash, receivedAt: old.receivedAt, document: old.document)))
-        journal.write(UInt32(payload.count))
-        journal.write(Zlib.crc32(payload))
-        journal.write(payload)
-        try journal.data.write(to: URL(fileURLWithPath: directory + "/" + Journal.segmentName(3)))
+        journal.fixed(UInt32(payload.count))
+        journal.fixed(Zlib.crc32(payload))
+        journal.raw(payload)
+        try Data(journal.bytes).write(to: URL(fileURLWithPath: directory + "/" + Journal.segmentName(3)))
         let store = try KnowledgeStore(directory: directory, logger: quietLogger)
         #expect(store.read { Set($0.records.keys) } == [old.id, snapshotted.id])
         #expect(store.read { $0.records[snapshotted.id]?.document } == snapshotted.document)

@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import Foundation
 import Testing
 

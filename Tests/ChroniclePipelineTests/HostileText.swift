@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChroniclePipeline
 
 /// Seeded generator of hostile article text: random Unicode from every plane, huge tokens,

@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import Testing
 
 @testable import ChroniclePipeline

@@ -1,50 +1,18 @@
+import ChronicleTestSupport
 import Foundation
 import Testing
 
 @testable import ChroniclePipeline
 
-/// Locates the shared seed articles: `$CHRONICLE_SHARED/seeds`, else a `shared/seeds` folder
-/// beside the package root or any folder above this file (the file path is tried as written
-/// and with symlinks resolved, so a scratch package that links the tests in works too).
+/// The seed articles, through the shared locator every test target uses.
 enum Seeds {
-    static let directory: URL? = {
-        let fileManager = FileManager.default
-        func isDirectory(_ url: URL) -> Bool {
-            var flag: ObjCBool = false
-            return fileManager.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
-        }
-        if let shared = ProcessInfo.processInfo.environment["CHRONICLE_SHARED"] {
-            let seeds = URL(fileURLWithPath: shared).appendingPathComponent("seeds")
-            if isDirectory(seeds) { return seeds }
-        }
-        let file = URL(fileURLWithPath: #filePath)
-        for start in [file, file.resolvingSymlinksInPath()] {
-            var folder = start.deletingLastPathComponent()
-            while folder.path != "/" {
-                let seeds = folder.appendingPathComponent("shared/seeds")
-                if isDirectory(seeds) { return seeds }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return nil
-    }()
+    static let directory = SharedData.seeds
 
     /// The text of the seed whose file name starts with `prefix` (`"003"`).
-    static func text(_ prefix: String) throws -> String {
-        let directory = try #require(directory)
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        let name = try #require(names.sorted().first { $0.hasPrefix(prefix) }, "no seed \(prefix)")
-        return try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-    }
+    static func text(_ prefix: String) throws -> String { try SharedData.seedText(prefix) }
 }
 
-let seedsAvailable = Seeds.directory != nil
-
-/// The TempEval-3 training data (TimeBank and AQUAINT) in the shared folder the seeds are in.
-let tempEvalDirectory: URL? = Seeds.directory.map {
-    $0.deletingLastPathComponent().appendingPathComponent("data/tempeval3/TBAQ-cleaned")
-}.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
-let tempEvalAvailable = tempEvalDirectory != nil
+let seedsAvailable = SharedData.seedsAvailable
 
 func runText(_ text: String, title: String? = nil, source: String? = nil, publishedAt: String? = nil) throws
     -> ArticleDocument

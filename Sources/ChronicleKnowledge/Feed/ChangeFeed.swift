@@ -7,22 +7,22 @@ import Synchronization
 /// Publishing never waits for a subscriber: each has a bounded buffer, and one that falls that
 /// far behind is dropped (its stream ends; it can reconnect and resume from the backlog). So a
 /// slow dashboard never slows ingestion.
-public final class ChangeFeed: Sendable {
+package final class ChangeFeed: Sendable {
     /// A subscription: what it missed since `after` (oldest first), then the live messages.
-    public struct Subscription: Sendable {
-        public let missed: [FeedMessage]
+    package struct Subscription: Sendable {
+        package let missed: [FeedMessage]
         /// Whether messages after the requested id fell out of the backlog before it came back.
-        public let gap: Bool
-        public let live: AsyncStream<Item>
+        package let gap: Bool
+        package let live: AsyncStream<Item>
         fileprivate let continuation: AsyncStream<Item>.Continuation
 
         /// Ends `live` (the service is shutting down); the feed forgets the subscriber.
-        public func end() { continuation.finish() }
+        package func end() { continuation.finish() }
     }
 
     /// What a subscriber receives: a message, or a heartbeat to keep the connection alive (and
     /// find out whether it still is).
-    public enum Item: Sendable, Equatable {
+    package enum Item: Sendable, Equatable {
         case message(FeedMessage)
         case heartbeat
     }
@@ -41,30 +41,30 @@ public final class ChangeFeed: Sendable {
         var nextSubscriber = 0
     }
 
-    public let backlogCapacity: Int
-    public let subscriberBuffer: Int
+    package let backlogCapacity: Int
+    package let subscriberBuffer: Int
     /// Names this run of the feed: message numbers start again at 1 when the service restarts,
     /// so an event id (`<epoch>-<number>`) from an earlier run is recognised as such.
-    public let epoch: String
+    package let epoch: String
     private let state = Mutex(State())
 
     /// - Parameters:
     ///   - backlog: messages kept for subscribers that reconnect.
     ///   - subscriberBuffer: messages a subscriber may fall behind before it is dropped.
     ///   - epoch: the run's name; by default the start time in milliseconds, base 36.
-    public init(backlog: Int = 10_000, subscriberBuffer: Int = 1_000, epoch: String? = nil) {
+    package init(backlog: Int = 10_000, subscriberBuffer: Int = 1_000, epoch: String? = nil) {
         backlogCapacity = max(1, backlog)
         self.subscriberBuffer = max(1, subscriberBuffer)
         self.epoch = epoch ?? String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
     }
 
     /// The SSE id of a message: the epoch and its number.
-    public func eventID(of message: FeedMessage) -> String { "\(epoch)-\(message.id)" }
+    package func eventID(of message: FeedMessage) -> String { "\(epoch)-\(message.id)" }
 
     /// Subscribes after the message a client saw last (its `Last-Event-ID`): an id of this run
     /// resumes after that message, one of an earlier run is a gap (the client should reload),
     /// anything else is nil (not an id this feed could have sent).
-    public func subscribe(lastEventID: String, filter: FeedFilter = FeedFilter()) -> Subscription? {
+    package func subscribe(lastEventID: String, filter: FeedFilter = FeedFilter()) -> Subscription? {
         let parts = lastEventID.trimmingCharacters(in: .whitespaces).split(separator: "-")
         guard parts.count == 2, !parts[0].isEmpty, let number = UInt64(parts[1]) else { return nil }
         guard parts[0] == epoch else {
@@ -76,7 +76,7 @@ public final class ChangeFeed: Sendable {
 
     /// Messages before they get their ids: the view is built under the store's lock, encoded
     /// after it.
-    public struct Draft: Sendable {
+    package struct Draft: Sendable {
         let kind: FeedMessage.Kind
         let view: any Encodable & Sendable
         let story: String?
@@ -120,7 +120,7 @@ public final class ChangeFeed: Sendable {
 
     /// Subscribes with `filter`; with `after`, first replays the backlog's matching messages
     /// with larger ids.
-    public func subscribe(after: UInt64? = nil, filter: FeedFilter = FeedFilter()) -> Subscription {
+    package func subscribe(after: UInt64? = nil, filter: FeedFilter = FeedFilter()) -> Subscription {
         let (stream, continuation) = AsyncStream<Item>.makeStream(bufferingPolicy: .bufferingOldest(subscriberBuffer))
         return state.withLock { state in
             var missed: [FeedMessage] = []
@@ -141,7 +141,7 @@ public final class ChangeFeed: Sendable {
     }
 
     /// Sends every subscriber a heartbeat; one too far behind to take it is dropped.
-    public func heartbeat() {
+    package func heartbeat() {
         let dropped = state.withLock { state in
             var dropped: [AsyncStream<Item>.Continuation] = []
             for (key, subscriber) in state.subscribers {
@@ -159,8 +159,8 @@ public final class ChangeFeed: Sendable {
     }
 
     /// Live subscribers (for metrics and tests).
-    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+    package var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
     /// The id the next message will get.
-    public var nextID: UInt64 { state.withLock { $0.nextID } }
+    package var nextID: UInt64 { state.withLock { $0.nextID } }
 }

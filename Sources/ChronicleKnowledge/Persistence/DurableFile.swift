@@ -10,8 +10,10 @@ import Darwin
 
 /// The POSIX calls persistence needs: append with fsync, atomic replace, directory sync.
 /// Errors name the path and the system's reason (disk full, read-only, ...).
-struct PersistenceError: Error, CustomStringConvertible {
-    let description: String
+package struct PersistenceError: Error, CustomStringConvertible {
+    package let description: String
+
+    package init(description: String) { self.description = description }
 
     static func system(_ operation: String, _ path: String) -> PersistenceError {
         PersistenceError(description: "\(operation) \(path): \(String(cString: strerror(errno)))")

@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChroniclePipeline
 import Foundation
 import Logging
@@ -67,18 +68,18 @@ final class Journal: @unchecked Sendable {
     /// Appends a batch of entries and fsyncs once. All or nothing: on failure (disk full, I/O
     /// error) the partial batch is cut off again, so later appends never sit behind a torn record.
     func append(_ entries: [JournalEntry]) throws {
-        var frames = BinaryWriter()
+        var frames = ByteWriter()
         for entry in entries {
-            let payload = Data(RecordCodec.encode(entry))
-            frames.write(UInt32(payload.count))
-            frames.write(Zlib.crc32(payload))
-            frames.write(payload)
+            let payload = RecordCodec.encode(entry)
+            frames.fixed(UInt32(payload.count))
+            frames.fixed(Zlib.crc32(payload))
+            frames.raw(payload)
         }
         try lock.withLock {
             guard descriptor >= 0 else { throw PersistenceError(description: "journal is not open") }
             let start = lseek(descriptor, 0, SEEK_END)
             do {
-                try DurableFile.writeAll(descriptor, frames.data, path: currentSegment)
+                try DurableFile.writeAll(descriptor, frames.bytes, path: currentSegment)
                 guard fsync(descriptor) == 0 else { throw PersistenceError.system("cannot fsync", currentSegment) }
             } catch {
                 if start < 0 || ftruncate(descriptor, start) != 0 {
@@ -128,8 +129,8 @@ final class Journal: @unchecked Sendable {
     }
 
     /// A record in the binary format, or in the JSON of journals written before it.
-    static func decodeEntry(_ payload: Data, decoder: JSONDecoder) -> JournalEntry? {
-        if payload.first == UInt8(ascii: "{") { return try? decoder.decode(JournalEntry.self, from: payload) }
+    static func decodeEntry(_ payload: ArraySlice<UInt8>, decoder: JSONDecoder) -> JournalEntry? {
+        if payload.first == UInt8(ascii: "{") { return try? decoder.decode(JournalEntry.self, from: Data(payload)) }
         return try? RecordCodec.decodeEntry([UInt8](payload))
     }
 
@@ -143,15 +144,15 @@ final class Journal: @unchecked Sendable {
                 logger.error("journal segment unreadable, skipped", metadata: ["path": "\(segment.path)"])
                 continue
             }
-            var reader = BinaryReader(data)
+            var reader = ByteReader([UInt8](data))
             var validLength = 0
             var problem: String?
-            while reader.remaining > 0 {
-                guard let length = reader.uint32(), let checksum = reader.uint32() else {
+            while !reader.isAtEnd {
+                guard let length = try? reader.fixed(UInt32.self), let checksum = try? reader.fixed(UInt32.self) else {
                     problem = "truncated record header"
                     break
                 }
-                guard let payload = reader.bytes(Int(length)) else {
+                guard let payload = try? reader.bytes(Int(length)) else {
                     problem = "truncated record (\(length) bytes announced, \(reader.remaining) left)"
                     break
                 }
@@ -164,7 +165,7 @@ final class Journal: @unchecked Sendable {
                     break
                 }
                 entries.append(entry)
-                validLength = reader.offset
+                validLength = reader.position
             }
             if let problem {
                 logger.warning(

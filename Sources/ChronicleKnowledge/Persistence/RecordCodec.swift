@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChroniclePipeline
 import Foundation
 
@@ -51,13 +52,13 @@ enum RecordCodec {
     static func write(_ record: ArticleRecord, into writer: inout ByteWriter) {
         writer.string(record.id)
         writer.varint(record.sequence)
-        writer.fixed64(record.contentHash)
+        writer.fixed(record.contentHash)
         writer.string(record.receivedAt)
         write(record.document, tokens: record.tokenSpans, into: &writer)
     }
 
     static func readRecord(_ reader: inout ByteReader) throws -> ArticleRecord {
-        let (id, sequence, contentHash, receivedAt) = (try reader.string(), try reader.varint(), try reader.fixed64(), try reader.string())
+        let (id, sequence, contentHash, receivedAt) = (try reader.string(), try reader.varint(), try reader.fixed(UInt64.self), try reader.string())
         let (document, tokens) = try readDocument(&reader)
         return ArticleRecord(id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: tokens)
     }

@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChroniclePipeline
 import Foundation
 import Synchronization
@@ -14,7 +15,7 @@ import Synchronization
 /// | payload: frames, each [records u32][uncompressed length u32][stored length u32]
 ///   [encoding u8: 0 raw, 1 deflate][bytes]
 /// ```
-enum SnapshotFile {
+package enum SnapshotFile {
     static let magic = Array("CHRSNAP1".utf8)
     static let version: UInt32 = 3
     static let deflatedFramesVersion: UInt32 = 2
@@ -37,9 +38,14 @@ enum SnapshotFile {
         case deflate = 1
     }
 
-    struct Contents {
-        var lastSequence: UInt64
-        var records: [ArticleRecord]
+    package struct Contents {
+        package var lastSequence: UInt64
+        package var records: [ArticleRecord]
+
+        package init(lastSequence: UInt64, records: [ArticleRecord]) {
+            self.lastSequence = lastSequence
+            self.records = records
+        }
     }
 
     private struct Frame {
@@ -49,7 +55,7 @@ enum SnapshotFile {
     }
 
     /// The whole file in memory (tests and benchmarks; the store streams it with `write`).
-    static func encode(_ contents: Contents, compressionLevel: Int32 = defaultCompressionLevel) throws -> Data {
+    package static func encode(_ contents: Contents, compressionLevel: Int32 = defaultCompressionLevel) throws -> Data {
         var payload = Data()
         let header = try encodePayload(contents, compressionLevel: compressionLevel) { payload.append(contentsOf: $0) }
         return header + payload
@@ -101,18 +107,17 @@ enum SnapshotFile {
                 try emit(frame.bytes)
             }
         }
-        var header = BinaryWriter()
-        header.write(magic)
-        header.write(version)
-        header.write(contents.lastSequence)
-        header.write(UInt64(records.count))
-        header.write(UInt64(uncompressedLength))
-        header.write(UInt64(payloadLength))
-        header.write(payloadChecksum)
-        var file = header
-        file.write(Zlib.crc32(header.data))
-        assert(file.data.count == headerBytes)
-        return file.data
+        var header = ByteWriter(capacity: headerBytes)
+        header.raw(magic)
+        header.fixed(version)
+        header.fixed(contents.lastSequence)
+        header.fixed(UInt64(records.count))
+        header.fixed(UInt64(uncompressedLength))
+        header.fixed(UInt64(payloadLength))
+        header.fixed(payloadChecksum)
+        header.fixed(Zlib.crc32(header.bytes))
+        assert(header.count == headerBytes)
+        return Data(header.bytes)
     }
 
     /// The frame header (records, uncompressed length, stored length, encoding) ahead of its bytes.
@@ -134,37 +139,37 @@ enum SnapshotFile {
             bytes.replaceSubrange(frameHeaderBytes..., with: stored)
             encoding = .deflate
         }
-        var header = BinaryWriter()
-        header.write(UInt32(records.count))
-        header.write(UInt32(uncompressed))
-        header.write(UInt32(bytes.count - frameHeaderBytes))
-        header.write([encoding.rawValue])
-        bytes.replaceSubrange(0..<frameHeaderBytes, with: header.data)
+        var header = ByteWriter(capacity: frameHeaderBytes)
+        header.fixed(UInt32(records.count))
+        header.fixed(UInt32(uncompressed))
+        header.fixed(UInt32(bytes.count - frameHeaderBytes))
+        header.byte(encoding.rawValue)
+        bytes.replaceSubrange(0..<frameHeaderBytes, with: header.bytes)
         return Frame(bytes: bytes, uncompressed: uncompressed, checksum: Zlib.crc32(bytes))
     }
 
-    static func decode(_ data: Data) throws -> Contents {
-        var reader = BinaryReader(data)
-        guard let magicBytes = reader.bytes(magic.count), Array(magicBytes) == magic else {
+    package static func decode(_ data: Data) throws -> Contents {
+        var reader = ByteReader([UInt8](data))
+        guard let magicBytes = try? reader.bytes(magic.count), Array(magicBytes) == magic else {
             throw corrupt("not a Chronicle snapshot (bad magic)")
         }
-        guard let version = reader.uint32() else { throw corrupt("truncated header") }
+        guard let version = try? reader.fixed(UInt32.self) else { throw corrupt("truncated header") }
         guard [Self.version, deflatedFramesVersion, jsonVersion].contains(version) else { throw corrupt("unsupported version \(version)") }
-        guard let lastSequence = reader.uint64(), let count = reader.uint64(),
-            let uncompressedLength = reader.uint64(), let compressedLength = reader.uint64(),
-            let payloadChecksum = reader.uint32()
+        guard let lastSequence = try? reader.fixed(UInt64.self), let count = try? reader.fixed(UInt64.self),
+            let uncompressedLength = try? reader.fixed(UInt64.self), let compressedLength = try? reader.fixed(UInt64.self),
+            let payloadChecksum = try? reader.fixed(UInt32.self)
         else { throw corrupt("truncated header") }
-        let headerBytes = data.prefix(reader.offset)
-        guard let headerChecksum = reader.uint32(), headerChecksum == Zlib.crc32(Data(headerBytes)) else {
+        let headerLength = reader.position
+        guard let headerChecksum = try? reader.fixed(UInt32.self), headerChecksum == Zlib.crc32(data.prefix(headerLength)) else {
             throw corrupt("header checksum mismatch")
         }
-        guard uncompressedLength < 1 << 40, compressedLength < 1 << 40, let payload = reader.bytes(Int(compressedLength)) else {
+        guard uncompressedLength < 1 << 40, compressedLength < 1 << 40, let payload = try? reader.bytes(Int(compressedLength)) else {
             throw corrupt("truncated payload")
         }
         guard Zlib.crc32(payload) == payloadChecksum else { throw corrupt("payload checksum mismatch") }
         let records: [ArticleRecord]
         if version == jsonVersion {
-            let json = try Zlib.decompress(payload, expectedSize: Int(uncompressedLength))
+            let json = try Zlib.decompress(Data(payload), expectedSize: Int(uncompressedLength))
             records = try JSONDecoder().decode([ArticleRecord].self, from: json)
         } else {
             records = try decodeFrames(payload, version: version)
@@ -174,20 +179,21 @@ enum SnapshotFile {
     }
 
     /// Splits the payload into its frames, then inflates and decodes them on every core.
-    private static func decodeFrames(_ payload: Data, version: UInt32) throws -> [ArticleRecord] {
-        var reader = BinaryReader(payload)
-        var parsed: [(records: Int, uncompressed: Int, encoding: FrameEncoding, stored: Data)] = []
-        while reader.remaining > 0 {
-            guard let records = reader.uint32(), let uncompressed = reader.uint32(), let length = reader.uint32()
+    private static func decodeFrames(_ payload: ArraySlice<UInt8>, version: UInt32) throws -> [ArticleRecord] {
+        var reader = ByteReader(Array(payload))
+        var parsed: [(records: Int, uncompressed: Int, encoding: FrameEncoding, stored: ArraySlice<UInt8>)] = []
+        while !reader.isAtEnd {
+            guard let records = try? reader.fixed(UInt32.self), let uncompressed = try? reader.fixed(UInt32.self),
+                let length = try? reader.fixed(UInt32.self)
             else { throw corrupt("truncated frame \(parsed.count)") }
             var encoding = FrameEncoding.deflate
             if version != deflatedFramesVersion {
-                guard let byte = reader.bytes(1)?.first, let found = FrameEncoding(rawValue: byte) else {
+                guard let byte = try? reader.byte(), let found = FrameEncoding(rawValue: byte) else {
                     throw corrupt("frame \(parsed.count) has no known encoding")
                 }
                 encoding = found
             }
-            guard let stored = reader.bytes(Int(length)) else { throw corrupt("truncated frame \(parsed.count)") }
+            guard let stored = try? reader.bytes(Int(length)) else { throw corrupt("truncated frame \(parsed.count)") }
             parsed.append((Int(records), Int(uncompressed), encoding, stored))
         }
         let frames = parsed
@@ -195,9 +201,11 @@ enum SnapshotFile {
         DispatchQueue.concurrentPerform(iterations: frames.count) { index in
             let frame = frames[index]
             let result = Result { () throws -> [ArticleRecord] in
-                let bytes = frame.encoding == .deflate ? try Zlib.decompress(frame.stored, expectedSize: frame.uncompressed) : frame.stored
+                let bytes =
+                    frame.encoding == .deflate
+                    ? [UInt8](try Zlib.decompress(Data(frame.stored), expectedSize: frame.uncompressed)) : [UInt8](frame.stored)
                 guard bytes.count == frame.uncompressed else { throw corrupt("frame \(index) holds \(bytes.count) bytes, not \(frame.uncompressed)") }
-                var reader = ByteReader([UInt8](bytes))
+                var reader = ByteReader(bytes)
                 var records: [ArticleRecord] = []
                 records.reserveCapacity(frame.records)
                 for _ in 0..<frame.records { records.append(try RecordCodec.readRecord(&reader)) }

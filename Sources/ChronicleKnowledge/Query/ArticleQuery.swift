@@ -1,15 +1,16 @@
+import ChronicleFoundation
 import ChroniclePipeline
 
 /// `GET /v1/articles`: newest first, filtered by source and publication date.
-public struct ArticleQuery: Sendable {
-    public var source: String?
+package struct ArticleQuery: Sendable {
+    package var source: String?
     /// Inclusive `YYYY-MM-DD` bounds on the publication date.
-    public var from: String?
-    public var to: String?
-    public var limit: Int
-    public var cursor: Cursor?
+    package var from: String?
+    package var to: String?
+    package var limit: Int
+    package var cursor: Cursor?
 
-    public init(source: String? = nil, from: String? = nil, to: String? = nil, limit: Int = 20, cursor: Cursor? = nil) {
+    package init(source: String? = nil, from: String? = nil, to: String? = nil, limit: Int = 20, cursor: Cursor? = nil) {
         self.source = source
         self.from = from
         self.to = to
@@ -32,7 +33,7 @@ public struct ArticleQuery: Sendable {
 }
 
 extension StoreState {
-    public func articles(_ query: ArticleQuery) -> Page<ArticleSummary> {
+    package func articles(_ query: ArticleQuery) -> Page<ArticleSummary> {
         var end = sequences.count
         if let cursor = query.cursor { end = sequences.partitioningIndex { $0 >= cursor.sequence } }
         var items: [ArticleSummary] = []

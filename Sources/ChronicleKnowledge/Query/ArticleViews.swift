@@ -1,15 +1,15 @@
 import ChroniclePipeline
 
 /// How much the pipeline found in an article.
-public struct ExtractionCounts: Codable, Sendable, Equatable {
-    public let paragraphs, sentences, tokens, entities, timexes, events, quotations: Int
+package struct ExtractionCounts: Codable, Sendable, Equatable {
+    package let paragraphs, sentences, tokens, entities, timexes, events, quotations: Int
 
-    public init(_ document: ArticleDocument) {
+    package init(_ document: ArticleDocument) {
         self.init(document, tokens: document.tokens.count)
     }
 
     /// A stored article's counts (its tokens are kept apart from its document).
-    public init(_ record: ArticleRecord) {
+    package init(_ record: ArticleRecord) {
         self.init(record.document, tokens: record.tokenSpans.count)
     }
 
@@ -25,13 +25,13 @@ public struct ExtractionCounts: Codable, Sendable, Equatable {
 }
 
 /// An article in lists: its metadata and counts, without the text.
-public struct ArticleSummary: Encodable, Sendable {
-    public let id: String
-    public let receivedAt: String
-    public let metadata: ArticleMetadata
-    public let counts: ExtractionCounts
+package struct ArticleSummary: Encodable, Sendable {
+    package let id: String
+    package let receivedAt: String
+    package let metadata: ArticleMetadata
+    package let counts: ExtractionCounts
 
-    public init(_ record: ArticleRecord) {
+    package init(_ record: ArticleRecord) {
         id = record.id
         receivedAt = record.receivedAt
         metadata = record.document.metadata
@@ -45,18 +45,18 @@ public struct ArticleSummary: Encodable, Sendable {
 }
 
 /// An article in full: metadata, clean text and every annotation with its offsets.
-public struct ArticleDetail: Encodable, Sendable {
-    public let id: String
-    public let receivedAt: String
-    public let document: ArticleDocument
+package struct ArticleDetail: Encodable, Sendable {
+    package let id: String
+    package let receivedAt: String
+    package let document: ArticleDocument
 
-    public init(_ record: ArticleRecord) {
+    package init(_ record: ArticleRecord) {
         id = record.id
         receivedAt = record.receivedAt
         document = record.fullDocument
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ExtractionView.CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(receivedAt, forKey: .receivedAt)
@@ -65,17 +65,17 @@ public struct ArticleDetail: Encodable, Sendable {
 }
 
 /// The full extraction of a document, as `POST /v1/extract` and `GET /v1/articles/{id}` show it.
-public struct ExtractionView: Encodable, Sendable {
-    public let document: ArticleDocument
+package struct ExtractionView: Encodable, Sendable {
+    package let document: ArticleDocument
 
-    public init(_ document: ArticleDocument) { self.document = document }
+    package init(_ document: ArticleDocument) { self.document = document }
 
     enum CodingKeys: String, CodingKey {
         case id, metadata, text, paragraphs, sentences, tokens, entities, timexes, timeline, events, quotations, stages, counts
         case receivedAt = "received_at"
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try encodeFields(into: &container)
     }
@@ -98,19 +98,19 @@ public struct ExtractionView: Encodable, Sendable {
 
 /// The article's own timeline: its dates and times in calendar order, each with the days it
 /// covers, so "March 2022", "Feb. 24, 2022" and "Friday" read as a sequence.
-public struct ArticleTimeline: Sendable {
-    public struct Entry: Encodable, Sendable {
-        public let value: String
-        public let first: String
-        public let last: String
-        public let text: String
-        public let span: TextSpan
-        public let granularity: String
+package struct ArticleTimeline: Sendable {
+    package struct Entry: Encodable, Sendable {
+        package let value: String
+        package let first: String
+        package let last: String
+        package let text: String
+        package let span: TextSpan
+        package let granularity: String
     }
 
-    public let entries: [Entry]
+    package let entries: [Entry]
 
-    public init(_ document: ArticleDocument) {
+    package init(_ document: ArticleDocument) {
         entries = document.timexes.compactMap { timex -> Entry? in
             guard timex.type == .date || timex.type == .time, let range = TimexRange(value: timex.value) else { return nil }
             return Entry(value: timex.value, first: range.first, last: range.last, text: timex.text, span: timex.span, granularity: timex.granularity)

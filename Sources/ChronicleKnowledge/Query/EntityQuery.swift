@@ -1,32 +1,32 @@
 import ChroniclePipeline
 
 /// An entity as the API shows it.
-public struct EntityView: Encodable, Sendable {
-    public struct Count: Encodable, Sendable {
-        public let value: String
-        public let count: Int
+package struct EntityView: Encodable, Sendable {
+    package struct Count: Encodable, Sendable {
+        package let value: String
+        package let count: Int
     }
 
-    public struct CoMention: Encodable, Sendable {
-        public let id: String
-        public let name: String
-        public let type: EntityType
-        public let articles: Int
+    package struct CoMention: Encodable, Sendable {
+        package let id: String
+        package let name: String
+        package let type: EntityType
+        package let articles: Int
     }
 
-    public let id: String
-    public let name: String
-    public let type: EntityType
-    public let aliases: [Count]
-    public let roles: [Count]
-    public let affiliations: [Count]
-    public let mentionCount: Int
-    public let articleCount: Int
-    public let articles: [String]?
+    package let id: String
+    package let name: String
+    package let type: EntityType
+    package let aliases: [Count]
+    package let roles: [Count]
+    package let affiliations: [Count]
+    package let mentionCount: Int
+    package let articleCount: Int
+    package let articles: [String]?
     /// The entities most often mentioned in the same articles (detail view only).
-    public let coMentioned: [CoMention]?
-    public let firstSeen: String?
-    public let lastSeen: String?
+    package let coMentioned: [CoMention]?
+    package let firstSeen: String?
+    package let lastSeen: String?
 
     init(_ record: EntityRecord, state: StoreState, detailed: Bool) {
         func counts(_ values: [String: Int]) -> [Count] {
@@ -69,14 +69,14 @@ public struct EntityView: Encodable, Sendable {
 }
 
 /// `GET /v1/entities`: by id, or ranked by how well they match `q` (any alias, any case).
-public struct EntityQuery: Sendable {
-    public var text: String?
-    public var type: EntityType?
-    public var limit: Int
+package struct EntityQuery: Sendable {
+    package var text: String?
+    package var type: EntityType?
+    package var limit: Int
     /// The id of the last entity of the previous page.
-    public var after: String?
+    package var after: String?
 
-    public init(text: String? = nil, type: EntityType? = nil, limit: Int = 20, after: String? = nil) {
+    package init(text: String? = nil, type: EntityType? = nil, limit: Int = 20, after: String? = nil) {
         self.text = text
         self.type = type
         self.limit = limit
@@ -86,16 +86,16 @@ public struct EntityQuery: Sendable {
 
 extension EntityQuery {
     /// Entity pages are ordered by id; the cursor carries the last id, opaquely.
-    public static func cursor(after id: String) -> String { Base64URL.encode(id) }
+    package static func cursor(after id: String) -> String { Base64URL.encode(id) }
 
-    public static func id(fromCursor token: String) -> String? {
+    package static func id(fromCursor token: String) -> String? {
         guard let id = Base64URL.decode(token), id.hasPrefix("ent_") else { return nil }
         return id
     }
 }
 
 extension StoreState {
-    public func entities(_ query: EntityQuery) -> Page<EntityView> {
+    package func entities(_ query: EntityQuery) -> Page<EntityView> {
         let all = entities.entities.values.filter { query.type == nil || $0.type == query.type }
         if let text = query.text {
             // Names compared by their transliteration keys, so "zelensky" finds "Zelenskyy".
@@ -121,12 +121,12 @@ extension StoreState {
         return Page(items: page.map { EntityView($0, state: self, detailed: false) }, nextCursor: next)
     }
 
-    public func entity(id: String) -> EntityView? {
+    package func entity(id: String) -> EntityView? {
         entities.entities[id].map { EntityView($0, state: self, detailed: true) }
     }
 
     /// Entities mentioned in one article.
-    public func entities(ofArticle id: String) -> [EntityView]? {
+    package func entities(ofArticle id: String) -> [EntityView]? {
         guard let record = records[id] else { return nil }
         return entities.entityIDs(article: record.id).sorted().compactMap { entities.entities[$0].map { EntityView($0, state: self, detailed: false) } }
     }

@@ -3,12 +3,12 @@ import Foundation
 
 /// Events as rows for other tools: CSV (RFC 4180) or NDJSON, one event mention per row, with the
 /// same fields as `GET /v1/events`.
-public enum EventExport {
-    public static let csvHeader =
+package enum EventExport {
+    package static let csvHeader =
         "id,article_id,story,merged_event,type,time,time_source,modality,place,agents,patients,participants,mediators,"
         + "recipients,duration,quantities,trigger,sentence,source,publication_date,confidence\r\n"
 
-    public static func csvRow(_ view: EventView) -> String {
+    package static func csvRow(_ view: EventView) -> String {
         func names(_ role: String) -> String { view.event.actors.filter { $0.role == role }.map(\.name).joined(separator: "; ") }
         let quantities = view.event.quantities.map { quantity in
             let value = quantity.value == quantity.value.rounded() && abs(quantity.value) < 1e15 ? String(Int(quantity.value)) : String(quantity.value)
@@ -38,7 +38,7 @@ public enum EventExport {
         return encoder
     }()
 
-    public static func ndjsonLine(_ view: EventView) throws -> Data {
+    package static func ndjsonLine(_ view: EventView) throws -> Data {
         var data = try encoder.encode(view)
         data.append(0x0A)
         return data

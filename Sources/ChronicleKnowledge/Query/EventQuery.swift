@@ -1,24 +1,25 @@
+import ChronicleFoundation
 import ChroniclePipeline
 
 /// An event as the API shows it: the mention with its evidence and where it came from.
-public struct EventView: Encodable, Sendable {
-    public let id: String
-    public let articleID: String
+package struct EventView: Encodable, Sendable {
+    package let id: String
+    package let articleID: String
     /// The mention's position among its article's events.
     let index: Int
-    public let source: String?
-    public let publicationDate: String?
-    public let event: EventMention
-    public let triggerText: String
-    public let sentenceSpan: TextSpan?
-    public let sentenceText: String?
+    package let source: String?
+    package let publicationDate: String?
+    package let event: EventMention
+    package let triggerText: String
+    package let sentenceSpan: TextSpan?
+    package let sentenceText: String?
     /// Where `time` came from: the event's sentence, its paragraph, or the article's publication date.
-    public let timeSource: String?
+    package let timeSource: String?
     /// The words of a STATEMENT's reported clause.
-    public let contentText: String?
+    package let contentText: String?
     /// The story of its article, and the merged event it is a report of.
-    public internal(set) var story: String?
-    public internal(set) var mergedEvent: String?
+    package internal(set) var story: String?
+    package internal(set) var mergedEvent: String?
 
     init(record: ArticleRecord, index: Int) {
         let document = record.document
@@ -61,7 +62,7 @@ public struct EventView: Encodable, Sendable {
         let text: String
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(event.type, forKey: .type)
@@ -90,18 +91,18 @@ public struct EventView: Encodable, Sendable {
 }
 
 /// `GET /v1/events`: newest first; every filter narrows the result.
-public struct EventQuery: Sendable {
-    public var entity: String?
-    public var type: String?
-    public var from: String?
-    public var to: String?
-    public var place: String?
-    public var story: String?
-    public var text: String?
-    public var limit: Int
-    public var cursor: Cursor?
+package struct EventQuery: Sendable {
+    package var entity: String?
+    package var type: String?
+    package var from: String?
+    package var to: String?
+    package var place: String?
+    package var story: String?
+    package var text: String?
+    package var limit: Int
+    package var cursor: Cursor?
 
-    public init(
+    package init(
         entity: String? = nil, type: String? = nil, from: String? = nil, to: String? = nil, place: String? = nil,
         story: String? = nil, text: String? = nil, limit: Int = 20, cursor: Cursor? = nil
     ) {
@@ -118,7 +119,7 @@ public struct EventQuery: Sendable {
 }
 
 extension StoreState {
-    public func events(_ query: EventQuery) -> Page<EventView> {
+    package func events(_ query: EventQuery) -> Page<EventView> {
         // Walk the most selective posting list; check the other filters on each candidate.
         var candidates = events.all
         if let type = query.type { candidates = events.byType[type.uppercased()] ?? [] }
@@ -176,7 +177,7 @@ extension StoreState {
         }
     }
 
-    public func event(id: String) -> EventView? {
+    package func event(id: String) -> EventView? {
         guard let dot = id.lastIndex(of: "."), id[id.index(after: dot)...].hasPrefix("e"),
             let index = Int(id[id.index(dot, offsetBy: 2)...]), let record = records[String(id[..<dot])],
             record.document.events.indices.contains(index)
@@ -194,7 +195,7 @@ extension StoreState {
     }
 
     /// A merged event by id (`mev_...`): found through the article of its first report.
-    public func mergedEvent(id: String) -> MergedEventView? {
+    package func mergedEvent(id: String) -> MergedEventView? {
         guard let (article, _) = MergedEvent.firstMention(ofID: id), let story = stories.story(of: article),
             let event = stories.events[story]?.event(id: id)
         else { return nil }

@@ -2,9 +2,9 @@ import ChroniclePipeline
 
 /// A timeline of merged events: those that happened in the order of their normalized time (a
 /// month sorts as a month, before the days inside it), then those still to come.
-public struct StoryTimeline: Encodable, Sendable {
-    public let title: String?
-    public let events: [MergedEventView]
+package struct StoryTimeline: Encodable, Sendable {
+    package let title: String?
+    package let events: [MergedEventView]
 
     /// Orders events and keeps those within `[from, to]` (future events without a date stay, at
     /// the end).
@@ -29,7 +29,7 @@ public struct StoryTimeline: Encodable, Sendable {
 
 /// The TimelineJS 3 JSON format (https://timeline.knightlab.com/docs/json-format.html), so a
 /// dashboard can draw a timeline as it is.
-public struct TimelineJSDocument: Encodable, Sendable {
+package struct TimelineJSDocument: Encodable, Sendable {
     struct Text: Encodable, Sendable {
         let headline: String
         let text: String?
@@ -54,7 +54,7 @@ public struct TimelineJSDocument: Encodable, Sendable {
     let title: Title?
     let events: [Slide]
 
-    public init(_ timeline: StoryTimeline) {
+    package init(_ timeline: StoryTimeline) {
         title = timeline.title.map { Title(text: Text(headline: $0, text: nil)) }
         events = timeline.events.compactMap { event in
             guard let time = event.time, let year = Int(time.prefix(4)) else { return nil }
@@ -97,7 +97,7 @@ public struct TimelineJSDocument: Encodable, Sendable {
 }
 
 extension StoreState {
-    public func storyTimeline(story: String, from: String?, to: String?) -> StoryTimeline? {
+    package func storyTimeline(story: String, from: String?, to: String?) -> StoryTimeline? {
         guard let view = StoryView(id: story, state: self, detailed: true) else { return nil }
         return StoryTimeline(title: view.title, events: view.events ?? [], from: from, to: to)
     }
@@ -106,7 +106,7 @@ extension StoreState {
     /// Found through the entity's articles: a report can name the entity only in an article that
     /// mentions it, so the events of its stories need not be read (a running story has tens of
     /// thousands).
-    public func entityTimeline(entity: String, from: String?, to: String?) -> StoryTimeline? {
+    package func entityTimeline(entity: String, from: String?, to: String?) -> StoryTimeline? {
         guard let record = entities.entities[entity] else { return nil }
         var seen = Set<String>()
         var views: [MergedEventView] = []

@@ -2,21 +2,21 @@ import ChroniclePipeline
 
 /// A merged event as the API shows it: what the reports agree on, every report behind it with
 /// its evidence, and where they disagree.
-public struct MergedEventView: Encodable, Sendable {
-    public struct Report: Encodable, Sendable {
-        public let articleID: String
-        public let eventID: String
-        public let source: String?
-        public let publicationDate: String?
+package struct MergedEventView: Encodable, Sendable {
+    package struct Report: Encodable, Sendable {
+        package let articleID: String
+        package let eventID: String
+        package let source: String?
+        package let publicationDate: String?
         /// The article this one is a copy of, when it is a syndicated copy.
-        public let copyOf: String?
-        public let trigger: String
-        public let sentence: String?
+        package let copyOf: String?
+        package let trigger: String
+        package let sentence: String?
         /// Where the trigger and its sentence are in the article's text, so the trigger can be
         /// marked in the sentence.
-        public let triggerSpan: TextSpan?
-        public let sentenceSpan: TextSpan?
-        public let modality: Modality
+        package let triggerSpan: TextSpan?
+        package let sentenceSpan: TextSpan?
+        package let modality: Modality
 
         enum CodingKeys: String, CodingKey {
             case source, trigger, sentence, modality
@@ -29,27 +29,27 @@ public struct MergedEventView: Encodable, Sendable {
         }
     }
 
-    public let id: String
-    public let story: String
-    public let type: String
-    public let time: String?
+    package let id: String
+    package let story: String
+    package let type: String
+    package let time: String?
     /// `day`, `month`, `year`... of `time`, so a month sorts and draws as a month.
-    public let granularity: String?
+    package let granularity: String?
     /// Whether `time` comes from the text (else it is the earliest report's publication date).
-    public let timeFromText: Bool
-    public let modality: Modality
+    package let timeFromText: Bool
+    package let modality: Modality
     /// Planned, proposed or demanded: it lies ahead of the reports.
-    public let isFuture: Bool
-    public let place: String?
+    package let isFuture: Bool
+    package let place: String?
     /// Everyone any report names, once per role and entity: "Zelenskyy" in one report and
     /// "Volodymyr Zelensky" in another are one actor, under the registry's name.
-    public let actors: [Actor]
-    public let duration: String?
-    public let quantities: [Quantity]
-    public let reports: [Report]
+    package let actors: [Actor]
+    package let duration: String?
+    package let quantities: [Quantity]
+    package let reports: [Report]
     /// Reports counted once per origin: a syndicated copy adds none.
-    public let independentSources: Int
-    public let conflicts: [AttributeConflict]
+    package let independentSources: Int
+    package let conflicts: [AttributeConflict]
 
     init(_ event: MergedEvent, story: String, state: StoreState, texts: ArticleTexts = ArticleTexts()) {
         id = event.id
@@ -83,11 +83,11 @@ public struct MergedEventView: Encodable, Sendable {
         conflicts = event.conflicts
     }
 
-    public struct Actor: Encodable, Sendable, Equatable {
-        public let role: String
-        public let name: String
+    package struct Actor: Encodable, Sendable, Equatable {
+        package let role: String
+        package let name: String
         /// The registry's entity, when the name is one.
-        public let entity: String?
+        package let entity: String?
     }
 
     static func actors(of event: MergedEvent, state: StoreState) -> [Actor] {
@@ -115,15 +115,15 @@ public struct MergedEventView: Encodable, Sendable {
 }
 
 /// A story: the articles about one happening, its main entities and its merged events.
-public struct StoryView: Encodable, Sendable {
-    public struct Article: Encodable, Sendable {
-        public let id: String
-        public let title: String?
+package struct StoryView: Encodable, Sendable {
+    package struct Article: Encodable, Sendable {
+        package let id: String
+        package let title: String?
         /// Its first sentence, cut at about 140 characters: something to show when it has no title.
-        public let lead: String?
-        public let source: String?
-        public let publicationDate: String?
-        public let copyOf: String?
+        package let lead: String?
+        package let source: String?
+        package let publicationDate: String?
+        package let copyOf: String?
 
         enum CodingKeys: String, CodingKey {
             case id, title, lead, source
@@ -132,23 +132,23 @@ public struct StoryView: Encodable, Sendable {
         }
     }
 
-    public struct MainEntity: Encodable, Sendable {
-        public let id: String
-        public let name: String
-        public let type: EntityType
-        public let articles: Int
+    package struct MainEntity: Encodable, Sendable {
+        package let id: String
+        package let name: String
+        package let type: EntityType
+        package let articles: Int
     }
 
-    public let id: String
-    public let title: String
-    public let articleCount: Int
-    public let sourceCount: Int
-    public let firstUpdate: String?
-    public let lastUpdate: String?
-    public let mainEntities: [MainEntity]
-    public let eventCount: Int
-    public let articles: [Article]?
-    public let events: [MergedEventView]?
+    package let id: String
+    package let title: String
+    package let articleCount: Int
+    package let sourceCount: Int
+    package let firstUpdate: String?
+    package let lastUpdate: String?
+    package let mainEntities: [MainEntity]
+    package let eventCount: Int
+    package let articles: [Article]?
+    package let events: [MergedEventView]?
 
     init?(id: String, state: StoreState, detailed: Bool) {
         guard let summary = state.stories.summaries[id], summary.articleCount > 0 else { return nil }
@@ -219,7 +219,7 @@ public struct StoryView: Encodable, Sendable {
 
 extension StoreState {
     /// Stories most recently updated first.
-    public func stories(limit: Int, cursor: Cursor?) -> Page<StoryView> {
+    package func stories(limit: Int, cursor: Cursor?) -> Page<StoryView> {
         let ordered = stories.summaries.map { ($0.value.lastSequence, $0.key) }.sorted { $0 > $1 }
         var items: [StoryView] = []
         var position = 0
@@ -232,8 +232,8 @@ extension StoreState {
         return Page(items: items, nextCursor: next)
     }
 
-    public func story(id: String) -> StoryView? { StoryView(id: id, state: self, detailed: true) }
+    package func story(id: String) -> StoryView? { StoryView(id: id, state: self, detailed: true) }
 
     /// The story an article is in.
-    public func storyID(ofArticle article: String) -> String? { stories.story(of: article) }
+    package func storyID(ofArticle article: String) -> String? { stories.story(of: article) }
 }

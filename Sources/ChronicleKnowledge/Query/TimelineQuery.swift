@@ -1,14 +1,14 @@
 import ChroniclePipeline
 
 /// A timeline: events in the order of the time they happened, not the order they were reported.
-public struct Timeline: Encodable, Sendable {
-    public let events: [EventView]
+package struct Timeline: Encodable, Sendable {
+    package let events: [EventView]
     /// An article's own dates in calendar order (article timelines only).
-    public var dates: [ArticleTimeline.Entry]?
+    package var dates: [ArticleTimeline.Entry]?
 
     enum CodingKeys: String, CodingKey { case events, dates }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(events, forKey: .events)
         try container.encodeIfPresent(dates, forKey: .dates)
@@ -18,7 +18,7 @@ public struct Timeline: Encodable, Sendable {
 extension StoreState {
     /// The events of one article in time order within `[from, to]`, with its dates. (Story and
     /// entity timelines are of merged events: `StoryTimeline`.)
-    public func timeline(article: String, from: String? = nil, to: String? = nil) -> Timeline? {
+    package func timeline(article: String, from: String? = nil, to: String? = nil) -> Timeline? {
         guard let record = records[article] else { return nil }
         let views = record.document.events.indices.map { EventView(record: record, index: $0) }
         let dates = ArticleTimeline(record.document).entries.filter {

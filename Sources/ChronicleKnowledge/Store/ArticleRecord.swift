@@ -1,21 +1,22 @@
+import ChronicleFoundation
 import ChroniclePipeline
 import Foundation
 
 /// A stored article: the pipeline's document plus what the store knows about it.
 /// Records are the source of truth; every index is derived from them.
-public struct ArticleRecord: Codable, Sendable, Equatable {
-    public var id: String
+package struct ArticleRecord: Codable, Sendable, Equatable {
+    package var id: String
     /// Journal sequence number; orders articles by arrival and makes cursors stable.
-    public var sequence: UInt64
-    public var contentHash: UInt64
+    package var sequence: UInt64
+    package var contentHash: UInt64
     /// When the store accepted it, ISO 8601.
-    public var receivedAt: String
+    package var receivedAt: String
     /// The document with its tokens kept apart, in `tokenSpans`: `document.tokens` is empty.
     /// Tokens were the largest part of a stored article; `fullDocument` has them back.
-    public private(set) var document: ArticleDocument
-    public private(set) var tokenSpans: TokenSpans
+    package private(set) var document: ArticleDocument
+    package private(set) var tokenSpans: TokenSpans
 
-    public init(id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument) {
+    package init(id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument) {
         var document = document
         let spans = TokenSpans(document.tokens)
         document.tokens = []
@@ -42,7 +43,7 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     }
 
     /// The document as the pipeline gave it, tokens included.
-    public var fullDocument: ArticleDocument {
+    package var fullDocument: ArticleDocument {
         var full = document
         full.tokens = tokenSpans.tokens(in: document.text)
         return full
@@ -54,7 +55,7 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
         case receivedAt = "received_at"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try container.decode(String.self, forKey: .id), sequence: try container.decode(UInt64.self, forKey: .sequence),
@@ -63,7 +64,7 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
             document: try container.decode(ArticleDocument.self, forKey: .document))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(sequence, forKey: .sequence)

@@ -1,12 +1,12 @@
 /// The duplicate key of an article: a 64-bit FNV-1a hash of its clean text with whitespace
 /// runs collapsed and case folded, so the same report sent as HTML or as text matches.
 /// Candidates with equal hashes are compared by text before being called duplicates.
-public enum ContentHash {
-    public static func normalized(_ text: String) -> String {
+package enum ContentHash {
+    package static func normalized(_ text: String) -> String {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    public static func of(_ text: String) -> UInt64 {
+    package static func of(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in normalized(text).utf8 {
             hash ^= UInt64(byte)

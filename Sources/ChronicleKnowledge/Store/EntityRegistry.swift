@@ -1,23 +1,23 @@
 import ChroniclePipeline
 
 /// One real-world entity as the store knows it, across articles and spellings.
-public struct EntityRecord: Sendable, Equatable {
-    public let id: String
-    public let type: EntityType
+package struct EntityRecord: Sendable, Equatable {
+    package let id: String
+    package let type: EntityType
     /// The fullest, then most frequent, form.
-    public internal(set) var name: String
-    public internal(set) var aliases: [String: Int] = [:]
+    package internal(set) var name: String
+    package internal(set) var aliases: [String: Int] = [:]
     /// The canonical names the articles gave it ("Türkiye" for a mention "Turkey").
     var canonicalForms: [String: Int] = [:]
     /// Canonical forms in the order they were first seen, to break ties between equal forms.
     var formOrder: [String] = []
-    public internal(set) var roles: [String: Int] = [:]
-    public internal(set) var affiliations: [String: Int] = [:]
-    public internal(set) var mentionCount = 0
+    package internal(set) var roles: [String: Int] = [:]
+    package internal(set) var affiliations: [String: Int] = [:]
+    package internal(set) var mentionCount = 0
     /// Mentions per article, so deleting an article can take its share back out.
-    public internal(set) var articles: [String: Int] = [:]
+    package internal(set) var articles: [String: Int] = [:]
     /// Articles shared with each other entity.
-    public internal(set) var coMentions: [String: Int] = [:]
+    package internal(set) var coMentions: [String: Int] = [:]
 }
 
 /// Resolves the entities of every article to canonical entities across articles.
@@ -28,8 +28,8 @@ public struct EntityRecord: Sendable, Equatable {
 /// spelling variant, given names agreeing: "Rustem Umerov" / "Rustem Umyerov"); when several
 /// people fit, the one sharing the most co-mentioned entities with the article wins. People with
 /// the same surname and different given names stay apart.
-public struct EntityRegistry: Sendable {
-    public private(set) var entities: [String: EntityRecord] = [:]
+package struct EntityRegistry: Sendable {
+    package private(set) var entities: [String: EntityRecord] = [:]
     /// `type|name key` -> entity id, for every name seen.
     private var idsByKey: [String: String] = [:]
     /// People by the first letter of their surname key: the candidates for a new spelling.
@@ -39,7 +39,7 @@ public struct EntityRegistry: Sendable {
     /// Per article: the entity each of its names was resolved to when it arrived.
     private var articleEntities: [String: ResolvedNames] = [:]
 
-    public init() {}
+    package init() {}
 
     static func nameKey(_ type: EntityType, _ name: String) -> String {
         type.rawValue + "|" + NameMatcher.key(name)
@@ -50,12 +50,12 @@ public struct EntityRegistry: Sendable {
     }
 
     /// The entity a mention of this article was resolved to.
-    public func entityID(article: String, type: EntityType, canonicalName: String) -> String? {
+    package func entityID(article: String, type: EntityType, canonicalName: String) -> String? {
         articleEntities[article]?[type, canonicalName]
     }
 
     /// Every entity an article mentions.
-    public func entityIDs(article: String) -> Set<String> {
+    package func entityIDs(article: String) -> Set<String> {
         articleEntities[article]?.ids ?? []
     }
 

@@ -5,20 +5,20 @@ import ChroniclePipeline
 /// in one 64-bit word (40 bits of sequence, 24 of index), since the posting lists hold several
 /// keys per event; values beyond that (only a forged cursor has them) are clamped, which keeps
 /// the order.
-public struct EventKey: Hashable, Comparable, Sendable {
+package struct EventKey: Hashable, Comparable, Sendable {
     private let packed: UInt64
     private static let indexBits: UInt64 = 24
 
-    public init(sequence: UInt64, index: Int) {
+    package init(sequence: UInt64, index: Int) {
         let sequence = min(sequence, (1 << (64 - Self.indexBits)) - 1)
         let index = UInt64(min(max(0, index), (1 << Int(Self.indexBits)) - 1))
         packed = sequence << Self.indexBits | index
     }
 
-    public var sequence: UInt64 { packed >> Self.indexBits }
-    public var index: Int { Int(packed & ((1 << Self.indexBits) - 1)) }
+    package var sequence: UInt64 { packed >> Self.indexBits }
+    package var index: Int { Int(packed & ((1 << Self.indexBits) - 1)) }
 
-    public static func < (lhs: EventKey, rhs: EventKey) -> Bool { lhs.packed < rhs.packed }
+    package static func < (lhs: EventKey, rhs: EventKey) -> Bool { lhs.packed < rhs.packed }
 }
 
 /// Posting lists of event keys, each kept in ascending order, for the `GET /v1/events` filters.

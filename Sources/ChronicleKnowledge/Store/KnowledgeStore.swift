@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChroniclePipeline
 import Foundation
 import Logging
@@ -9,15 +10,15 @@ import Synchronization
 /// serialized by the actor and group-committed: entries queue up while the previous batch is
 /// being fsynced, then the whole queue is written with one fsync and applied in sequence order.
 /// A change is applied only once it is durable, so the state always holds a journal prefix.
-public actor KnowledgeStore {
-    public enum AddResult: Sendable {
+package actor KnowledgeStore {
+    package enum AddResult: Sendable {
         case created(ArticleRecord)
         case duplicate(ArticleRecord)
     }
 
     /// The store cannot accept writes (disk full, read-only directory, ...). Reads still work.
-    public struct Unavailable: Error, CustomStringConvertible {
-        public let description: String
+    package struct Unavailable: Error, CustomStringConvertible {
+        package let description: String
     }
 
     nonisolated let state: Mutex<StoreState>
@@ -40,12 +41,12 @@ public actor KnowledgeStore {
     /// Set by `close`: no more writes.
     private var closed = false
     /// Every durable change, for live subscribers (`GET /v1/stream`).
-    public nonisolated let feed: ChangeFeed
+    package nonisolated let feed: ChangeFeed
     /// What opening the store from its directory took (zero for a store in memory).
-    public nonisolated let opening: StoreOpening
+    package nonisolated let opening: StoreOpening
 
     /// A store that lives only in memory (for `extract`, tests and benchmarks).
-    public init(logger: Logger = Logger(label: "chronicle.store"), feed: ChangeFeed = ChangeFeed()) {
+    package init(logger: Logger = Logger(label: "chronicle.store"), feed: ChangeFeed = ChangeFeed()) {
         self.feed = feed
         self.state = Mutex(StoreState())
         self.appliedSequence = Atomic(0)
@@ -59,7 +60,7 @@ public actor KnowledgeStore {
 
     /// Opens the store in `directory`: loads the newest readable snapshot and replays the journal
     /// after it. Damaged files are reported in the log and skipped; opening never fails on them.
-    public init(directory: String, logger: Logger, feed: ChangeFeed = ChangeFeed()) throws {
+    package init(directory: String, logger: Logger, feed: ChangeFeed = ChangeFeed()) throws {
         self.feed = feed
         let files = try DataFiles(directory: directory)
         let clock = ContinuousClock()
@@ -104,16 +105,16 @@ public actor KnowledgeStore {
 
     /// Changes each time the state does (it is the journal sequence applied last), without taking
     /// the lock: what a read returned for version v holds for as long as `version` is v.
-    public nonisolated var version: UInt64 { appliedSequence.load(ordering: .acquiring) }
+    package nonisolated var version: UInt64 { appliedSequence.load(ordering: .acquiring) }
 
     /// Runs `body` on the current state. Keep it short: writers wait for it.
-    public nonisolated func read<T>(_ body: (StoreState) throws -> T) rethrows -> T {
+    package nonisolated func read<T>(_ body: (StoreState) throws -> T) rethrows -> T {
         try state.withLock { try body($0) }
     }
 
     /// Stores a processed article, or returns the stored one with the same text. Returns only
     /// once the article is in the journal on disk.
-    public func add(_ document: ArticleDocument, receivedAt: Date = Date()) async throws -> AddResult {
+    package func add(_ document: ArticleDocument, receivedAt: Date = Date()) async throws -> AddResult {
         let hash = ContentHash.of(document.text)
         while true {
             if let existing = read({ $0.duplicate(of: document.text, hash: hash) }) {
@@ -149,7 +150,7 @@ public actor KnowledgeStore {
     }
 
     /// Removes an article and everything derived only from it. Returns false for an unknown id.
-    public func delete(id: String) async throws -> Bool {
+    package func delete(id: String) async throws -> Bool {
         let queued = inFlight.values.contains { $0.contains { $0.id == id } }
         guard queued || read({ $0.records[id] != nil }) else { return false }
         try await commit(.delete(id: id, sequence: nextSequence))
@@ -159,7 +160,7 @@ public actor KnowledgeStore {
     /// Waits for the writes already queued, then closes the journal and gives up the data
     /// directory, so another store or process can open it at once; later writes fail with
     /// `Unavailable`. Reads go on working.
-    public func close() async {
+    package func close() async {
         guard !closed else { return }
         try? await commit(nil)
         closed = true
@@ -228,12 +229,12 @@ public actor KnowledgeStore {
     }
 
     /// What a full check of the store found (`GET /v1/admin/verify`).
-    public struct Verification: Sendable, Codable {
-        public let articles: Int
-        public let lastSequence: UInt64
+    package struct Verification: Sendable, Codable {
+        package let articles: Int
+        package let lastSequence: UInt64
         /// Indexes that differ from a rebuild from the records; empty when all agree.
-        public let differingIndexes: [String]
-        public let seconds: Double
+        package let differingIndexes: [String]
+        package let seconds: Double
 
         enum CodingKeys: String, CodingKey {
             case articles, seconds
@@ -244,7 +245,7 @@ public actor KnowledgeStore {
 
     /// Rebuilds every index from the records, off the lock, and compares. Costs a rebuild (seconds
     /// for tens of thousands of articles), and the next write copies the indexes once.
-    public nonisolated func verify() async -> Verification {
+    package nonisolated func verify() async -> Verification {
         let current = read { $0 }
         return await Task.detached(priority: .utility) {
             let clock = ContinuousClock.now
@@ -257,17 +258,17 @@ public actor KnowledgeStore {
 
     // MARK: Snapshots
 
-    public struct SnapshotReport: Sendable, Codable {
-        public let articles: Int
-        public let sequence: UInt64
-        public let bytes: Int
-        public let seconds: Double
+    package struct SnapshotReport: Sendable, Codable {
+        package let articles: Int
+        package let sequence: UInt64
+        package let bytes: Int
+        package let seconds: Double
     }
 
     /// Writes a snapshot of the current state and drops the journal segments it makes redundant.
     /// Writes continue while the snapshot is encoded and written; a second call during one waits
     /// for it.
-    public func writeSnapshot() async throws -> SnapshotReport {
+    package func writeSnapshot() async throws -> SnapshotReport {
         if let running = snapshotTask {
             do {
                 return try await running.value

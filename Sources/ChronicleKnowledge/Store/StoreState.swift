@@ -1,36 +1,37 @@
+import ChronicleFoundation
 import ChroniclePipeline
 
 /// Everything the store holds: the article records (the source of truth) and the indexes derived
 /// from them. A value type, so a snapshot is a cheap copy and a rebuild can be compared with it.
-public struct StoreState: Sendable {
-    public private(set) var records: [String: ArticleRecord] = [:]
+package struct StoreState: Sendable {
+    package private(set) var records: [String: ArticleRecord] = [:]
     /// Sequences of stored articles, ascending: the arrival order that cursors page through.
-    public private(set) var sequences: [UInt64] = []
-    public private(set) var idsBySequence: [UInt64: String] = [:]
+    package private(set) var sequences: [UInt64] = []
+    package private(set) var idsBySequence: [UInt64: String] = [:]
     private(set) var idsByHash: [UInt64: [String]] = [:]
-    public private(set) var entities = EntityRegistry()
+    package private(set) var entities = EntityRegistry()
     private(set) var events = EventIndex()
-    private(set) var stories = StoryIndex()
+    package private(set) var stories = StoryIndex()
     /// The highest journal sequence applied, including deletes.
-    public private(set) var lastSequence: UInt64 = 0
+    package private(set) var lastSequence: UInt64 = 0
 
-    public init() {}
+    package init() {}
 
     /// An empty state whose stories are grouped with other settings (for `chronicle stories eval`).
-    public init(storySettings: StoryClusterer.Settings) {
+    package init(storySettings: StoryClusterer.Settings) {
         stories = StoryIndex(settings: storySettings)
     }
 
-    public init(records: [ArticleRecord], lastSequence: UInt64) {
+    package init(records: [ArticleRecord], lastSequence: UInt64) {
         for record in records.sorted(by: { $0.sequence < $1.sequence }) {
             apply(.put(record))
         }
         self.lastSequence = max(self.lastSequence, lastSequence)
     }
 
-    public var articleCount: Int { records.count }
+    package var articleCount: Int { records.count }
 
-    public mutating func apply(_ entry: JournalEntry) {
+    package mutating func apply(_ entry: JournalEntry) {
         switch entry {
         case .put(let record):
             if records[record.id] != nil { remove(id: record.id) }
@@ -42,18 +43,18 @@ public struct StoreState: Sendable {
     }
 
     /// An existing article whose clean text is the same as `text` (after normalization).
-    public func duplicate(of text: String, hash: UInt64) -> ArticleRecord? {
+    package func duplicate(of text: String, hash: UInt64) -> ArticleRecord? {
         let normalized = ContentHash.normalized(text)
         return idsByHash[hash]?.lazy.compactMap { records[$0] }
             .first { ContentHash.normalized($0.document.text) == normalized }
     }
 
-    public func record(forSequence sequence: UInt64) -> ArticleRecord? {
+    package func record(forSequence sequence: UInt64) -> ArticleRecord? {
         idsBySequence[sequence].flatMap { records[$0] }
     }
 
     /// `addToStories` lets a benchmark time the story layer's part.
-    mutating func insert(_ record: ArticleRecord, addToStories: ((inout StoryIndex, EntityRegistry, [String: ArticleRecord]) -> Void)? = nil) {
+    package mutating func insert(_ record: ArticleRecord, addToStories: ((inout StoryIndex, EntityRegistry, [String: ArticleRecord]) -> Void)? = nil) {
         records[record.id] = record
         if let last = sequences.last, last > record.sequence {
             sequences.insert(record.sequence, at: sequences.partitioningIndex { $0 >= record.sequence })
@@ -82,12 +83,12 @@ public struct StoreState: Sendable {
 
 extension StoreState {
     /// Whether the incrementally maintained indexes equal those of a rebuild from the records.
-    public func indexesMatchRebuild() -> Bool { indexesDifferingFromRebuild().isEmpty }
+    package func indexesMatchRebuild() -> Bool { indexesDifferingFromRebuild().isEmpty }
 
     /// The indexes that differ from those a rebuild from the records gives (`GET /v1/admin/verify`,
     /// the crash tests). Costs a full rebuild. Stories are grouped in arrival order, so after a
     /// delete a rebuild may group the rest differently; without deletes they must agree.
-    public func indexesDifferingFromRebuild() -> [String] {
+    package func indexesDifferingFromRebuild() -> [String] {
         let rebuilt = StoreState(records: Array(records.values), lastSequence: lastSequence)
         var differing: [String] = []
         if rebuilt.sequences != sequences || rebuilt.idsBySequence != idsBySequence { differing.append("sequences") }

@@ -2,8 +2,8 @@ import ChroniclePipeline
 
 /// What story grouping knows of one article: the entities it is about, its content words, a
 /// MinHash of its wording for spotting syndicated copies, its day, and where it came from.
-public struct ArticleProfile: Sendable {
-    public let articleID: String
+package struct ArticleProfile: Sendable {
+    package let articleID: String
     /// Entity key (registry id, or type and canonical name) -> weight: how much the article is
     /// about it (mentions, a headline mention counting more).
     let entities: [String: Double]
@@ -26,9 +26,9 @@ public struct ArticleProfile: Sendable {
 
     /// `entityKey` names an entity mention across articles: the registry's id in the store.
     /// How much a mention of each kind of entity counts.
-    public static let defaultKindWeights: [EntityType: Double] = [.person: 2, .organization: 1, .location: 0.5, .nationality: 0.3]
+    package static let defaultKindWeights: [EntityType: Double] = [.person: 2, .organization: 1, .location: 0.5, .nationality: 0.3]
 
-    public init(
+    package init(
         articleID: String, document: ArticleDocument, kindWeights: [EntityType: Double] = defaultKindWeights,
         entityKey: (EntityMention) -> String
     ) {

@@ -2,22 +2,22 @@ import ChroniclePipeline
 
 /// One happening as every report of it tells it: the event mentions of one or more articles
 /// merged, with what they agree on and where they disagree.
-public struct MergedEvent: Sendable, Equatable {
-    public let type: String
-    public private(set) var mentions: [MentionFacts]
+package struct MergedEvent: Sendable, Equatable {
+    package let type: String
+    package private(set) var mentions: [MentionFacts]
 
     /// What the reports agree on, kept up to date as reports are added: merging compares every
     /// new mention with the story's events, so these are read far more often than written.
-    public var time: String? { timing?.value }
+    package var time: String? { timing?.value }
     /// `time` with the days it covers (the only copy of it kept).
     private(set) var timing: EventTime?
     /// Whether `time` comes from the text rather than a publication date.
-    public private(set) var timeIsStrong = false
+    package private(set) var timeIsStrong = false
     /// The modality of the first report that asserts it, else of the first report.
-    public private(set) var modality: Modality
-    public private(set) var place: String?
+    package private(set) var modality: Modality
+    package private(set) var place: String?
     /// Every actor any report names, once per role and name.
-    public private(set) var actors: [EventActor] = []
+    package private(set) var actors: [EventActor] = []
     /// The names of the parties (mediators aside).
     private(set) var parties: Set<String> = []
     private var timeCounts: [String: TimeCount] = [:]
@@ -31,7 +31,7 @@ public struct MergedEvent: Sendable, Equatable {
     /// `mev_<article>.e<index>` of its first mention: stable while that mention stays. Made when
     /// asked for rather than kept: a story holds tens of thousands of events, and reads that show
     /// an id are few.
-    public var id: String { Self.id(article: mentions[0].articleID, index: mentions[0].index) }
+    package var id: String { Self.id(article: mentions[0].articleID, index: mentions[0].index) }
 
     static func id(article: String, index: Int) -> String {
         "mev_" + (article.hasPrefix("art_") ? String(article.dropFirst(4)) : article) + ".e\(index)"
@@ -77,17 +77,17 @@ public struct MergedEvent: Sendable, Equatable {
     }
 
     /// The articles that report it, in arrival order, once each.
-    public var articles: [MentionFacts] {
+    package var articles: [MentionFacts] {
         var seen = Set<String>()
         return mentions.sorted { $0.sequence < $1.sequence }.filter { seen.insert($0.articleID).inserted }
     }
 
     /// How many reports are independent: copies of one report and reports of one agency count once.
-    public var independentSources: Int { Set(mentions.map(\.origin)).count }
+    package var independentSources: Int { Set(mentions.map(\.origin)).count }
 
     /// Where reports give different values for the same attribute, each value with its reports.
     /// A value only one report gives is not a conflict; two reports of one origin never conflict.
-    public var conflicts: [AttributeConflict] {
+    package var conflicts: [AttributeConflict] {
         var result: [AttributeConflict] = []
         func collect(_ attribute: String, _ value: (MentionFacts) -> String?, same: (String, String) -> Bool = { $0 == $1 }) {
             var sides: [(value: String, mentions: [MentionFacts])] = []
@@ -161,25 +161,25 @@ public struct MergedEvent: Sendable, Equatable {
 }
 
 /// Two or more values reports give for one attribute of an event.
-public struct AttributeConflict: Sendable, Equatable, Encodable {
-    public struct Report: Sendable, Equatable, Encodable {
-        public let articleID: String
-        public let source: String?
+package struct AttributeConflict: Sendable, Equatable, Encodable {
+    package struct Report: Sendable, Equatable, Encodable {
+        package let articleID: String
+        package let source: String?
         enum CodingKeys: String, CodingKey {
             case source
             case articleID = "article_id"
         }
     }
 
-    public struct Side: Sendable, Equatable, Encodable {
-        public let value: String
-        public let reports: [Report]
+    package struct Side: Sendable, Equatable, Encodable {
+        package let value: String
+        package let reports: [Report]
     }
 
     /// `duration`, `time`, `place`, `quantity:<what is counted>`, or `actor:` and the role:
     /// `mediator`, `agent`, `patient`, or `parties` (of a joint event such as talks).
-    public let attribute: String
-    public let sides: [Side]
+    package let attribute: String
+    package let sides: [Side]
 
     static func reports(of mentions: [MentionFacts]) -> [Report] {
         var seen = Set<String>()
@@ -189,29 +189,29 @@ public struct AttributeConflict: Sendable, Equatable, Encodable {
 
 /// What one event mention says, with the article it comes from: all merging and conflict
 /// finding needs, without holding on to the article.
-public struct MentionFacts: Sendable, Equatable {
-    public let articleID: String
-    public let sequence: UInt64
+package struct MentionFacts: Sendable, Equatable {
+    package let articleID: String
+    package let sequence: UInt64
     /// The mention's index in its article's events.
-    public let index: Int
-    public let type: String
-    public let source: String?
+    package let index: Int
+    package let type: String
+    package let source: String?
     /// Agency or source (or the article itself); a copy takes its original's.
-    public let origin: String
-    public var time: String? { timing?.value }
+    package let origin: String
+    package var time: String? { timing?.value }
     /// `time` with the days it covers (the only copy of it kept).
     let timing: EventTime?
-    public let timeIsStrong: Bool
-    public let duration: String?
-    public let place: String?
-    public let modality: Modality
-    public let actors: [EventActor]
-    public let quantities: [Quantity]
+    package let timeIsStrong: Bool
+    package let duration: String?
+    package let place: String?
+    package let modality: Modality
+    package let actors: [EventActor]
+    package let quantities: [Quantity]
     /// Actor name -> the country or body the article says it belongs to ("Hakan Fidan": "Türkiye").
-    public let affiliations: [String: String]
+    package let affiliations: [String: String]
     /// The other places the mention's sentence names ("Dolmabahçe Palace in Istanbul"), sorted,
     /// each once (an array costs a third of a set's memory, and they are only read in turn).
-    public let nearbyPlaces: [String]
+    package let nearbyPlaces: [String]
 
     /// `publicationDate` stands in for the time of an event whose text gives none.
     init(

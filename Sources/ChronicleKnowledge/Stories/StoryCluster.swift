@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChroniclePipeline
 
 /// One story as the grouping sees it: its articles in arrival order, the sums of their entity

@@ -21,54 +21,54 @@ import Foundation
 /// The settings' defaults are tuned on ECB+ topics 1-35 (`chronicle stories eval`). Candidates
 /// come from an inverted index of entities and keywords, so an insert costs the size of its
 /// neighbourhood, not of the store.
-public struct StoryClusterer: Sendable {
-    public struct Settings: Sendable {
+package struct StoryClusterer: Sendable {
+    package struct Settings: Sendable {
         /// The similarity an article needs to join a story.
-        public var threshold = 0.15
+        package var threshold = 0.15
         /// The share of the similarity that entities carry (the rest: keywords).
-        public var entityWeight = 0.3
+        package var entityWeight = 0.3
         /// How much a mention of each kind of entity counts in an article's profile.
-        public var entityKindWeights = ArticleProfile.defaultKindWeights
+        package var entityKindWeights = ArticleProfile.defaultKindWeights
         /// Keywords kept per article.
-        public var keywordCount = 40
+        package var keywordCount = 40
         /// Days apart beyond which similarity fades, and how fast (days for a factor e): a
         /// follow-up weeks later is the same story, a like happening a year later is not.
-        public var sameDays = 30
-        public var fadeDays = 120.0
+        package var sameDays = 30
+        package var fadeDays = 120.0
         /// Estimated 4-gram Jaccard from which a report is a copy of another.
-        public var copySimilarity = 0.5
+        package var copySimilarity = 0.5
         /// Reports compared per MinHash bucket, the latest: a bucket that thousands of reports
         /// share holds boilerplate (a template, a wire's footer), and a copy shares several
         /// buckets with its original, most of them rare.
-        public var copyBucketScan = 256
+        package var copyBucketScan = 256
         /// The share of the similarity taken from the story's three nearest reports (the rest:
         /// its centroid).
-        public var linkage = 0.5
+        package var linkage = 0.5
         /// How much a story about another person counts, and the share of a story's reports that
         /// must be about one person for it to be that person's story.
-        public var otherPersonFactor = 0.7
-        public var mainPersonAgreement = 0.6
+        package var otherPersonFactor = 0.7
+        package var mainPersonAgreement = 0.6
         /// Stories scored per article at most, and how many of the best of those are compared
         /// report by report.
-        public var maxCandidates = 200
-        public var linkageCandidates = 10
+        package var maxCandidates = 200
+        package var linkageCandidates = 10
         /// The centroid similarity at which two stories become one (1 or more: never).
-        public var mergeThreshold = 0.5
+        package var mergeThreshold = 0.5
         /// Stories compared for a merge at most, and the size beyond which a story absorbs no
         /// other and is absorbed by none.
-        public var mergeCandidates = 30
-        public var mergeMaxArticles = 20
+        package var mergeCandidates = 30
+        package var mergeMaxArticles = 20
         /// Keys in more than this share of articles find no candidates (they are in every story).
-        public var commonKeyShare = 0.05
+        package var commonKeyShare = 0.05
         /// A story splits when its reports fall into two groups this much less alike than the
         /// reports within them (0: never), each group holding at least `splitMinimumSide`
         /// reports (`StorySplitter`). Stories are checked as they grow, by a quarter each time,
         /// up to `splitMaxArticles`.
-        public var splitRatio = 0.2
-        public var splitMinimumSide = 3
-        public var splitMaxArticles = 80
+        package var splitRatio = 0.2
+        package var splitMinimumSide = 3
+        package var splitMaxArticles = 80
 
-        public init() {}
+        package init() {}
     }
 
     /// An article as stored in the grouping. A class: scoring reads hundreds of members per
@@ -97,20 +97,20 @@ public struct StoryClusterer: Sendable {
         }
     }
 
-    public struct Assignment: Sendable, Equatable {
-        public let story: String
+    package struct Assignment: Sendable, Equatable {
+        package let story: String
         /// The article this one is a copy of, if any.
-        public let copyOf: String?
+        package let copyOf: String?
         /// Whether the article started the story.
-        public let isNew: Bool
+        package let isNew: Bool
         /// Stories merged into `story` because of this article.
-        public var absorbed: [String] = []
+        package var absorbed: [String] = []
         /// The two stories a story split into because of this article (the first keeps its id;
         /// `story` is one of them), or none.
-        public var split: [String] = []
+        package var split: [String] = []
     }
 
-    public var settings: Settings
+    package var settings: Settings
     private(set) var clusters: [String: StoryCluster] = [:]
     private var members: [String: Member] = [:]
     private var storyOfArticle: [String: String] = [:]
@@ -121,21 +121,21 @@ public struct StoryClusterer: Sendable {
     private var termIDs: [String: TermID] = [:]
     private var documentFrequency: [Int] = []
     private var articleCount = 0
-    public private(set) var copies: [String: String] = [:]
+    package private(set) var copies: [String: String] = [:]
     private var copyBuckets = CopyBuckets<Member>()
     /// Story -> the stories split off it or it was split off: never merged again.
     private var separated: [String: Set<String>] = [:]
 
-    public init(settings: Settings = Settings()) {
+    package init(settings: Settings = Settings()) {
         self.settings = settings
     }
 
-    public func story(of article: String) -> String? { storyOfArticle[article] }
-    public func articles(of story: String) -> [String] { clusters[story]?.articles ?? [] }
-    public var storyIDs: [String] { Array(clusters.keys) }
+    package func story(of article: String) -> String? { storyOfArticle[article] }
+    package func articles(of story: String) -> [String] { clusters[story]?.articles ?? [] }
+    package var storyIDs: [String] { Array(clusters.keys) }
 
     @discardableResult
-    public mutating func add(_ profile: ArticleProfile) -> Assignment {
+    package mutating func add(_ profile: ArticleProfile) -> Assignment {
         if let existing = storyOfArticle[profile.articleID] {
             return Assignment(story: existing, copyOf: copies[profile.articleID], isNew: false)
         }
@@ -256,7 +256,7 @@ public struct StoryClusterer: Sendable {
 
     /// Removes an article; returns the story it was in (gone if it was the last article).
     @discardableResult
-    public mutating func remove(articleID: String) -> String? {
+    package mutating func remove(articleID: String) -> String? {
         guard let member = members.removeValue(forKey: articleID), let storyID = storyOfArticle.removeValue(forKey: articleID) else { return nil }
         copies[articleID] = nil
         for key in member.signature.bandKeys { copyBuckets.remove(from: key) { $0 === member } }

@@ -4,7 +4,7 @@ import ChroniclePipeline
 /// reading cheap in a story of thousands of events: the events of each type and, within a type,
 /// of each party (a new mention is compared with those it could fit only), the event each
 /// mention went into, and each event by id.
-public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
+package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     private var events: [MergedEvent] = []
     private var positionsByType: [String: [Int]] = [:]
     /// Per type, the events each party takes part in, and the events with no parties: a mention
@@ -22,11 +22,11 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     /// The position of `headlineEvent`.
     private var headlinePosition: Int?
 
-    public init() {}
+    package init() {}
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { events.count }
-    public subscript(position: Int) -> MergedEvent { events[position] }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { events.count }
+    package subscript(position: Int) -> MergedEvent { events[position] }
 
     /// Starts a new event with `mention`.
     mutating func append(_ mention: MentionFacts) {
@@ -88,7 +88,7 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
 
     /// The best-attested event with parties, statements aside: what a story without a headline is
     /// titled after. The first of those with the most reports.
-    public var headlineEvent: MergedEvent? { headlinePosition.map { events[$0] } }
+    package var headlineEvent: MergedEvent? { headlinePosition.map { events[$0] } }
 
     /// Keeps `headlinePosition` on the first event with the most reports: reports are only ever
     /// added, so only the event that just grew can overtake it.
@@ -102,11 +102,11 @@ public struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     }
 
     /// The event the article's `index`th event mention went into.
-    public func event(article: String, index: Int) -> MergedEvent? {
+    package func event(article: String, index: Int) -> MergedEvent? {
         positionByMention[MentionKey(article: article, index: index)].map { events[$0] }
     }
 
-    public func event(id: String) -> MergedEvent? {
+    package func event(id: String) -> MergedEvent? {
         guard let (article, index) = MergedEvent.firstMention(ofID: id),
             let position = positionByMention[MentionKey(article: article, index: index)],
             events[position].mentions[0].articleID == article, events[position].mentions[0].index == index

@@ -3,7 +3,7 @@ import ChroniclePipeline
 /// The stories of the store: articles grouped as they arrive, and per story its events merged
 /// across reports. Derived from the records like every other index: deleting an article takes it
 /// out of its story and merges that story's events again without it.
-struct StoryIndex: Sendable {
+package struct StoryIndex: Sendable {
     private(set) var clusterer: StoryClusterer
     /// Story id -> its merged events.
     private(set) var events: [String: StoryEvents] = [:]
@@ -12,13 +12,13 @@ struct StoryIndex: Sendable {
     /// Story id -> what its list entry shows.
     private(set) var summaries: [String: StorySummary] = [:]
 
-    init(settings: StoryClusterer.Settings = StoryClusterer.Settings()) {
+    package init(settings: StoryClusterer.Settings = StoryClusterer.Settings()) {
         clusterer = StoryClusterer(settings: settings)
     }
 
     /// `records`: the store's records (with `record`), to merge again the events of stories
     /// that the new article ties together.
-    mutating func add(_ record: ArticleRecord, entities: EntityRegistry, records: [String: ArticleRecord]) {
+    package mutating func add(_ record: ArticleRecord, entities: EntityRegistry, records: [String: ArticleRecord]) {
         let profile = Self.profile(record, entities: entities, kindWeights: clusterer.settings.entityKindWeights)
         let assignment = clusterer.add(profile)
         origins[record.id] = assignment.copyOf.flatMap { origins[$0] } ?? profile.origin
@@ -77,7 +77,7 @@ struct StoryIndex: Sendable {
     func reports(of story: String, in records: [String: ArticleRecord]) -> [ArticleRecord] {
         articles(of: story).compactMap { records[$0] }.sorted { $0.sequence < $1.sequence }
     }
-    var storyIDs: [String] { clusterer.storyIDs }
+    package var storyIDs: [String] { clusterer.storyIDs }
     func copyOf(_ article: String) -> String? { clusterer.copies[article] }
 
     /// Whether both group the same articles into the same stories, with the same copies and the

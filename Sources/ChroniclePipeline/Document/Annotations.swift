@@ -1,5 +1,5 @@
 /// Entity types, following CoNLL with GPE folded into LOC and nationalities as NORP.
-public enum EntityType: String, Codable, Sendable, CaseIterable {
+package enum EntityType: String, Codable, Sendable, CaseIterable {
     case person = "PERSON"
     case organization = "ORG"
     case location = "LOC"
@@ -8,16 +8,16 @@ public enum EntityType: String, Codable, Sendable, CaseIterable {
 }
 
 /// One mention of a named entity in the text.
-public struct EntityMention: Codable, Sendable, Equatable {
-    public var span: TextSpan
-    public var text: String
-    public var type: EntityType
+package struct EntityMention: Codable, Sendable, Equatable {
+    package var span: TextSpan
+    package var text: String
+    package var type: EntityType
     /// Key shared by the mentions of one entity within the article (the fullest form seen).
-    public var canonicalName: String
-    public var role: String?
-    public var affiliation: String?
+    package var canonicalName: String
+    package var role: String?
+    package var affiliation: String?
 
-    public init(
+    package init(
         span: TextSpan, text: String, type: EntityType, canonicalName: String? = nil,
         role: String? = nil, affiliation: String? = nil
     ) {
@@ -36,7 +36,7 @@ public struct EntityMention: Codable, Sendable, Equatable {
 }
 
 /// TIMEX3 types.
-public enum TimexType: String, Codable, Sendable {
+package enum TimexType: String, Codable, Sendable {
     case date = "DATE"
     case time = "TIME"
     case duration = "DURATION"
@@ -44,19 +44,19 @@ public enum TimexType: String, Codable, Sendable {
 }
 
 /// A temporal expression with its normalized TIMEX3 value.
-public struct TimexMention: Codable, Sendable, Equatable {
-    public var span: TextSpan
-    public var text: String
-    public var type: TimexType
+package struct TimexMention: Codable, Sendable, Equatable {
+    package var span: TextSpan
+    package var text: String
+    package var type: TimexType
     /// TIMEX3 value: `2025-05-16`, `P30D`, `PAST_REF`, ...
-    public var value: String
+    package var value: String
     /// TIMEX3 mod: `MORE_THAN`, `APPROX`, `START`, ...
-    public var mod: String?
+    package var mod: String?
     /// How precise the value is: `day`, `month`, `year`, `week`, `quarter`, `minute`, ... (the
     /// unit of a duration or set), or `reference` for `PAST_REF` and the like.
-    public var granularity: String
+    package var granularity: String
 
-    public init(span: TextSpan, text: String, type: TimexType, value: String, mod: String? = nil) {
+    package init(span: TextSpan, text: String, type: TimexType, value: String, mod: String? = nil) {
         self.span = span
         self.text = text
         self.type = type
@@ -69,20 +69,20 @@ public struct TimexMention: Codable, Sendable, Equatable {
 /// How the text presents an event: as having happened (`asserted`), as to come (`planned`, agreed
 /// to), as `proposed` or `demanded` by someone, as a possibility (`hypothetical`), as not having
 /// happened (`negated`), or as a claim of someone else's (`reported`, see `reportedBy`).
-public enum Modality: String, Codable, Sendable, CaseIterable {
+package enum Modality: String, Codable, Sendable, CaseIterable {
     case asserted, planned, proposed, demanded, hypothetical, negated, reported
 }
 
 /// A participant of an event and the part it plays: `agent`, `patient`, `participant`,
 /// `mediator`, `recipient`. `name` is a canonical entity name; a capital or seat of government
 /// standing for its country ("Moscow", "the Kremlin") is named as the country.
-public struct EventActor: Codable, Sendable, Equatable {
-    public var role: String
-    public var name: String
+package struct EventActor: Codable, Sendable, Equatable {
+    package var role: String
+    package var name: String
     /// The words in the text, when they differ from the name ("Moscow" for Russia).
-    public var span: TextSpan?
+    package var span: TextSpan?
 
-    public init(role: String, name: String, span: TextSpan? = nil) {
+    package init(role: String, name: String, span: TextSpan? = nil) {
         self.role = role
         self.name = name
         self.span = span
@@ -90,13 +90,13 @@ public struct EventActor: Codable, Sendable, Equatable {
 }
 
 /// A number the event reports: what is counted, how many, in which unit.
-public struct Quantity: Codable, Sendable, Equatable {
-    public var value: Double
-    public var unit: String?
-    public var counted: String?
-    public var span: TextSpan
+package struct Quantity: Codable, Sendable, Equatable {
+    package var value: Double
+    package var unit: String?
+    package var counted: String?
+    package var span: TextSpan
 
-    public init(value: Double, unit: String? = nil, counted: String? = nil, span: TextSpan) {
+    package init(value: Double, unit: String? = nil, counted: String? = nil, span: TextSpan) {
         self.value = value
         self.unit = unit
         self.counted = counted
@@ -106,35 +106,35 @@ public struct Quantity: Codable, Sendable, Equatable {
 
 /// Where an event's time came from: its own sentence, an earlier sentence of its paragraph, or
 /// the article's publication date.
-public enum EventTimeSource: String, Codable, Sendable {
+package enum EventTimeSource: String, Codable, Sendable {
     case sentence, paragraph
     case publicationDate = "publication_date"
 }
 
 /// An event found in one sentence.
-public struct EventMention: Codable, Sendable, Equatable {
+package struct EventMention: Codable, Sendable, Equatable {
     /// A type of the ontology (`EventOntology`): MEET, AGREE, EXCHANGE_PRISONERS, ...
-    public var type: String
-    public var trigger: TextSpan
+    package var type: String
+    package var trigger: TextSpan
     /// Index into `ArticleDocument.sentences`.
-    public var sentence: Int
-    public var actors: [EventActor]
+    package var sentence: Int
+    package var actors: [EventActor]
     /// Canonical name of where it happened.
-    public var place: String?
+    package var place: String?
     /// Normalized TIMEX3 value of when it happened.
-    public var time: String?
-    public var timeSource: EventTimeSource?
+    package var time: String?
+    package var timeSource: EventTimeSource?
     /// How long it lasted, a TIMEX3 duration ("two-hour talks": PT2H).
-    public var duration: String?
-    public var quantities: [Quantity]
-    public var modality: Modality
+    package var duration: String?
+    package var quantities: [Quantity]
+    package var modality: Modality
     /// Who says it happened ("Ukraine said it had received..."): a canonical name.
-    public var reportedBy: String?
+    package var reportedBy: String?
     /// What was said, for a STATEMENT: the reported clause.
-    public var content: TextSpan?
-    public var confidence: Double
+    package var content: TextSpan?
+    package var confidence: Double
 
-    public init(
+    package init(
         type: String, trigger: TextSpan, sentence: Int, actors: [EventActor] = [], place: String? = nil,
         time: String? = nil, timeSource: EventTimeSource? = nil, duration: String? = nil, quantities: [Quantity] = [],
         modality: Modality = .asserted, reportedBy: String? = nil, content: TextSpan? = nil, confidence: Double = 0.5
@@ -162,16 +162,16 @@ public struct EventMention: Codable, Sendable, Equatable {
 }
 
 /// A direct quotation and who said it.
-public struct Quotation: Codable, Sendable, Equatable {
+package struct Quotation: Codable, Sendable, Equatable {
     /// The quoted words, without the quote marks.
-    public var span: TextSpan
-    public var text: String
+    package var span: TextSpan
+    package var text: String
     /// Canonical name of the speaker, when one could be resolved.
-    public var speaker: String?
+    package var speaker: String?
     /// The reporting verb as written: "said", "added".
-    public var verb: String?
+    package var verb: String?
 
-    public init(span: TextSpan, text: String, speaker: String? = nil, verb: String? = nil) {
+    package init(span: TextSpan, text: String, speaker: String? = nil, verb: String? = nil) {
         self.span = span
         self.text = text
         self.speaker = speaker

@@ -1,5 +1,5 @@
 /// Where an article's publication date came from, most trustworthy first.
-public enum DateSource: String, Codable, Sendable {
+package enum DateSource: String, Codable, Sendable {
     /// `published_at` supplied by the client.
     case supplied
     /// A leading ` date YYYY-MM-DD` line.
@@ -15,29 +15,29 @@ public enum DateSource: String, Codable, Sendable {
 }
 
 /// Facts about the article as a publication, found by the text stage.
-public struct ArticleMetadata: Codable, Sendable, Equatable {
-    public var title: String?
+package struct ArticleMetadata: Codable, Sendable, Equatable {
+    package var title: String?
     /// Publisher as supplied or recognised (`Shanghai Daily`, `RNZ`).
-    public var source: String?
+    package var source: String?
     /// News agency credited for the report (`Xinhua`, `Reuters`, `AFP`).
-    public var agency: String?
+    package var agency: String?
     /// The byline as printed (`By Vladimir Soldatkin and Andrew Osborn, Reuters`).
-    public var byline: String?
+    package var byline: String?
     /// Author names taken from the byline.
-    public var authors: [String]
+    package var authors: [String]
     /// The dateline place (`ISTANBUL, TURKEY`).
-    public var dateline: String?
+    package var dateline: String?
     /// Publication date `YYYY-MM-DD`, when known.
-    public var publicationDate: String?
+    package var publicationDate: String?
     /// Publication time `HH:MM` (local to the stamp), when printed.
-    public var publicationTime: String?
+    package var publicationTime: String?
     /// UTC offset of the publication time, for example `+08:00`.
-    public var timeZone: String?
-    public var dateSource: DateSource
-    public var url: String?
-    public var externalID: String?
+    package var timeZone: String?
+    package var dateSource: DateSource
+    package var url: String?
+    package var externalID: String?
 
-    public init(
+    package init(
         title: String? = nil, source: String? = nil, agency: String? = nil, byline: String? = nil,
         authors: [String] = [], dateline: String? = nil, publicationDate: String? = nil,
         publicationTime: String? = nil, timeZone: String? = nil, dateSource: DateSource = .unknown,

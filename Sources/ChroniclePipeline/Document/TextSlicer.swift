@@ -1,12 +1,12 @@
 /// Cuts a text by scalar offsets in constant time: the text's UTF-8 bytes and where each scalar
 /// starts in them, built once. `ArticleDocument.text(of:)` walks the text from its start on every
 /// call, which made stages that cut many spans quadratic in the article's length.
-public struct TextSlicer: Sendable {
+package struct TextSlicer: Sendable {
     private let utf8: [UInt8]
     /// Byte offset of every scalar, and of the end.
     private let scalarStarts: [Int]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         utf8 = Array(text.utf8)
         var starts: [Int] = []
         starts.reserveCapacity(utf8.count + 1)
@@ -16,10 +16,10 @@ public struct TextSlicer: Sendable {
     }
 
     /// Scalars in the text.
-    public var count: Int { scalarStarts.count - 1 }
+    package var count: Int { scalarStarts.count - 1 }
 
     /// The text under `span`, cut at the text's end like `ArticleDocument.text(of:)`.
-    public func text(_ span: TextSpan) -> String {
+    package func text(_ span: TextSpan) -> String {
         let start = scalarStarts[min(max(0, span.start), count)]
         let end = scalarStarts[min(max(span.start, span.end, 0), count)]
         return String(decoding: utf8[start..<end], as: UTF8.self)

@@ -2,11 +2,11 @@
 /// of different granularity can be filtered and sorted together: `2025` covers 2025-01-01 to
 /// 2025-12-31, `2025-05` covers May, `2025-05-16T04:19` covers one day. Reference values such as
 /// `PAST_REF` and unknown parts (`XXXX`) cover nothing.
-public struct TimexRange: Sendable, Equatable {
-    public let first: String
-    public let last: String
+package struct TimexRange: Sendable, Equatable {
+    package let first: String
+    package let last: String
 
-    public init?(value: String) {
+    package init?(value: String) {
         let parts = value.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
         guard let year = parts.first, year.count == 4, year.allSatisfy(\.isNumber) else { return nil }
         switch parts.count {
@@ -26,7 +26,7 @@ public struct TimexRange: Sendable, Equatable {
     }
 
     /// Whether the range meets `[from, to]`; either bound may be open.
-    public func overlaps(from: String?, to: String?) -> Bool {
+    package func overlaps(from: String?, to: String?) -> Bool {
         if let from, last < from { return false }
         if let to, first > to { return false }
         return true

@@ -3,25 +3,25 @@ import Foundation
 /// Places, nationalities, organisations and given names from the generated gazetteer
 /// resources (`scripts/build_gazetteer.py`): every alias maps to one canonical name, so
 /// "Turkey", "Türkiye" and "Turkish" all lead to the same country.
-public struct EntityGazetteer: Sendable {
-    public enum Kind: String, Sendable {
+package struct EntityGazetteer: Sendable {
+    package enum Kind: String, Sendable {
         case country, capital, city, region, continent, demonym, organization
     }
 
-    public struct Entry: Sendable, Equatable {
-        public let kind: Kind
+    package struct Entry: Sendable, Equatable {
+        package let kind: Kind
         /// The canonical name of what the alias names (the country for a demonym).
-        public let canonical: String
+        package let canonical: String
         /// The country a place lies in, or a demonym belongs to.
-        public let country: String?
+        package let country: String?
     }
 
     /// Entries by alias key (see `EntityGazetteer.lookupKey`), most important first.
     private let entries: [String: [Entry]]
     /// Longest alias, in words, for multi-word matching.
-    public let longestAlias: Int
+    package let longestAlias: Int
 
-    public static let shared: EntityGazetteer = (try? EntityGazetteer(bundle: .module)) ?? EntityGazetteer(entries: [:])
+    package static let shared: EntityGazetteer = (try? EntityGazetteer(bundle: .module)) ?? EntityGazetteer(entries: [:])
 
     /// First words of all aliases (lower case, undotted), with the most words an alias starting
     /// with it has: tokens that cannot start one are skipped, and no longer match is tried.
@@ -43,7 +43,7 @@ public struct EntityGazetteer: Sendable {
     }
 
     /// The most words of an alias that starts with this word (0: none does).
-    public func longestAlias(startingWith word: String) -> Int {
+    package func longestAlias(startingWith word: String) -> Int {
         let key = word.contains(".") ? String(String.UnicodeScalarView(word.unicodeScalars.lazy.filter { $0 != "." })) : word
         return firstWords[key.lowercased()] ?? 0
     }
@@ -75,30 +75,30 @@ public struct EntityGazetteer: Sendable {
 
     /// Aliases are matched case-sensitively for short all-capital forms ("US" is not "us") and
     /// case-insensitively otherwise; dots are ignored ("U.S." is "US").
-    public static func lookupKey(_ alias: String) -> String {
+    package static func lookupKey(_ alias: String) -> String {
         let undotted = String(String.UnicodeScalarView(alias.unicodeScalars.lazy.filter { $0 != "." }.map { $0 == "’" ? "'" : $0 }))
         let words = undotted.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if words.count <= 4, words == words.uppercased() { return words }
         return words.lowercased()
     }
 
-    public func entries(for alias: String) -> [Entry] {
+    package func entries(for alias: String) -> [Entry] {
         entries[Self.lookupKey(alias)] ?? []
     }
 
-    public func best(for alias: String) -> Entry? { entries(for: alias).first }
+    package func best(for alias: String) -> Entry? { entries(for: alias).first }
 
     /// The canonical name of a place or organisation, for joining spellings.
-    public func canonicalName(for alias: String) -> String? {
+    package func canonicalName(for alias: String) -> String? {
         guard let entry = best(for: alias), entry.kind != .demonym else { return nil }
         return entry.canonical
     }
 
     /// Whether a word is a common given name ("Napoleon", "Marco").
-    public func isGivenName(_ word: String) -> Bool { givenNames.contains(word.lowercased()) }
+    package func isGivenName(_ word: String) -> Bool { givenNames.contains(word.lowercased()) }
 
     /// The country a nationality adjective or demonym refers to ("Ukrainian" -> "Ukraine").
-    public func country(forDemonym word: String) -> String? {
+    package func country(forDemonym word: String) -> String? {
         entries(for: word).first { $0.kind == .demonym }?.canonical
     }
 }

@@ -6,19 +6,19 @@
 /// into NORP mentions of their country, and names places canonically. Context rules then
 /// correct types from the words around names, and the propagator gives one name one type and
 /// finds the occurrences the tagger missed.
-public struct EntityStage: PipelineStage {
-    public let name = "entities"
+package struct EntityStage: PipelineStage {
+    package let name = "entities"
     let recognizer: any EntityRecognizer
     let gazetteer: EntityGazetteer
     let lexicon: EntityLexicon
 
-    public init(recognizer: any EntityRecognizer, gazetteer: EntityGazetteer = .shared) {
+    package init(recognizer: any EntityRecognizer, gazetteer: EntityGazetteer = .shared) {
         self.recognizer = recognizer
         self.gazetteer = gazetteer
         self.lexicon = .shared
     }
 
-    public func process(_ document: inout ArticleDocument) throws(PipelineError) {
+    package func process(_ document: inout ArticleDocument) throws(PipelineError) {
         let slicer = TextSlicer(document.text)
         var mentions = recognizer.entities(in: document).flatMap(splitPlacePairs).map { refinedType(withoutTitle($0, slicer: slicer)) }
         mentions += gazetteerMentions(in: document, besides: mentions, slicer: slicer)

@@ -4,11 +4,11 @@ import Foundation
 /// "Umerov" / "Umyerov", "Türkiye" / "Turkiye". A name is reduced to a phonetic-ish key (no
 /// diacritics, y/j/i and doubled letters folded, common romanisation pairs merged), and keys are
 /// compared with Jaro-Winkler similarity, so close variants match and different names do not.
-public enum NameMatcher {
+package enum NameMatcher {
     /// The key of one name: lower case ASCII letters and digits, words separated by spaces.
     /// Works on bytes (Foundation's string replacing is far too slow for every mention); only a
     /// name with non-ASCII letters goes through diacritic folding first.
-    public static func key(_ name: String) -> String {
+    package static func key(_ name: String) -> String {
         var source = name
         if !name.utf8.allSatisfy({ $0 < 0x80 }) {
             source = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
@@ -57,7 +57,7 @@ public enum NameMatcher {
     }
 
     /// Jaro-Winkler similarity of two keys, in [0, 1].
-    public static func similarity(_ lhs: String, _ rhs: String) -> Double {
+    package static func similarity(_ lhs: String, _ rhs: String) -> Double {
         let a = Array(lhs.utf8)
         let b = Array(rhs.utf8)
         if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
@@ -92,12 +92,12 @@ public enum NameMatcher {
     }
 
     /// Whether two single words are spellings of one name.
-    public static func sameWord(_ lhs: String, _ rhs: String) -> Bool {
+    package static func sameWord(_ lhs: String, _ rhs: String) -> Bool {
         sameWordKey(key(lhs), key(rhs))
     }
 
     /// `sameWord` on keys already computed (the registry keeps them, to compare many names fast).
-    public static func sameWordKey(_ a: String, _ b: String) -> Bool {
+    package static func sameWordKey(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         // Short words must match exactly: "Li" and "Lu" are different people.
         guard min(a.count, b.count) >= 5 else { return false }
@@ -106,12 +106,12 @@ public enum NameMatcher {
 
     /// Whether two person names can be one person: the surnames are spellings of one name and the
     /// given names (where both have them) agree, an initial agreeing with a full name.
-    public static func samePerson(_ lhs: [String], _ rhs: [String]) -> Bool {
+    package static func samePerson(_ lhs: [String], _ rhs: [String]) -> Bool {
         samePersonKeys(lhs.map(key), rhs.map(key))
     }
 
     /// `samePerson` on the keys of the name words.
-    public static func samePersonKeys(_ lhs: [String], _ rhs: [String]) -> Bool {
+    package static func samePersonKeys(_ lhs: [String], _ rhs: [String]) -> Bool {
         guard let lastA = lhs.last, let lastB = rhs.last, sameWordKey(lastA, lastB) else { return false }
         guard lhs.count > 1, rhs.count > 1 else { return true }
         let a = lhs[0]

@@ -2,13 +2,13 @@
 /// nearest person named before the pronoun, within the same or the two previous sentences,
 /// preferring a person who was the subject of a reporting verb ("Medinsky said ... He also said")
 /// over one merely mentioned. Quotations use it to name the speaker of "he said".
-public struct PronounResolver: Sendable {
+package struct PronounResolver: Sendable {
     static let pronouns: Set<String> = ["he", "she", "him", "his", "her"]
 
-    public init() {}
+    package init() {}
 
     /// The canonical name a pronoun token refers to, or nil when no person fits.
-    public func antecedent(ofToken index: Int, in document: ArticleDocument) -> String? {
+    package func antecedent(ofToken index: Int, in document: ArticleDocument) -> String? {
         guard document.tokens.indices.contains(index), Self.pronouns.contains(document.tokens[index].text.lowercased()) else {
             return nil
         }

@@ -1,7 +1,7 @@
 /// The trigger words and phrases of each event type, from `Resources/events/event_triggers.tsv`,
 /// expanded to their inflections. Matches the longest trigger at a token: "held talks", "phone
 /// call", "sent tens of thousands of troops into" (a gap of up to four words).
-public struct EventLexicon: Sendable {
+package struct EventLexicon: Sendable {
     /// One element of a trigger pattern: a set of word forms, or a gap.
     enum Element: Sendable {
         case word(Set<String>)
@@ -32,7 +32,7 @@ public struct EventLexicon: Sendable {
     private let patternsByFirstWord: [String: [Pattern]]
     private let coveredWords: Set<String>
 
-    public static let shared = EventLexicon(rows: ResourceTable.rows("event_triggers"), inflector: .shared)
+    package static let shared = EventLexicon(rows: ResourceTable.rows("event_triggers"), inflector: .shared)
 
     init(rows: [[String]], inflector: Inflector) {
         var byFirst: [String: [Pattern]] = [:]
@@ -60,7 +60,7 @@ public struct EventLexicon: Sendable {
 
     /// Whether a word (any inflection) is a trigger of some type on its own: "met", "talks",
     /// "invasion", or a verb of saying (STATEMENT).
-    public func covers(word: String) -> Bool {
+    package func covers(word: String) -> Bool {
         let word = word.lowercased()
         return coveredWords.contains(word) || ReportingVerbs.all.contains(word)
     }

@@ -2,19 +2,19 @@
 /// list, each type with its CAMEO root code and ACE 2005 type where one exists, and how its
 /// actors relate (`Parties`). Served at
 /// `GET /v1/event-types`.
-public struct EventOntology: Sendable, Encodable {
-    public struct EventType: Sendable, Encodable, Equatable {
-        public let name: String
+package struct EventOntology: Sendable, Encodable {
+    package struct EventType: Sendable, Encodable, Equatable {
+        package let name: String
         /// CAMEO code (root or sub-code), nil where CAMEO has none.
-        public let cameo: String?
+        package let cameo: String?
         /// ACE 2005 `Type.Subtype`, nil where ACE has none.
-        public let ace: String?
-        public let parties: Parties
-        public let description: String
+        package let ace: String?
+        package let parties: Parties
+        package let description: String
     }
 
     /// How the actors of an event relate, which says what a different actor means.
-    public enum Parties: String, Sendable, Encodable {
+    package enum Parties: String, Sendable, Encodable {
         /// The parties act together (talks, a deal, a swap): which of them a report makes the
         /// agent says nothing about what happened.
         case joint
@@ -26,10 +26,10 @@ public struct EventOntology: Sendable, Encodable {
 
     /// The type of indirect speech (`StatementFinder`): every statement is its own event, and
     /// what people said neither titles a story nor makes its timeline.
-    public static let statement = "STATEMENT"
+    package static let statement = "STATEMENT"
 
-    public let version: String
-    public let types: [EventType]
+    package let version: String
+    package let types: [EventType]
     private let byName: [String: EventType]
 
     enum CodingKeys: String, CodingKey { case version, types }
@@ -40,7 +40,7 @@ public struct EventOntology: Sendable, Encodable {
         byName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public static let shared: EventOntology = {
+    package static let shared: EventOntology = {
         let types = ResourceTable.rows("event_types").compactMap { columns -> EventType? in
             guard columns.count >= 5, let parties = Parties(rawValue: columns[3]) else { return nil }
             func optional(_ value: String) -> String? { value == "-" || value.isEmpty ? nil : value }
@@ -50,5 +50,5 @@ public struct EventOntology: Sendable, Encodable {
         return EventOntology(version: ResourceTable.version("event_types") ?? "0", types: types)
     }()
 
-    public func type(named name: String) -> EventType? { byName[name] }
+    package func type(named name: String) -> EventType? { byName[name] }
 }

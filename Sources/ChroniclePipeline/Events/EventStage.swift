@@ -1,8 +1,8 @@
 /// The events stage: finds each sentence's event triggers, then the event's actors and place,
 /// its time, duration and quantities, how the text presents it, and who reports it; indirect
 /// speech becomes STATEMENT events and direct speech `Quotation`s.
-public struct EventStage: PipelineStage {
-    public let name = "events"
+package struct EventStage: PipelineStage {
+    package let name = "events"
 
     let lexicon: EventLexicon
     let arguments: ArgumentFinder
@@ -12,7 +12,7 @@ public struct EventStage: PipelineStage {
     let quotations: QuotationFinder
     let statements: StatementFinder
 
-    public init() {
+    package init() {
         lexicon = .shared
         arguments = ArgumentFinder(resolver: .shared)
         quantities = QuantityFinder(lexicon: .shared)
@@ -22,7 +22,7 @@ public struct EventStage: PipelineStage {
         statements = StatementFinder(quotations: quotations)
     }
 
-    public func process(_ document: inout ArticleDocument) throws(PipelineError) {
+    package func process(_ document: inout ArticleDocument) throws(PipelineError) {
         let map = TokenEntityMap(document)
         document.quotations = quotations.quotations(in: document, map: map)
         let entitySpans = document.entities.map(\.span)

@@ -1,13 +1,13 @@
 /// An ordered list of stages: text -> entities -> time -> events.
-public struct Pipeline: Sendable {
-    public let stages: [any PipelineStage]
+package struct Pipeline: Sendable {
+    package let stages: [any PipelineStage]
 
-    public init(stages: [any PipelineStage]) {
+    package init(stages: [any PipelineStage]) {
         self.stages = stages
     }
 
     /// The stages Chronicle runs on every article, in order.
-    public static func standard() -> Pipeline {
+    package static func standard() -> Pipeline {
         Pipeline(stages: [TextStage(), EntityStage(recognizer: bundledTagger), TimeStage(), EventStage()])
     }
 
@@ -21,14 +21,14 @@ public struct Pipeline: Sendable {
         }
     }()
 
-    public var stageNames: [String] { stages.map(\.name) }
+    package var stageNames: [String] { stages.map(\.name) }
 
     /// The same pipeline with the named stages switched off (for ablations and benchmarks).
-    public func disabling(_ names: Set<String>) -> Pipeline {
+    package func disabling(_ names: Set<String>) -> Pipeline {
         Pipeline(stages: stages.filter { !names.contains($0.name) })
     }
 
-    public func run(_ input: ArticleInput) throws(PipelineError) -> ArticleDocument {
+    package func run(_ input: ArticleInput) throws(PipelineError) -> ArticleDocument {
         var document = ArticleDocument(input: input)
         for stage in stages {
             try stage.process(&document)

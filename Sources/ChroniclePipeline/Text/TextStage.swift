@@ -9,13 +9,13 @@
 ///   gives) > unknown;
 /// - url: supplied > a line holding only the page's address;
 /// - byline: printed byline > HTML author field; agency: see `AgencyFinder`.
-public struct TextStage: PipelineStage {
-    public let name = "text"
+package struct TextStage: PipelineStage {
+    package let name = "text"
     let resources: TextResources
 
-    public init() { resources = .shared }
+    package init() { resources = .shared }
 
-    public func process(_ document: inout ArticleDocument) throws(PipelineError) {
+    package func process(_ document: inout ArticleDocument) throws(PipelineError) {
         let input = document.input
         var supplied: DateStamp?
         if let value = input.publishedAt {

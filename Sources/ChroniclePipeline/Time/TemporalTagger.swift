@@ -2,17 +2,17 @@
 /// the document creation time (the article's publication date): tokens, then the grammar's
 /// phrases, then values from the resolver, in text order so "a year earlier" can lean on the
 /// date mentioned before it.
-public struct TemporalTagger: Sendable {
+package struct TemporalTagger: Sendable {
     let lexicon: TimeLexicon
 
-    public init() { lexicon = .shared }
+    package init() { lexicon = .shared }
 
     init(lexicon: TimeLexicon) { self.lexicon = lexicon }
 
     /// The timexes of `text`, in order, with Unicode scalar offsets into it. `documentCreationTime`
     /// is a TIMEX3 date or date-time (`2025-05-16`, `2025-05-16T23:35`); without it relative
     /// expressions keep unknown parts (`XXXX-XX-XX`).
-    public func timexes(in text: String, documentCreationTime: String?) -> [TimexMention] {
+    package func timexes(in text: String, documentCreationTime: String?) -> [TimexMention] {
         let scalars = Array(text.unicodeScalars)
         let tokens = TimeToken.tokenize(scalars, lexicon: lexicon)
         let phrases = TemporalGrammar(lexicon: lexicon, tokens: tokens).phrases()

@@ -1,7 +1,7 @@
 /// The granularity of a TIMEX3 value, read from its shape: `2025-05-16` is a day, `2025-W20` a
 /// week, `2025-Q2` a quarter, `199X` a decade, `2025-05-16T04:19` a minute, `P3Y` years.
-public enum TimexGranularity {
-    public static func of(value: String, type: TimexType) -> String {
+package enum TimexGranularity {
+    package static func of(value: String, type: TimexType) -> String {
         if value.hasSuffix("_REF") { return "reference" }
         if type == .duration || (type == .set && value.hasPrefix("P")) { return durationUnit(value) }
         if let time = value.firstIndex(of: "T") {

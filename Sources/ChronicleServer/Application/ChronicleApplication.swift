@@ -2,14 +2,14 @@ import ChronicleKnowledge
 import ChroniclePipeline
 import Hummingbird
 import HummingbirdCore
+import Logging
 import NIOCore
 import NIOPosix
-import Logging
 
 /// Assembles the HTTP service: router, middleware and the background services.
-public enum ChronicleApplication {
+package enum ChronicleApplication {
     /// The router with every endpoint. Tests drive it in memory.
-    public static func buildRouter(
+    package static func buildRouter(
         configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline = .standard(),
         fetcher: (any PageFetcher)? = nil
     ) -> Router<BasicRequestContext> {
@@ -44,7 +44,7 @@ public enum ChronicleApplication {
     }
 
     /// The whole service: HTTP server plus the store loader and snapshot scheduler.
-    public static func build(
+    package static func build(
         configuration: ServerConfiguration, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let stores = StoreHolder()

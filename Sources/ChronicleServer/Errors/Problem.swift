@@ -4,14 +4,14 @@ import Hummingbird
 
 /// An RFC 9457 problem: every error the API returns has this shape and
 /// `Content-Type: application/problem+json`.
-public struct Problem: Error, Codable, Sendable, Equatable {
-    public var type: String
-    public var title: String
-    public var status: Int
-    public var detail: String
-    public var instance: String?
+package struct Problem: Error, Codable, Sendable, Equatable {
+    package var type: String
+    package var title: String
+    package var status: Int
+    package var detail: String
+    package var instance: String?
 
-    public init(_ status: HTTPResponse.Status, _ detail: String, type: String? = nil) {
+    package init(_ status: HTTPResponse.Status, _ detail: String, type: String? = nil) {
         self.status = status.code
         self.title = status.reasonPhrase
         self.detail = detail

@@ -1,23 +1,23 @@
 import ChroniclePipeline
 
 /// A page fetched for a `{"url": ...}` article.
-public struct FetchedPage: Sendable {
-    public var body: ArticleInput.Body
-    public var finalURL: String
+package struct FetchedPage: Sendable {
+    package var body: ArticleInput.Body
+    package var finalURL: String
 
-    public init(body: ArticleInput.Body, finalURL: String) {
+    package init(body: ArticleInput.Body, finalURL: String) {
         self.body = body
         self.finalURL = finalURL
     }
 }
 
 /// Fetches article pages. A protocol so tests of the routes can run without a network.
-public protocol PageFetcher: Sendable {
+package protocol PageFetcher: Sendable {
     /// Throws `FetchError` with a reason a person can act on.
     func fetch(_ url: String) async throws -> FetchedPage
 }
 
-public struct FetchError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct FetchError: Error, CustomStringConvertible, Sendable {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }

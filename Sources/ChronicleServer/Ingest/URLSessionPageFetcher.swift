@@ -8,14 +8,14 @@ import FoundationNetworking
 
 /// Fetches pages with URLSession (libcurl on Linux): http(s) only, a timeout, a size cap,
 /// a bounded number of redirects, and every hop checked against the address policy.
-public struct URLSessionPageFetcher: PageFetcher {
+package struct URLSessionPageFetcher: PageFetcher {
     let configuration: FetchConfiguration
 
-    public init(configuration: FetchConfiguration) {
+    package init(configuration: FetchConfiguration) {
         self.configuration = configuration
     }
 
-    public func fetch(_ urlString: String) async throws -> FetchedPage {
+    package func fetch(_ urlString: String) async throws -> FetchedPage {
         let policy = AddressPolicy(allowPrivate: configuration.allowPrivateAddresses)
         guard let url = URL(string: urlString) else { throw FetchError("'\(urlString)' is not a URL") }
         if let refusal = Self.refusal(for: url, policy: policy) { throw FetchError(refusal) }

@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChronicleKnowledge
 import ChroniclePipeline
 import Foundation

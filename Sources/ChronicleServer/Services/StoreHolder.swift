@@ -4,22 +4,22 @@ import Synchronization
 
 /// The store once it is loaded. The server answers `/healthz` at once and everything that needs
 /// the store with 503 until the snapshot and journal are loaded.
-public final class StoreHolder: Sendable {
+package final class StoreHolder: Sendable {
     private let loaded = Mutex<KnowledgeStore?>(nil)
 
-    public init(_ store: KnowledgeStore? = nil) {
+    package init(_ store: KnowledgeStore? = nil) {
         loaded.withLock { $0 = store }
     }
 
-    public func set(_ store: KnowledgeStore) { loaded.withLock { $0 = store } }
+    package func set(_ store: KnowledgeStore) { loaded.withLock { $0 = store } }
 
-    public var isReady: Bool { loaded.withLock { $0 != nil } }
+    package var isReady: Bool { loaded.withLock { $0 != nil } }
 
     /// The store, once loaded.
-    public var current: KnowledgeStore? { loaded.withLock { $0 } }
+    package var current: KnowledgeStore? { loaded.withLock { $0 } }
 
     /// Reads the loaded store; an empty state while it is loading.
-    public func read<T>(_ body: (StoreState) -> T) -> T {
+    package func read<T>(_ body: (StoreState) -> T) -> T {
         if let store = loaded.withLock({ $0 }) { return store.read(body) }
         return body(StoreState())
     }

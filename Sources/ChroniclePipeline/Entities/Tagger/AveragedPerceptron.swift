@@ -6,27 +6,27 @@
 /// The average is kept with the usual trick (Daumé 2006): besides the weights `w`, accumulate
 /// `step * delta` in `u`; the average after `step` updates is `w - u / step`, so no pass over all
 /// weights is needed per sentence.
-struct AveragedPerceptron {
-    static let tagCount = EntityTagSet.count
+package struct AveragedPerceptron {
+    package static let tagCount = EntityTagSet.count
 
-    let featureCount: Int
+    package let featureCount: Int
     /// `featureCount` rows of `tagCount` weights, then the transition block (see `ViterbiDecoder`).
     private(set) var weights: [Float]
     private var accumulated: [Double]
     private var step = 1
     private var emissions: [Float] = []
 
-    init(featureCount: Int) {
+    package init(featureCount: Int) {
         self.featureCount = featureCount
         let size = featureCount * Self.tagCount + ViterbiDecoder.transitionSize
         weights = [Float](repeating: 0, count: size)
         accumulated = [Double](repeating: 0, count: size)
     }
 
-    var transitionOffset: Int { featureCount * Self.tagCount }
+    package var transitionOffset: Int { featureCount * Self.tagCount }
 
     /// Tags a sentence with the given weights (the current ones or an average).
-    static func predict(
+    package static func predict(
         rows: FeatureRows<Int32>, weights: [Float], featureCount: Int, emissions: inout [Float], decoder: inout ViterbiDecoder
     ) -> [Int] {
         let size = rows.tokenCount * tagCount
@@ -44,7 +44,7 @@ struct AveragedPerceptron {
 
     /// One training step on one sentence; returns the tags predicted before the update.
     @discardableResult
-    mutating func train(rows: FeatureRows<Int32>, gold: [Int], decoder: inout ViterbiDecoder) -> [Int] {
+    package mutating func train(rows: FeatureRows<Int32>, gold: [Int], decoder: inout ViterbiDecoder) -> [Int] {
         let predicted = Self.predict(rows: rows, weights: weights, featureCount: featureCount, emissions: &emissions, decoder: &decoder)
         if predicted != gold {
             let tagCount = Self.tagCount
@@ -77,7 +77,7 @@ struct AveragedPerceptron {
     }
 
     /// The weights averaged over every step so far.
-    func averaged() -> [Float] {
+    package func averaged() -> [Float] {
         let steps = Double(step)
         var result = [Float](repeating: 0, count: weights.count)
         for index in weights.indices where weights[index] != 0 || accumulated[index] != 0 {

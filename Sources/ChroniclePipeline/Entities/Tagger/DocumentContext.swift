@@ -3,15 +3,15 @@
 /// itself, but the article usually spells the same name again in running text, and a name the
 /// first pass tagged as a person three times is likely a person the fourth time too
 /// (Krishnan & Manning 2006; Ratinov & Roth 2009).
-struct DocumentContext {
+package struct DocumentContext {
     /// How a lowercase form is written away from sentence starts and headlines.
-    struct Casing {
+    package struct Casing {
         var lowercase: Int32 = 0
         var capitalized: Int32 = 0
     }
 
     /// Tag counts over the first pass: index 0 is O, `1 + type` an entity type.
-    struct TypeCounts {
+    package struct TypeCounts {
         var counts: (Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0)
 
         subscript(index: Int) -> Int32 {
@@ -50,10 +50,10 @@ struct DocumentContext {
         }
     }
 
-    let casing: [UInt64: Casing]
+    package let casing: [UInt64: Casing]
 
     /// Counts casing over the document's running text (not headlines, not sentence starts).
-    init(tokens: [TokenFeatures], sentences: [Range<Int>], headlines: [Bool]) {
+    package init(tokens: [TokenFeatures], sentences: [Range<Int>], headlines: [Bool]) {
         var casing: [UInt64: Casing] = [:]
         for (sentence, range) in sentences.enumerated() where !headlines[sentence] {
             for index in range.dropFirst() where tokens[index].flags.contains(.hasLetter) {
@@ -70,7 +70,7 @@ struct DocumentContext {
 
     /// 0: never seen elsewhere in running text; bit 1: seen lowercase; bit 2: seen capitalised
     /// (its own occurrence left out).
-    func casingEvidence(of token: TokenFeatures, ownCapitalizedInText: Bool) -> UInt64 {
+    package func casingEvidence(of token: TokenFeatures, ownCapitalizedInText: Bool) -> UInt64 {
         guard let entry = casing[token.lower] else { return 0 }
         let capitalized = entry.capitalized - (ownCapitalizedInText ? 1 : 0)
         return (entry.lowercase > 0 ? 1 : 0) | (capitalized > 0 ? 2 : 0)
@@ -78,17 +78,17 @@ struct DocumentContext {
 }
 
 /// What the first pass tagged across the document, gathered for the second pass.
-struct FirstPassSummary {
+package struct FirstPassSummary {
     /// Lowercase form of capitalised tokens -> labels the first pass gave them.
-    var tokenLabels: [UInt64: DocumentContext.TypeCounts] = [:]
+    package var tokenLabels: [UInt64: DocumentContext.TypeCounts] = [:]
     /// Lowercase token sequence of each first-pass entity -> its types.
-    var entityLabels: [UInt64: DocumentContext.TypeCounts] = [:]
+    package var entityLabels: [UInt64: DocumentContext.TypeCounts] = [:]
     /// Lowercase form -> types of the multi-token entities it is part of.
-    var partOfLonger: [UInt64: DocumentContext.TypeCounts] = [:]
+    package var partOfLonger: [UInt64: DocumentContext.TypeCounts] = [:]
     /// Per token: the sequence hash of the first-pass entity it lies in (0 if none).
-    var entityKey: [UInt64] = []
+    package var entityKey: [UInt64] = []
 
-    init(tokens: [TokenFeatures], sentences: [Range<Int>], tags: [Int]) {
+    package init(tokens: [TokenFeatures], sentences: [Range<Int>], tags: [Int]) {
         entityKey = [UInt64](repeating: 0, count: tokens.count)
         for index in tokens.indices where tokens[index].isCapitalized {
             tokenLabels[tokens[index].lower, default: .init()][(EntityTagSet.type(of: tags[index]) ?? -1) + 1] += 1

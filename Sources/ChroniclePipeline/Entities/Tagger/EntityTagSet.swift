@@ -3,25 +3,25 @@
 /// it worth about a point of F1); input and output stay IOB2.
 ///
 /// Tag 0 is `O`; type `t` (0 ..< 4) has `B = 1 + 4t`, `I = 2 + 4t`, `L = 3 + 4t`, `U = 4 + 4t`.
-enum EntityTagSet {
-    static let types = ["PER", "ORG", "LOC", "MISC"]
-    static let count = 1 + 4 * types.count
-    static let outside = 0
+package enum EntityTagSet {
+    package static let types = ["PER", "ORG", "LOC", "MISC"]
+    package static let count = 1 + 4 * types.count
+    package static let outside = 0
 
-    enum Position: Int {
+    package enum Position: Int {
         case begin = 0, inside, last, unit
     }
 
-    static func tag(type: Int, position: Position) -> Int { 1 + 4 * type + position.rawValue }
+    package static func tag(type: Int, position: Position) -> Int { 1 + 4 * type + position.rawValue }
     /// The entity type of a tag, `nil` for `O`.
-    static func type(of tag: Int) -> Int? { tag == 0 ? nil : (tag - 1) / 4 }
-    static func position(of tag: Int) -> Position? { tag == 0 ? nil : Position(rawValue: (tag - 1) % 4) }
+    package static func type(of tag: Int) -> Int? { tag == 0 ? nil : (tag - 1) / 4 }
+    package static func position(of tag: Int) -> Position? { tag == 0 ? nil : Position(rawValue: (tag - 1) % 4) }
 
-    static func typeIndex(_ name: some StringProtocol) -> Int? { types.firstIndex { $0 == name } }
+    package static func typeIndex(_ name: some StringProtocol) -> Int? { types.firstIndex { $0 == name } }
 
     /// Whether `next` may follow `previous`: an open entity (B, I) must continue with I or L of
     /// its own type; after O, L or U a new entity starts with B or U.
-    static func allows(_ previous: Int, _ next: Int) -> Bool {
+    package static func allows(_ previous: Int, _ next: Int) -> Bool {
         switch position(of: previous) {
         case .begin?, .inside?:
             guard let nextPosition = position(of: next), type(of: next) == type(of: previous) else { return false }
@@ -33,12 +33,12 @@ enum EntityTagSet {
     }
 
     /// Tags a sentence may start with (no entity is open before it).
-    static func canStart(_ tag: Int) -> Bool { allows(outside, tag) }
+    package static func canStart(_ tag: Int) -> Bool { allows(outside, tag) }
     /// Tags a sentence may end with (no entity left open).
-    static func canEnd(_ tag: Int) -> Bool { allows(tag, outside) }
+    package static func canEnd(_ tag: Int) -> Bool { allows(tag, outside) }
 
     /// IOB2 names of a BILOU sequence: U becomes B, L becomes I.
-    static func iob2(_ tags: [Int]) -> [String] {
+    package static func iob2(_ tags: [Int]) -> [String] {
         tags.map { tag in
             guard let type = type(of: tag), let position = position(of: tag) else { return "O" }
             let prefix = position == .begin || position == .unit ? "B-" : "I-"
@@ -47,7 +47,7 @@ enum EntityTagSet {
     }
 
     /// BILOU tags of an IOB2 sequence (chunks as conlleval reads them; unknown types become O).
-    static func bilou(fromIOB2 tags: [String]) -> [Int] {
+    package static func bilou(fromIOB2 tags: [String]) -> [Int] {
         var result = [Int](repeating: outside, count: tags.count)
         for chunk in IOBChunks.chunks(in: tags) {
             guard let type = typeIndex(chunk.type) else { continue }
@@ -63,7 +63,7 @@ enum EntityTagSet {
     }
 
     /// Entity spans (token ranges and type index) of a BILOU sequence.
-    static func spans(_ tags: [Int]) -> [(range: Range<Int>, type: Int)] {
+    package static func spans(_ tags: [Int]) -> [(range: Range<Int>, type: Int)] {
         var spans: [(range: Range<Int>, type: Int)] = []
         var start: Int?
         for (index, tag) in tags.enumerated() {

@@ -1,24 +1,24 @@
 /// A document ready for feature extraction: per-token features, sentence bounds, headline flags,
 /// gazetteer matches and casing evidence, all computed once.
-struct PreparedDocument {
-    let tokens: [TokenFeatures]
-    let sentences: [Range<Int>]
+package struct PreparedDocument {
+    package let tokens: [TokenFeatures]
+    package let sentences: [Range<Int>]
     /// Sentences written in capitals (headlines, datelines), where capitalisation says nothing.
-    let headlines: [Bool]
+    package let headlines: [Bool]
     /// One match list per gazetteer, indexed like `tokens`.
-    let matches: [[TaggerGazetteer.Match]]
-    let context: DocumentContext
+    package let matches: [[TaggerGazetteer.Match]]
+    package let context: DocumentContext
 }
 
 /// Turns tokens into hashed features (template number + values, see `FeatureHash`). The
 /// templates follow the known-good CoNLL feature sets (Ratinov & Roth 2009; Collobert et al.'s
 /// feature baselines): words and lowercase forms in a ±2 window, shapes, affixes, spelling
 /// flags, capitalisation in context, gazetteer matches, and document-level evidence.
-struct FeatureExtractor: Sendable {
+package struct FeatureExtractor: Sendable {
     /// Bumped whenever templates change: a model records the version it was trained with.
-    static let version: UInt32 = 1
+    package static let version: UInt32 = 1
 
-    enum Template: UInt64 {
+    package enum Template: UInt64 {
         case bias = 1, word, lower, lowerPrevious, lowerNext, lowerPrevious2, lowerNext2, wordPrevious, wordNext
         case bigramPrevious, bigramNext, shape, shapePrevious, shapeNext, shortShapeWindow
         case prefix, suffix, flag, capitalAtStart, headline, headlineLower, headlineShape, length, position
@@ -29,9 +29,11 @@ struct FeatureExtractor: Sendable {
         case firstPass = 100, firstPassPrevious, firstPassNext, documentMajority, documentAny, entityMajority, partOfLonger
     }
 
-    let gazetteers: [TaggerGazetteer]
+    package let gazetteers: [TaggerGazetteer]
 
-    func prepare(_ sentences: [[String]]) -> PreparedDocument {
+    package init(gazetteers: [TaggerGazetteer]) { self.gazetteers = gazetteers }
+
+    package func prepare(_ sentences: [[String]]) -> PreparedDocument {
         var tokens: [TokenFeatures] = []
         tokens.reserveCapacity(sentences.reduce(0) { $0 + $1.count })
         var ranges: [Range<Int>] = []
@@ -62,7 +64,7 @@ struct FeatureExtractor: Sendable {
 
     /// First-pass features of every token of one sentence, appended to `rows` (everything they
     /// need, gazetteer matches included, is in the prepared document).
-    static func localFeatures(_ document: PreparedDocument, sentence: Int, into rows: inout FeatureRows<UInt64>) {
+    package static func localFeatures(_ document: PreparedDocument, sentence: Int, into rows: inout FeatureRows<UInt64>) {
         let range = document.sentences[sentence]
         let tokens = document.tokens
         let headline = document.headlines[sentence]
@@ -173,7 +175,7 @@ struct FeatureExtractor: Sendable {
 
     /// Second-pass features of one sentence: the first pass's own tags around the token, and
     /// how the document's other occurrences of the word and of its entity were tagged.
-    static func documentFeatures(
+    package static func documentFeatures(
         _ document: PreparedDocument, summary: FirstPassSummary, tags: [Int], sentence: Int,
         into rows: inout FeatureRows<UInt64>
     ) {

@@ -1,12 +1,12 @@
 /// Feature hash -> weight row, as an open-addressing table with linear probing: one multiply
 /// and usually one probe per lookup, no hashing of Swift values. Hashes are never 0 (see
 /// `FeatureHash.feature`), so 0 marks an empty slot.
-struct FeatureTable: Sendable {
+package struct FeatureTable: Sendable {
     private let keys: [UInt64]
     private let rows: [Int32]
     private let mask: Int
 
-    init(keys: [UInt64]) {
+    package init(keys: [UInt64]) {
         var capacity = 16
         while capacity < keys.count * 2 { capacity *= 2 }
         var slots = [UInt64](repeating: 0, count: capacity)
@@ -27,7 +27,7 @@ struct FeatureTable: Sendable {
     private static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key >> 17) & mask }
 
     @inline(__always)
-    func row(_ key: UInt64) -> Int32? {
+    package func row(_ key: UInt64) -> Int32? {
         var slot = Self.slot(key, mask)
         while true {
             let found = keys[slot]

@@ -4,41 +4,41 @@ import Foundation
 /// decoded with Viterbi under BILOU constraints, in two passes. The first pass sees each
 /// sentence's own features; the second adds what the first pass found across the whole
 /// document (the same word tagged elsewhere, headline words spelled normally in the text).
-public struct NamedEntityTagger: EntityRecognizer, Sendable {
-    public struct MissingModel: Error, CustomStringConvertible {
-        public var description: String { "the bundled tagger model ner/ner_model.bin is missing; run `chronicle ner train`" }
+package struct NamedEntityTagger: EntityRecognizer, Sendable {
+    package struct MissingModel: Error, CustomStringConvertible {
+        package var description: String { "the bundled tagger model ner/ner_model.bin is missing; run `chronicle ner train`" }
     }
 
-    let model: TaggerModel
+    package let model: TaggerModel
     private let table: FeatureTable
     private let extractor: FeatureExtractor
 
-    public init(model: TaggerModel) {
+    package init(model: TaggerModel) {
         self.model = model
         table = FeatureTable(keys: model.keys)
         extractor = FeatureExtractor(gazetteers: model.gazetteers)
     }
 
     /// The model committed under `Resources/ner/`.
-    public static func loadBundled() throws -> NamedEntityTagger {
+    package static func loadBundled() throws -> NamedEntityTagger {
         guard let url = Bundle.module.url(forResource: "ner_model", withExtension: "bin") else { throw MissingModel() }
         return NamedEntityTagger(model: try TaggerModel(contentsOf: url))
     }
 
     /// Whether training text writes this word in lower case more often than capitalised
     /// ("may", "rice"; not "Trump").
-    public func isCommonWord(_ token: String) -> Bool {
+    package func isCommonWord(_ token: String) -> Bool {
         model.lowercaseWords.contains(TokenFeatures(token).lower)
     }
 
     /// IOB2 tags for the sentences of one document (document-level features look across all of
     /// them, so pass a whole article at once).
-    public func tag(sentences: [[String]]) -> [[String]] {
+    package func tag(sentences: [[String]]) -> [[String]] {
         tagBILOU(sentences: sentences).map(EntityTagSet.iob2)
     }
 
     /// BILOU tag indexes, sentence by sentence.
-    func tagBILOU(sentences: [[String]]) -> [[Int]] {
+    package func tagBILOU(sentences: [[String]]) -> [[Int]] {
         let document = extractor.prepare(sentences)
         var decoder = ViterbiDecoder()
         var hashes = FeatureRows<UInt64>()
@@ -85,7 +85,7 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
 
     /// The document's entity mentions, one per tagged span, with scalar offsets taken from its
     /// tokens. Types are the CoNLL ones; the entity stage refines nationalities into NORP.
-    public func entities(in document: ArticleDocument) -> [EntityMention] {
+    package func entities(in document: ArticleDocument) -> [EntityMention] {
         let sentences = document.sentences.map { document.tokens[$0.tokens].map(\.text) }
         let tags = tagBILOU(sentences: sentences)
         let scalars = Array(document.text.unicodeScalars)

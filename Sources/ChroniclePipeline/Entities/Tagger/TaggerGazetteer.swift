@@ -6,38 +6,38 @@ import Foundation
 ///
 /// Matching is greedy longest-first from left to right and starts only at a capitalised token;
 /// each matched token learns its categories and its place in the match (B, I, L or U).
-struct TaggerGazetteer: Sendable, Equatable {
+package struct TaggerGazetteer: Sendable, Equatable {
     /// Set on an entry that matches only tokens written in capitals (`US` is not `us`).
-    static let capitalsOnly: UInt32 = 1 << 31
+    package static let capitalsOnly: UInt32 = 1 << 31
 
     /// Sequence hash -> category bits (and `capitalsOnly`).
-    private(set) var entries: [UInt64: UInt32] = [:]
+    package private(set) var entries: [UInt64: UInt32] = [:]
     /// Hashes of the proper prefixes of multi-token entries, so a match attempt stops early.
     private(set) var prefixes: Set<UInt64> = []
     private(set) var longest = 0
 
-    struct Match: Equatable {
+    package struct Match: Equatable {
         var categories: UInt32 = 0
         var position: EntityTagSet.Position = .unit
     }
 
-    init() {}
+    package init() {}
 
-    init(entries: [UInt64: UInt32], prefixes: Set<UInt64>, longest: Int) {
+    package init(entries: [UInt64: UInt32], prefixes: Set<UInt64>, longest: Int) {
         self.entries = entries
         self.prefixes = prefixes
         self.longest = longest
     }
 
-    var isEmpty: Bool { entries.isEmpty }
+    package var isEmpty: Bool { entries.isEmpty }
 
     @inline(__always)
-    static func extend(_ sequence: UInt64, _ token: UInt64) -> UInt64 {
+    package static func extend(_ sequence: UInt64, _ token: UInt64) -> UInt64 {
         FeatureHash.mix(sequence ^ token) | 1
     }
 
     /// Adds a name written out as tokens.
-    mutating func add(tokens: [String], category: Int) {
+    package mutating func add(tokens: [String], category: Int) {
         guard !tokens.isEmpty, tokens.count <= 12 else { return }
         var hash: UInt64 = 0
         for (index, token) in tokens.enumerated() {
@@ -59,7 +59,7 @@ struct TaggerGazetteer: Sendable, Equatable {
     }
 
     /// Tokens of an alias: split at spaces, commas and brackets standing apart.
-    static func aliasTokens(_ alias: some StringProtocol) -> [String] {
+    package static func aliasTokens(_ alias: some StringProtocol) -> [String] {
         var tokens: [String] = []
         for part in alias.split(whereSeparator: \.isWhitespace) {
             var word = Substring(part)
@@ -79,7 +79,7 @@ struct TaggerGazetteer: Sendable, Equatable {
     }
 
     /// The matches of one sentence, one per token.
-    func matches(in tokens: ArraySlice<TokenFeatures>) -> [Match] {
+    package func matches(in tokens: ArraySlice<TokenFeatures>) -> [Match] {
         var result = [Match](repeating: Match(), count: tokens.count)
         guard longest > 0 else { return result }
         let base = tokens.startIndex
@@ -121,13 +121,13 @@ struct TaggerGazetteer: Sendable, Equatable {
 
 extension TaggerGazetteer {
     /// Categories of the external gazetteer (`Resources/gazetteer/*.tsv`).
-    enum Category: Int, CaseIterable {
+    package enum Category: Int, CaseIterable {
         case country, capital, city, region, continent, demonym, organization, formerCountry
     }
 
     /// Reads the generated gazetteer files from a folder; missing files add nothing, so the
     /// tagger trains (with weaker features) before the gazetteer exists.
-    static func external(directory: URL) -> TaggerGazetteer {
+    package static func external(directory: URL) -> TaggerGazetteer {
         var gazetteer = TaggerGazetteer()
         func rows(_ name: String) -> [[Substring]] {
             GazetteerTable.rows(at: directory.appendingPathComponent(name + ".tsv"))

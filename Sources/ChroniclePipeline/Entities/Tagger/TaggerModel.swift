@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import Foundation
 
 /// The trained tagger as stored: feature hashes, two passes of weights (local features, then
@@ -10,25 +11,25 @@ import Foundation
 /// scale per pass: that is within 1/32767 of the largest weight, far below what changes a tag,
 /// and keeps the committed file small. Format 2 adds, last, the lowercase-form hashes of the
 /// words training text writes in lower case (`lowercaseWords`).
-public struct TaggerModel: Sendable {
-    static let magic = Data("CHRNNER1".utf8)
-    static let formatVersion: UInt32 = 2
+package struct TaggerModel: Sendable {
+    package static let magic = Data("CHRNNER1".utf8)
+    package static let formatVersion: UInt32 = 2
 
-    public struct FormatError: Error, CustomStringConvertible {
-        public let description: String
+    package struct FormatError: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// Sorted feature hashes; weight row `r` belongs to `keys[r]`.
-    let keys: [UInt64]
+    package let keys: [UInt64]
     /// Per pass: `keys.count` rows of `EntityTagSet.count` weights, then the transition block.
-    let passes: [[Float]]
-    let gazetteers: [TaggerGazetteer]
+    package let passes: [[Float]]
+    package let gazetteers: [TaggerGazetteer]
     /// `TokenFeatures.lower` of the words training text writes in lower case more often than
     /// capitalised: "May" after "Theresa May" may still be the month.
-    let lowercaseWords: Set<UInt64>
-    let featureVersion: UInt32
+    package let lowercaseWords: Set<UInt64>
+    package let featureVersion: UInt32
 
-    init(
+    package init(
         keys: [UInt64], passes: [[Float]], gazetteers: [TaggerGazetteer], lowercaseWords: Set<UInt64> = [],
         featureVersion: UInt32 = FeatureExtractor.version
     ) {
@@ -42,13 +43,13 @@ public struct TaggerModel: Sendable {
 
     // MARK: Writing
 
-    public func serialized() throws -> Data {
+    package func serialized() throws -> Data {
         var payload = ByteWriter()
-        payload.uint32(featureVersion)
-        payload.uint32(UInt32(EntityTagSet.count))
-        payload.uint32(UInt32(keys.count))
+        payload.fixed(featureVersion)
+        payload.fixed(UInt32(EntityTagSet.count))
+        payload.fixed(UInt32(keys.count))
         payload.sortedKeys(keys)
-        payload.uint32(UInt32(passes.count))
+        payload.fixed(UInt32(passes.count))
         let tagCount = EntityTagSet.count
         for weights in passes {
             let featureWeights = weights[..<(keys.count * tagCount)]
@@ -59,71 +60,76 @@ public struct TaggerModel: Sendable {
             // Tag-major order: runs of zeros for tags a feature never votes for compress well.
             for tag in 0..<tagCount {
                 for row in 0..<keys.count {
-                    payload.int16(Int16((weights[row * tagCount + tag] / scale).rounded()))
+                    payload.fixed(Int16((weights[row * tagCount + tag] / scale).rounded()))
                 }
             }
         }
-        payload.uint32(UInt32(gazetteers.count))
+        payload.fixed(UInt32(gazetteers.count))
         for gazetteer in gazetteers {
-            payload.uint32(UInt32(gazetteer.longest))
+            payload.fixed(UInt32(gazetteer.longest))
             let entries = gazetteer.entries.sorted { $0.key < $1.key }
-            payload.uint32(UInt32(entries.count))
+            payload.fixed(UInt32(entries.count))
             payload.sortedKeys(entries.map(\.key))
-            for entry in entries { payload.uint32(entry.value) }
+            for entry in entries { payload.fixed(entry.value) }
             let prefixes = gazetteer.prefixes.sorted()
-            payload.uint32(UInt32(prefixes.count))
+            payload.fixed(UInt32(prefixes.count))
             payload.sortedKeys(prefixes)
         }
-        payload.uint32(UInt32(lowercaseWords.count))
+        payload.fixed(UInt32(lowercaseWords.count))
         payload.sortedKeys(lowercaseWords.sorted())
         var file = Self.magic
         var header = ByteWriter()
-        header.uint32(Self.formatVersion)
-        header.uint32(UInt32(payload.data.count))
-        header.uint32(Zlib.crc32(payload.data))
-        file.append(header.data)
-        file.append(try Zlib.compress(payload.data, level: 9))
+        header.fixed(Self.formatVersion)
+        header.fixed(UInt32(payload.count))
+        header.fixed(Zlib.crc32(payload.bytes))
+        file.append(contentsOf: header.bytes)
+        file.append(try Zlib.compress(Data(payload.bytes), level: 9))
         return file
     }
 
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         try serialized().write(to: url, options: .atomic)
     }
 
     // MARK: Reading
 
-    public init(contentsOf url: URL) throws {
+    package init(contentsOf url: URL) throws {
         try self.init(data: try Data(contentsOf: url))
     }
 
-    public init(data: Data) throws {
+    package init(data: Data) throws {
         guard data.count >= 20, data.prefix(8) == Self.magic else { throw FormatError(description: "not a Chronicle tagger model") }
-        var header = ByteReader(data.subdata(in: 8..<20))
-        let version = try header.uint32()
+        var header = ByteReader([UInt8](data[8..<20]))
+        let version = try header.fixed(UInt32.self)
         guard version == Self.formatVersion else {
             throw FormatError(description: "tagger model format \(version), this build reads \(Self.formatVersion)")
         }
-        let size = Int(try header.uint32())
-        let checksum = try header.uint32()
+        let size = Int(try header.fixed(UInt32.self))
+        let checksum = try header.fixed(UInt32.self)
         let payloadData = try Zlib.decompress(data.subdata(in: 20..<data.count), expectedSize: size)
         guard Zlib.crc32(payloadData) == checksum else { throw FormatError(description: "tagger model checksum mismatch") }
-        var payload = ByteReader(payloadData)
+        var payload = ByteReader([UInt8](payloadData))
 
-        let featureVersion = try payload.uint32()
+        let featureVersion = try payload.fixed(UInt32.self)
         guard featureVersion == FeatureExtractor.version else {
             throw FormatError(description: "model built for features v\(featureVersion), this build computes v\(FeatureExtractor.version)")
         }
-        let tagCount = Int(try payload.uint32())
+        let tagCount = Int(try payload.fixed(UInt32.self))
         guard tagCount == EntityTagSet.count else { throw FormatError(description: "model has \(tagCount) tags") }
-        let featureCount = Int(try payload.uint32())
+        let featureCount = Int(try payload.fixed(UInt32.self))
         let keys = try payload.sortedKeys(featureCount)
-        let passCount = Int(try payload.uint32())
+        let passCount = Int(try payload.fixed(UInt32.self))
         var passes: [[Float]] = []
         for _ in 0..<passCount {
             let scale = try payload.float()
             var weights = [Float](repeating: 0, count: featureCount * tagCount + ViterbiDecoder.transitionSize)
             for index in (featureCount * tagCount)..<weights.count { weights[index] = try payload.float() }
-            try payload.int16s(count: featureCount * tagCount) { index, value in
+            // Read as a block: the weights are most of the file.
+            let block = try payload.bytes(featureCount * tagCount * 2)
+            var offset = block.startIndex
+            for index in 0..<(featureCount * tagCount) {
+                let value = Int16(bitPattern: UInt16(block[offset]) | UInt16(block[offset + 1]) << 8)
+                offset += 2
                 let tag = index / featureCount
                 let row = index - tag * featureCount
                 weights[row * tagCount + tag] = Float(value) * scale
@@ -131,96 +137,16 @@ public struct TaggerModel: Sendable {
             passes.append(weights)
         }
         var gazetteers: [TaggerGazetteer] = []
-        for _ in 0..<Int(try payload.uint32()) {
-            let longest = Int(try payload.uint32())
-            let entryKeys = try payload.sortedKeys(Int(try payload.uint32()))
+        for _ in 0..<Int(try payload.fixed(UInt32.self)) {
+            let longest = Int(try payload.fixed(UInt32.self))
+            let entryKeys = try payload.sortedKeys(Int(try payload.fixed(UInt32.self)))
             var entries: [UInt64: UInt32] = [:]
             entries.reserveCapacity(entryKeys.count)
-            for key in entryKeys { entries[key] = try payload.uint32() }
-            let prefixes = Set(try payload.sortedKeys(Int(try payload.uint32())))
+            for key in entryKeys { entries[key] = try payload.fixed(UInt32.self) }
+            let prefixes = Set(try payload.sortedKeys(Int(try payload.fixed(UInt32.self))))
             gazetteers.append(TaggerGazetteer(entries: entries, prefixes: prefixes, longest: longest))
         }
-        let lowercaseWords = Set(try payload.sortedKeys(Int(try payload.uint32())))
+        let lowercaseWords = Set(try payload.sortedKeys(Int(try payload.fixed(UInt32.self))))
         self.init(keys: keys, passes: passes, gazetteers: gazetteers, lowercaseWords: lowercaseWords, featureVersion: featureVersion)
-    }
-}
-
-/// Little-endian binary writing for the model payload.
-struct ByteWriter {
-    var data = Data()
-
-    mutating func uint32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-    mutating func int16(_ value: Int16) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-    mutating func float(_ value: Float) { uint32(value.bitPattern) }
-
-    mutating func varint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            data.append(UInt8(value & 0x7f) | 0x80)
-            value >>= 7
-        }
-        data.append(UInt8(value))
-    }
-
-    /// Ascending keys as deltas from the previous one.
-    mutating func sortedKeys(_ keys: [UInt64]) {
-        var previous: UInt64 = 0
-        for key in keys {
-            precondition(key >= previous, "keys must be sorted")
-            varint(key - previous)
-            previous = key
-        }
-    }
-}
-
-/// Little-endian binary reading with bounds checks.
-struct ByteReader {
-    private let bytes: [UInt8]
-    private var offset = 0
-
-    init(_ data: Data) { bytes = [UInt8](data) }
-
-    private mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
-        guard offset + count <= bytes.count else { throw TaggerModel.FormatError(description: "tagger model is truncated") }
-        defer { offset += count }
-        return bytes[offset..<(offset + count)]
-    }
-
-    mutating func uint32() throws -> UInt32 {
-        try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
-
-    mutating func float() throws -> Float { Float(bitPattern: try uint32()) }
-
-    mutating func int16s(count: Int, _ body: (Int, Int16) -> Void) throws {
-        let slice = try take(count * 2)
-        var index = slice.startIndex
-        for item in 0..<count {
-            body(item, Int16(bitPattern: UInt16(slice[index]) | UInt16(slice[index + 1]) << 8))
-            index += 2
-        }
-    }
-
-    mutating func varint() throws -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = try take(1).first!
-            guard shift < 64 else { throw TaggerModel.FormatError(description: "bad varint in tagger model") }
-            value |= UInt64(byte & 0x7f) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-    }
-
-    mutating func sortedKeys(_ count: Int) throws -> [UInt64] {
-        var keys: [UInt64] = []
-        keys.reserveCapacity(count)
-        var previous: UInt64 = 0
-        for _ in 0..<count {
-            previous &+= try varint()
-            keys.append(previous)
-        }
-        return keys
     }
 }

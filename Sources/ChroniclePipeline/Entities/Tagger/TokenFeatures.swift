@@ -1,50 +1,51 @@
 /// What the tagger knows about one token on its own, computed once per token from its UTF-8
 /// bytes (no strings allocated for ASCII words): hashes of the word, its lowercase form, its
 /// shape and its affixes, and spelling flags. Window features combine these hashes.
-struct TokenFeatures {
-    struct Flags: OptionSet {
-        let rawValue: UInt32
-        static let initialCapital = Flags(rawValue: 1 << 0)
-        static let allCapitals = Flags(rawValue: 1 << 1)
-        static let hasLowercase = Flags(rawValue: 1 << 2)
-        static let hasDigit = Flags(rawValue: 1 << 3)
-        static let allDigits = Flags(rawValue: 1 << 4)
-        static let hasHyphen = Flags(rawValue: 1 << 5)
-        static let hasPeriod = Flags(rawValue: 1 << 6)
-        static let hasApostrophe = Flags(rawValue: 1 << 7)
+package struct TokenFeatures {
+    package struct Flags: OptionSet {
+        package let rawValue: UInt32
+        package init(rawValue: UInt32) { self.rawValue = rawValue }
+        package static let initialCapital = Flags(rawValue: 1 << 0)
+        package static let allCapitals = Flags(rawValue: 1 << 1)
+        package static let hasLowercase = Flags(rawValue: 1 << 2)
+        package static let hasDigit = Flags(rawValue: 1 << 3)
+        package static let allDigits = Flags(rawValue: 1 << 4)
+        package static let hasHyphen = Flags(rawValue: 1 << 5)
+        package static let hasPeriod = Flags(rawValue: 1 << 6)
+        package static let hasApostrophe = Flags(rawValue: 1 << 7)
         /// No letter and no digit.
-        static let punctuation = Flags(rawValue: 1 << 8)
+        package static let punctuation = Flags(rawValue: 1 << 8)
         /// A capital after a lowercase letter: `McDonald`, `iPhone`.
-        static let innerCapital = Flags(rawValue: 1 << 9)
+        package static let innerCapital = Flags(rawValue: 1 << 9)
         /// One capital letter, possibly with a stop: `J`, `J.`.
-        static let initial = Flags(rawValue: 1 << 10)
+        package static let initial = Flags(rawValue: 1 << 10)
         /// Capitals with stops: `U.S.`, `U.N.`.
-        static let acronymWithStops = Flags(rawValue: 1 << 11)
-        static let hasLetter = Flags(rawValue: 1 << 12)
-        static let nonASCII = Flags(rawValue: 1 << 13)
+        package static let acronymWithStops = Flags(rawValue: 1 << 11)
+        package static let hasLetter = Flags(rawValue: 1 << 12)
+        package static let nonASCII = Flags(rawValue: 1 << 13)
         static let count = 14
     }
 
     /// The word as written.
-    var word: UInt64
+    package var word: UInt64
     /// Lowercased, digits folded to `0` (dates and scores differ only in their digits).
-    var lower: UInt64
+    package var lower: UInt64
     /// Character classes, runs longer than four cut to four: `Xxxxx`, `dddd-dd-dd`.
-    var shape: UInt64
+    package var shape: UInt64
     /// Gazetteer key: lowercased, stops dropped, typographic apostrophes as ASCII (`U.S.` is `us`).
-    var key: UInt64
+    package var key: UInt64
     /// Character classes with runs collapsed: `Xx`, `X.X.`, `d-d`.
-    var shortShape: UInt64
-    var prefixes: (UInt64, UInt64, UInt64, UInt64)
-    var suffixes: (UInt64, UInt64, UInt64, UInt64)
-    var flags: Flags
-    var length: Int
+    package var shortShape: UInt64
+    package var prefixes: (UInt64, UInt64, UInt64, UInt64)
+    package var suffixes: (UInt64, UInt64, UInt64, UInt64)
+    package var flags: Flags
+    package var length: Int
 
     /// Hash values for positions outside the sentence.
-    static let boundaryBefore = FeatureHash.string("<s>")
-    static let boundaryAfter = FeatureHash.string("</s>")
+    package static let boundaryBefore = FeatureHash.string("<s>")
+    package static let boundaryAfter = FeatureHash.string("</s>")
 
-    init(_ token: String) {
+    package init(_ token: String) {
         var word = FeatureHash.offsetBasis
         var lower = FeatureHash.offsetBasis
         var key = FeatureHash.offsetBasis
@@ -195,9 +196,9 @@ struct TokenFeatures {
     }
 
     /// Capitalised (or all capitals): the tokens whose document-level evidence matters.
-    var isCapitalized: Bool { !flags.isDisjoint(with: [.initialCapital, .allCapitals]) && flags.contains(.hasLetter) }
+    package var isCapitalized: Bool { !flags.isDisjoint(with: [.initialCapital, .allCapitals]) && flags.contains(.hasLetter) }
 
-    var lengthBucket: UInt64 {
+    package var lengthBucket: UInt64 {
         switch length {
         case ...4: UInt64(length)
         case 5...6: 5

@@ -4,12 +4,12 @@
 ///
 /// Transition weights are laid out as `EntityTagSet.count + 2` rows of `count` floats: row `p`
 /// scores `p -> t`, then a row for starting a sentence in `t` and one for ending it in `t`.
-struct ViterbiDecoder {
-    static let tagCount = EntityTagSet.count
-    static let transitionSize = (tagCount + 2) * tagCount
+package struct ViterbiDecoder {
+    package static let tagCount = EntityTagSet.count
+    package static let transitionSize = (tagCount + 2) * tagCount
 
     /// For each tag, the tags allowed before it.
-    static let predecessors: [[Int]] = (0..<tagCount).map { next in
+    package static let predecessors: [[Int]] = (0..<tagCount).map { next in
         (0..<tagCount).filter { EntityTagSet.allows($0, next) }
     }
     private static let starts: [Bool] = (0..<tagCount).map(EntityTagSet.canStart)
@@ -18,10 +18,10 @@ struct ViterbiDecoder {
     private var scores: [Float] = []
     private var back: [UInt8] = []
 
-    init() {}
+    package init() {}
 
     /// Best tag sequence for `emissions` (`count` tokens of `tagCount` scores each).
-    mutating func decode(emissions: UnsafeBufferPointer<Float>, count: Int, transitions: UnsafeBufferPointer<Float>) -> [Int] {
+    package mutating func decode(emissions: UnsafeBufferPointer<Float>, count: Int, transitions: UnsafeBufferPointer<Float>) -> [Int] {
         let tagCount = Self.tagCount
         guard count > 0 else { return [] }
         if scores.count < count * tagCount {
@@ -76,7 +76,7 @@ struct ViterbiDecoder {
     }
 
     /// Adds each token's weight rows into `emissions` (`tokenCount * tagCount`, zeroed first).
-    static func score(
+    package static func score(
         rows: FeatureRows<Int32>, weights: UnsafeBufferPointer<Float>, into emissions: UnsafeMutableBufferPointer<Float>
     ) {
         let tagCount = Self.tagCount

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The one reader of the files a target ships as resources: word lists, tables, patterns and
+/// models. Text resources have one format: UTF-8, one entry a line, a line that starts with `#`
+/// is a comment, blank lines are skipped, and columns are separated by tabs. Every problem is a
+/// `ResourceError` that names the file, never an empty list that quietly matches nothing.
+package struct ResourceReader: Sendable {
+    /// A line of a text resource, with its 1-based number for error messages.
+    package struct Line: Sendable {
+        package let number: Int
+        package let text: String
+
+        /// The tab-separated columns, each trimmed of spaces.
+        package var columns: [String] {
+            text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+
+    private enum Source: Sendable {
+        case bundle(@Sendable () -> Bundle)
+        case directory(URL)
+    }
+
+    private let source: Source
+
+    /// The resources of a target: `bundle` is its `Bundle.module`.
+    package init(bundle: @autoclosure @escaping @Sendable () -> Bundle) {
+        source = .bundle(bundle)
+    }
+
+    /// The files under a folder, addressed by the same paths (a trainer reading the sources'
+    /// resource folder, a test's own files).
+    package init(directory: URL) {
+        source = .directory(directory)
+    }
+
+    /// Where `path` (`"events/event_triggers.tsv"`) is. SwiftPM's `.process` rule flattens
+    /// resource folders, which is why file names carry their folder as a prefix.
+    package func url(_ path: String) throws(ResourceError) -> URL {
+        let file = (path as NSString).lastPathComponent
+        switch source {
+        case .bundle(let bundle):
+            let bundle = bundle()
+            let folder = (path as NSString).deletingLastPathComponent
+            let name = (file as NSString).deletingPathExtension
+            let type = (file as NSString).pathExtension
+            if !folder.isEmpty, let url = bundle.url(forResource: name, withExtension: type, subdirectory: folder) { return url }
+            if let url = bundle.url(forResource: name, withExtension: type) { return url }
+            throw ResourceError(file: path, problem: "missing from the bundle \(bundle.bundlePath)")
+        case .directory(let directory):
+            for url in [directory.appendingPathComponent(path), directory.appendingPathComponent(file)]
+            where FileManager.default.fileExists(atPath: url.path) {
+                return url
+            }
+            throw ResourceError(file: path, problem: "missing from \(directory.path)")
+        }
+    }
+
+    /// The bytes of a binary resource.
+    package func data(_ path: String) throws(ResourceError) -> Data {
+        let url = try url(path)
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw ResourceError(file: path, problem: "unreadable: \(error.localizedDescription)")
+        }
+    }
+
+    /// The entries of a text resource: comments and blank lines left out, each line trimmed.
+    package func lines(_ path: String) throws(ResourceError) -> [Line] {
+        let data = try data(path)
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw ResourceError(file: path, problem: "not UTF-8")
+        }
+        var lines: [Line] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Spaces and a Windows line end go; tabs stay, since they separate (possibly empty) columns.
+            let line = raw.trimmingCharacters(in: Self.padding)
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            lines.append(Line(number: index + 1, text: line))
+        }
+        return lines
+    }
+
+    private static let padding = CharacterSet(charactersIn: " \r")
+
+    /// The entries of a one-column list.
+    package func words(_ path: String) throws(ResourceError) -> [String] {
+        let lines = try lines(path)
+        if let line = lines.first(where: { $0.text.contains("\t") }) {
+            throw ResourceError(file: path, line: line.number, problem: "a word list has one column")
+        }
+        return lines.map(\.text)
+    }
+
+    /// The rows of a table, each with a number of columns in `columns`.
+    package func rows(_ path: String, columns: ClosedRange<Int>) throws(ResourceError) -> [[String]] {
+        try lines(path).map { line throws(ResourceError) in
+            let fields = line.columns
+            guard columns.contains(fields.count) else {
+                let expected = columns.count == 1 ? "\(columns.lowerBound)" : "\(columns.lowerBound) to \(columns.upperBound)"
+                throw ResourceError(file: path, line: line.number, problem: "\(fields.count) columns, expected \(expected)")
+            }
+            return fields
+        }
+    }
+
+    /// The value of a `# name: value` comment line (`# version: 3`), if the file has one.
+    package func header(_ name: String, in path: String) throws(ResourceError) -> String? {
+        let data = try data(path)
+        let prefix = "# \(name):"
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix(prefix) {
+            return line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+}
