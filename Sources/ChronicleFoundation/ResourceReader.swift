@@ -73,7 +73,7 @@ package struct ResourceReader: Sendable {
             throw ResourceError(file: path, problem: "not UTF-8")
         }
         var lines: [Line] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             // Spaces and a Windows line end go; tabs stay, since they separate (possibly empty) columns.
             let line = raw.trimmingCharacters(in: Self.padding)
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
@@ -109,7 +109,7 @@ package struct ResourceReader: Sendable {
     package func header(_ name: String, in path: String) throws(ResourceError) -> String? {
         let data = try data(path)
         let prefix = "# \(name):"
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix(prefix) {
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where line.hasPrefix(prefix) {
             return line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
         }
         return nil

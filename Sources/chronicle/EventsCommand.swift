@@ -39,7 +39,7 @@ struct EventsCommand: ParsableCommand {
             let files = try corpus.documentFiles(topics: topicRange!)
             guard !files.isEmpty else { throw ValidationError("no ECB+ files for topics \(topics) under \(ecbplus)/ECB+") }
             let annotated = try corpus.annotatedSentences()
-            let pipeline = Pipeline.standard()
+            let pipeline = try Pipeline.standard()
             var scorer = TriggerScorer { EventLexicon.shared.covers(word: $0) }
             var pipelineSeconds = 0.0
             var failed: [String] = []

@@ -25,9 +25,10 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         let text = String(decoding: data, as: UTF8.self)
         let input = ArticleInput(body: html ? .html(text) : .text(text), source: source, publishedAt: publishedAt)
+        let pipeline = try Pipeline.standard()
         let document: ArticleDocument
         do {
-            document = try Pipeline.standard().run(input)
+            document = try pipeline.run(input)
         } catch {
             throw ValidationError(error.description)
         }

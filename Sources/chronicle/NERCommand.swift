@@ -48,7 +48,7 @@ struct NERCommand: ParsableCommand {
                 printError("no gazetteer folder at \(gazetteer): training without it")
             }
             let trainer = NERTrainer(options: options, log: printError)
-            let result = trainer.train(training: try readCoNLL(train), validation: try readCoNLL(valid))
+            let result = try trainer.train(training: try readCoNLL(train), validation: try readCoNLL(valid))
             let data = try result.model.serialized()
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: output).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -122,7 +122,7 @@ private func readCoNLL(_ path: String) throws -> CoNLLFile {
 
 private func loadTagger(_ path: String?, quiet: Bool) throws -> NamedEntityTagger {
     let (tagger, seconds) = try timed {
-        try path.map { NamedEntityTagger(model: try TaggerModel(contentsOf: URL(fileURLWithPath: $0))) } ?? NamedEntityTagger.loadBundled()
+        try path.map { NamedEntityTagger(model: try TaggerModel(contentsOf: URL(fileURLWithPath: $0))) } ?? NamedEntityTagger.bundled.get()
     }
     if !quiet { printError("model loaded in \(String(format: "%.3f", seconds)) s") }
     return tagger

@@ -28,7 +28,7 @@ struct PipelineCommand: ParsableCommand {
                 guard case .text(let text) = input.body else { return total }
                 return total + text.split(whereSeparator: \.isWhitespace).count
             }
-            let pipeline = Pipeline.standard()
+            let pipeline = try Pipeline.standard()
             for input in inputs.prefix(50) { _ = try pipeline.run(input) }
             var runs: [Double] = []
             var events = 0

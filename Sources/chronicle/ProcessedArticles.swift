@@ -16,7 +16,7 @@ enum ProcessedArticles {
             let records = try cached.split(separator: "\n").dropFirst().map { try decoder.decode(ArticleRecord.self, from: Data($0.utf8)) }
             return (records, 0)
         }
-        let pipeline = Pipeline.standard()
+        let pipeline = try Pipeline.standard()
         let decoder = JSONDecoder()
         var records: [ArticleRecord] = []
         let (_, seconds) = try timed {

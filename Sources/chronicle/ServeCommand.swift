@@ -25,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = try await ConfigurationLoader.load(overrides: overrides, file: config)
         var logger = Logger(label: "chronicle")
         logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
-        let app = ChronicleApplication.build(configuration: settings, logger: logger) { port in
+        let app = try ChronicleApplication.build(configuration: settings, logger: logger) { port in
             // One line on stdout that scripts (and the process tests) wait for.
             FileHandle.standardOutput.write(Data("chronicle listening on http://\(settings.host):\(port)\n".utf8))
         }

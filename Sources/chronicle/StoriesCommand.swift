@@ -42,7 +42,7 @@ struct StoriesCommand: ParsableCommand {
                 guard values.count == 4 else { throw ValidationError("--entity-kinds needs four numbers") }
                 settings.entityKindWeights = [.person: values[0], .organization: values[1], .location: values[2], .nationality: values[3]]
             }
-            let pipeline = Pipeline.standard()
+            let pipeline = try Pipeline.standard()
             var articles: [(name: String, document: ArticleDocument)] = []
             let (_, pipelineSeconds) = try timed {
                 for file in files {

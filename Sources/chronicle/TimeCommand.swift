@@ -27,7 +27,7 @@ struct TimeCommand: ParsableCommand {
         func run() throws {
             let files = try timeMLFiles(under: timeml, option: "--timeml")
             guard !files.isEmpty else { throw ValidationError("no .tml files under \(timeml)") }
-            let tagger = TemporalTagger()
+            let tagger = try TemporalTagger()
             for file in files {
                 let document = try TimeMLDocument(contentsOf: URL(fileURLWithPath: timeml).appendingPathComponent(file))
                 let timexes = tagger.timexes(in: document.text, documentCreationTime: document.creationTime)
@@ -63,7 +63,7 @@ struct TimeCommand: ParsableCommand {
                 let extra = Set(try timeMLFiles(under: system, option: "--system")).subtracting(files)
                 if !extra.isEmpty { printError("\(extra.count) system files have no gold file and are not scored, e.g. \(extra.sorted()[0])") }
             }
-            let tagger = TemporalTagger()
+            let tagger = try TemporalTagger()
             var scorer = TempEvalScorer()
             var seconds = 0.0
             var dropped = 0
@@ -141,7 +141,7 @@ struct TimeCommand: ParsableCommand {
                     texts.append(String(decoding: data, as: UTF8.self))
                 }
             }
-            let tagger = TemporalTagger()
+            let tagger = try TemporalTagger()
             var results: [[TimexMention]] = []
             let (_, seconds) = timed {
                 for round in 0..<`repeat` {

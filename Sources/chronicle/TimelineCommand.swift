@@ -38,7 +38,7 @@ struct TimelineCommand: ParsableCommand {
             guard !files.isEmpty else { throw ValidationError("no .xml files in \(corpus.catDirectory.path)") }
             let targets = try corpus.targetEntities()
             guard !targets.isEmpty else { throw ValidationError("no target entities listed in \(self.corpus)") }
-            let pipeline = Pipeline.standard()
+            let pipeline = try Pipeline.standard()
             var builder = TimeLineBuilder(targets: targets)
             var failed: [String] = []
             var withoutDCT = 0

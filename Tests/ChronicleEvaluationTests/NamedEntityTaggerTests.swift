@@ -130,7 +130,7 @@ import Testing
 
 /// The bundled model on invented sentences, and on CoNLL-2003 dev when `shared/` is there.
 @Suite struct NamedEntityTaggerTests {
-    static let tagger = Result { try NamedEntityTagger.loadBundled() }
+    static let tagger = NamedEntityTagger.bundled
 
     @Test func tagsInventedSentences() throws {
         let tagger = try Self.tagger.get()

@@ -192,7 +192,7 @@ struct TempEvalScoreTests {
         let root = try #require(tempEvalDirectory)
         let files = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".tml") }
         var scorer = TempEvalScorer()
-        let tagger = TemporalTagger()
+        let tagger = try TemporalTagger()
         for file in files {
             let document = try TimeMLDocument(contentsOf: root.appendingPathComponent(file))
             scorer.add(document: file, gold: document.timexes, system: tagger.timexes(in: document.text, documentCreationTime: document.creationTime))

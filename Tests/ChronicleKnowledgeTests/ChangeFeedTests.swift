@@ -91,7 +91,7 @@ struct ChangeFeedTests {
     func storeChanges() async throws {
         let store = KnowledgeStore()
         let subscription = store.feed.subscribe()
-        let pipeline = Pipeline.standard()
+        let pipeline = try Pipeline.standard()
         let first = try pipeline.run(ArticleInput(
             body: .text("Northland and Southland held two hours of talks in Port Vale on Friday, officials said."),
             source: "Wire One", publishedAt: "2025-05-16"))

@@ -30,7 +30,7 @@ struct RecordCodecTests {
 
     @Test("processed articles come back equal, every annotation included")
     func processedArticles() throws {
-        let pipeline = Pipeline.standard()
+        let pipeline = try Pipeline.standard()
         for (index, text) in Self.articles.enumerated() {
             let document = try pipeline.run(ArticleInput(body: .text(text), source: "Wire", publishedAt: "2026-03-04"))
             #expect(!document.events.isEmpty && !document.entities.isEmpty && !document.timexes.isEmpty)
@@ -112,7 +112,7 @@ struct RecordCodecTests {
 
     @Test("snapshots: raw frames by default, deflated ones at a level, version 2 files still read")
     func snapshotFrames() throws {
-        let pipeline = Pipeline.standard()
+        let pipeline = try Pipeline.standard()
         let records = try (0..<1100).map { index in
             record(try pipeline.run(ArticleInput(body: .text(Self.articles[index % 2] + " Item \(index)."), publishedAt: "2026-03-04")), index)
         }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Stories")
 struct StoryTests {
-    static let pipeline = Pipeline.standard()
+    static let pipeline = try! Pipeline.standard()
 
     func profile(_ id: String, _ text: String, _ date: String?, source: String? = nil) throws -> ArticleProfile {
         let document = try Self.pipeline.run(ArticleInput(body: .text(text), source: source, publishedAt: date))
@@ -245,7 +245,7 @@ struct StoryTests {
 
 @Suite("Stories in the store")
 struct StoryStoreTests {
-    static let pipeline = Pipeline.standard()
+    static let pipeline = try! Pipeline.standard()
 
     func add(_ store: KnowledgeStore, _ text: String, source: String) async throws -> String {
         let document = try Self.pipeline.run(ArticleInput(body: .text(text), source: source, publishedAt: "2025-05-16"))

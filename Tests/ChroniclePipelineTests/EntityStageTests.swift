@@ -50,7 +50,7 @@ let testGazetteer = EntityGazetteer(entries: [
 @Suite("Entity stage: types, roles, canonical names")
 struct EntityStageTests {
     func run(_ text: String, _ names: [(String, EntityType)]) throws -> ArticleDocument {
-        let pipeline = Pipeline(stages: [TextStage(), EntityStage(recognizer: FixedRecognizer(names: names), gazetteer: testGazetteer)])
+        let pipeline = Pipeline(stages: [try TextStage(), EntityStage(recognizer: FixedRecognizer(names: names), gazetteer: testGazetteer)])
         return try pipeline.run(.text(text))
     }
 

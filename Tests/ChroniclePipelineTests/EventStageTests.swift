@@ -101,14 +101,14 @@ struct EventStageTests {
     }
 
     @Test("the ontology lists every type the lexicon uses, with CAMEO and ACE codes where they exist")
-    func ontology() {
+    func ontology() throws {
         let ontology = EventOntology.shared
         #expect(ontology.version == "2")
         #expect(ontology.type(named: "MEET")?.cameo == "04")
         #expect(ontology.type(named: "MEET")?.ace == "Contact.Meet")
         #expect(ontology.type(named: "ANNEX")?.ace == nil)
         let names = Set(ontology.types.map(\.name))
-        let used = Set(ResourceTable.rows("event_triggers").map { $0[0] })
+        let used = Set(try ResourceReader.pipeline.rows("events/event_triggers.tsv", columns: 2...3).map { $0[0] })
         #expect(used.isSubset(of: names))
         #expect(EventLexicon.shared.covers(word: "met"))
         #expect(EventLexicon.shared.covers(word: "swapped"))

@@ -13,7 +13,7 @@ struct HostileInputTests {
     static let seed = ProcessInfo.processInfo.environment["CHRONICLE_FUZZ_SEED"].flatMap { UInt64($0) } ?? 8
     static let hugeBytes = ProcessInfo.processInfo.environment["CHRONICLE_FUZZ_BYTES"].flatMap { Int($0) } ?? 64 << 10
 
-    let pipeline = Pipeline.standard()
+    let pipeline = try! Pipeline.standard()
 
     @Test("random Unicode, controls, invisible and bidi marks, mixed scripts, broken HTML: annotations stay inside the text")
     func randomTexts() throws {

@@ -6,7 +6,7 @@ import Testing
 /// The temporal tagger on sentences written for these tests, anchored on Friday 2025-05-16.
 @Suite("Temporal tagger: formats and values")
 struct TemporalTaggerTests {
-    let tagger = TemporalTagger()
+    let tagger = try! TemporalTagger()
 
     func tag(_ text: String, _ dct: String = "2025-05-16") -> [String] {
         tagger.timexes(in: text, documentCreationTime: dct).map { timex in

@@ -18,9 +18,12 @@ struct TestService {
     /// Extraction threads of the suite's own instead of the process-wide pool.
     var threads: NIOThreadPool? = nil
 
-    func application() -> some ApplicationProtocol {
+    /// Built once for every suite: its resources are loaded once per process anyway.
+    static let pipeline = Result { try Pipeline.standard() }
+
+    func application() throws -> some ApplicationProtocol {
         Application(router: ChronicleApplication.buildRouter(
-            configuration: configuration, stores: stores, table: table, threads: threads))
+            configuration: configuration, stores: stores, pipeline: try Self.pipeline.get(), table: table, threads: threads))
     }
 
     func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

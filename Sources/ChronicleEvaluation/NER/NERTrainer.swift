@@ -70,7 +70,7 @@ package struct NERTrainer {
         }
     }
 
-    package func train(training trainingFile: CoNLLFile, validation validationFile: CoNLLFile) -> Result {
+    package func train(training trainingFile: CoNLLFile, validation validationFile: CoNLLFile) throws(ResourceError) -> Result {
         let clock = ContinuousClock()
         let started = clock.now
         func elapsed() -> String { String(format: "%.1fs", (clock.now - started).seconds) }
@@ -84,7 +84,8 @@ package struct NERTrainer {
         for (position, document) in order.enumerated() { fold[document] = position % options.folds }
 
         // Gazetteers: the external lists, and names from the training labels (per fold).
-        let external = options.gazetteerDirectory.map(TaggerGazetteer.external(directory:)) ?? TaggerGazetteer()
+        var external = TaggerGazetteer()
+        if let directory = options.gazetteerDirectory { external = try TaggerGazetteer.external(reader: ResourceReader(directory: directory)) }
         log("gazetteer: \(external.entries.count) entries")
         func names(excludingFold excluded: Int?) -> TaggerGazetteer {
             var gazetteer = TaggerGazetteer()

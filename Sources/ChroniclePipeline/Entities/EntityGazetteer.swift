@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import Foundation
 
 /// Places, nationalities, organisations and given names from the generated gazetteer
@@ -21,7 +22,9 @@ package struct EntityGazetteer: Sendable {
     /// Longest alias, in words, for multi-word matching.
     package let longestAlias: Int
 
-    package static let shared: EntityGazetteer = (try? EntityGazetteer(bundle: .module)) ?? EntityGazetteer(entries: [:])
+    /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
+    package static let bundled = Result { () throws(ResourceError) in try EntityGazetteer(reader: .pipeline) }
+    package static var shared: EntityGazetteer { bundled.required }
 
     /// First words of all aliases (lower case, undotted), with the most words an alias starting
     /// with it has: tokens that cannot start one are skipped, and no longer match is tried.
@@ -48,28 +51,27 @@ package struct EntityGazetteer: Sendable {
         return firstWords[key.lowercased()] ?? 0
     }
 
-    init(bundle: Bundle) throws {
+    /// The generated tables of `Resources/gazetteer/`. Kinds this gazetteer does not use
+    /// (`former_country`) are left out.
+    init(reader: ResourceReader) throws(ResourceError) {
         var entries: [String: [Entry]] = [:]
-        func rows(_ name: String) -> [[Substring]] {
-            GazetteerTable.rows(at: bundle.url(forResource: name, withExtension: "tsv"))
-        }
         // Places: alias, kind, canonical, country, population.
-        for row in rows("gazetteer_places") where row.count >= 4 {
-            guard let kind = Kind(rawValue: String(row[1])) else { continue }
-            let country = row[3].isEmpty ? nil : String(row[3])
-            entries[Self.lookupKey(String(row[0])), default: []].append(Entry(kind: kind, canonical: String(row[2]), country: country))
+        for row in try reader.rows("gazetteer/gazetteer_places.tsv", columns: 5...5) {
+            guard let kind = Kind(rawValue: row[1]) else { continue }
+            let country = row[3].isEmpty ? nil : row[3]
+            entries[Self.lookupKey(row[0]), default: []].append(Entry(kind: kind, canonical: row[2], country: country))
         }
         // Demonyms: demonym, country.
-        for row in rows("gazetteer_demonyms") where row.count >= 2 {
-            entries[Self.lookupKey(String(row[0])), default: []].append(Entry(kind: .demonym, canonical: String(row[1]), country: String(row[1])))
+        for row in try reader.rows("gazetteer/gazetteer_demonyms.tsv", columns: 2...2) {
+            entries[Self.lookupKey(row[0]), default: []].append(Entry(kind: .demonym, canonical: row[1], country: row[1]))
         }
         // Organisations: alias, canonical, kind.
-        for row in rows("gazetteer_organizations") where row.count >= 2 {
-            entries[Self.lookupKey(String(row[0])), default: []].append(Entry(kind: .organization, canonical: String(row[1]), country: nil))
+        for row in try reader.rows("gazetteer/gazetteer_organizations.tsv", columns: 3...3) {
+            entries[Self.lookupKey(row[0]), default: []].append(Entry(kind: .organization, canonical: row[1], country: nil))
         }
         // A country outranks a city of the same name ("Georgia"), a city a region.
         let rank: [Kind: Int] = [.country: 0, .organization: 1, .demonym: 2, .capital: 3, .city: 4, .region: 5, .continent: 6]
-        let givenNames = Set(rows("gazetteer_given_names").compactMap { $0.first.map { $0.lowercased() } })
+        let givenNames = Set(try reader.rows("gazetteer/gazetteer_given_names.tsv", columns: 2...2).map { $0[0].lowercased() })
         self.init(entries: entries.mapValues { $0.sorted { rank[$0.kind, default: 9] < rank[$1.kind, default: 9] } }, givenNames: givenNames)
     }
 

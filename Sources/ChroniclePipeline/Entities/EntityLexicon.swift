@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import Foundation
 
 /// The word lists the entity stage reads around names, from `Resources/entities/`: the words
@@ -11,7 +12,9 @@ struct EntityLexicon: Sendable {
     let descriptorNouns: [String: EntityType]
     let captionPositions: Set<String>
 
-    static let shared = EntityLexicon(bundle: .module)
+    /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
+    static let bundled = Result { () throws(ResourceError) in try EntityLexicon(reader: .pipeline) }
+    static var shared: EntityLexicon { bundled.required }
 
     init(
         titleWords: Set<String>, personTitles: Set<String> = [], headNouns: [String: EntityType] = [:],
@@ -24,26 +27,22 @@ struct EntityLexicon: Sendable {
         self.captionPositions = captionPositions
     }
 
-    init(bundle: Bundle) {
-        func lines(_ name: String, _ ext: String) -> [String] {
-            // `.process` flattens the folders: the `entities_` prefix keeps the names apart.
-            let url = bundle.url(forResource: "entities_" + name, withExtension: ext)
-            let text = url.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
-            return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        }
-        func types(_ name: String) -> [String: EntityType] {
+    init(reader: ResourceReader) throws(ResourceError) {
+        func words(_ name: String) throws(ResourceError) -> Set<String> { Set(try reader.words("entities/entities_\(name).txt")) }
+        func types(_ name: String) throws(ResourceError) -> [String: EntityType] {
+            let path = "entities/entities_\(name).tsv"
             var table: [String: EntityType] = [:]
-            for line in lines(name, "tsv") {
-                let columns = line.split(separator: "\t")
-                if columns.count == 2, let type = EntityType(rawValue: String(columns[1])) { table[String(columns[0])] = type }
+            for row in try reader.rows(path, columns: 2...2) {
+                guard let type = EntityType(rawValue: row[1]) else {
+                    throw ResourceError(file: path, problem: "'\(row[0])' has unknown entity type '\(row[1])'")
+                }
+                table[row[0]] = type
             }
             return table
         }
         self.init(
-            titleWords: Set(lines("titles", "txt")), personTitles: Set(lines("person_titles", "txt")), headNouns: types("head_nouns"),
-            descriptorNouns: types("descriptor_nouns"),
-            captionPositions: Set(lines("caption_positions", "txt")))
+            titleWords: try words("titles"), personTitles: try words("person_titles"), headNouns: try types("head_nouns"),
+            descriptorNouns: try types("descriptor_nouns"), captionPositions: try words("caption_positions"))
     }
 
     func isTitleWord(_ token: String) -> Bool { titleWords.contains(token.lowercased()) }

@@ -1,3 +1,5 @@
+import ChronicleFoundation
+
 /// The second stage: named entities with their types, canonical names within the article, and
 /// the roles and affiliations printed around people's names.
 ///
@@ -12,10 +14,14 @@ package struct EntityStage: PipelineStage {
     let gazetteer: EntityGazetteer
     let lexicon: EntityLexicon
 
-    package init(recognizer: any EntityRecognizer, gazetteer: EntityGazetteer = .shared) {
+    package init(recognizer: any EntityRecognizer) throws(ResourceError) {
+        self.init(recognizer: recognizer, gazetteer: try EntityGazetteer.bundled.get(), lexicon: try EntityLexicon.bundled.get())
+    }
+
+    init(recognizer: any EntityRecognizer, gazetteer: EntityGazetteer, lexicon: EntityLexicon = .shared) {
         self.recognizer = recognizer
         self.gazetteer = gazetteer
-        self.lexicon = .shared
+        self.lexicon = lexicon
     }
 
     package func process(_ document: inout ArticleDocument) throws(PipelineError) {

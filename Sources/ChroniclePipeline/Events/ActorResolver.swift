@@ -1,3 +1,5 @@
+import ChronicleFoundation
+
 /// Turns the entity mentions an event involves into actors: a capital or a seat of government
 /// acting for its country is the country ("Moscow rebuffed", "the Kremlin said"), a nationality
 /// is its country ("the Ukrainian side"), and "he", "she", "it" are resolved to the entity they
@@ -7,7 +9,13 @@ struct ActorResolver: Sendable {
     private let metonyms: [String: String]
     private let pronouns = PronounResolver()
 
-    static let shared = ActorResolver(gazetteer: .shared, metonymRows: ResourceTable.rows("event_metonyms"))
+    /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
+    static let bundled = Result { () throws(ResourceError) in try ActorResolver(reader: .pipeline) }
+    static var shared: ActorResolver { bundled.required }
+
+    init(reader: ResourceReader) throws(ResourceError) {
+        self.init(gazetteer: try EntityGazetteer.bundled.get(), metonymRows: try reader.rows("events/event_metonyms.tsv", columns: 2...2))
+    }
 
     init(gazetteer: EntityGazetteer, metonymRows: [[String]]) {
         self.gazetteer = gazetteer

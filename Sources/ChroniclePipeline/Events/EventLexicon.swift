@@ -1,3 +1,5 @@
+import ChronicleFoundation
+
 /// The trigger words and phrases of each event type, from `Resources/events/event_triggers.tsv`,
 /// expanded to their inflections. Matches the longest trigger at a token: "held talks", "phone
 /// call", "sent tens of thousands of troops into" (a gap of up to four words).
@@ -32,7 +34,13 @@ package struct EventLexicon: Sendable {
     private let patternsByFirstWord: [String: [Pattern]]
     private let coveredWords: Set<String>
 
-    package static let shared = EventLexicon(rows: ResourceTable.rows("event_triggers"), inflector: .shared)
+    /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
+    package static let bundled = Result { () throws(ResourceError) in try EventLexicon(reader: .pipeline) }
+    package static var shared: EventLexicon { bundled.required }
+
+    init(reader: ResourceReader) throws(ResourceError) {
+        self.init(rows: try reader.rows("events/event_triggers.tsv", columns: 2...3), inflector: try Inflector.bundled.get())
+    }
 
     init(rows: [[String]], inflector: Inflector) {
         var byFirst: [String: [Pattern]] = [:]

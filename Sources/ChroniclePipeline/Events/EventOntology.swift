@@ -1,3 +1,5 @@
+import ChronicleFoundation
+
 /// The event types Chronicle extracts, from `Resources/events/event_types.tsv`: a versioned
 /// list, each type with its CAMEO root code and ACE 2005 type where one exists, and how its
 /// actors relate (`Parties`). Served at
@@ -40,15 +42,22 @@ package struct EventOntology: Sendable, Encodable {
         byName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    package static let shared: EventOntology = {
-        let types = ResourceTable.rows("event_types").compactMap { columns -> EventType? in
-            guard columns.count >= 5, let parties = Parties(rawValue: columns[3]) else { return nil }
+    /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
+    package static let bundled = Result { () throws(ResourceError) in try EventOntology(reader: .pipeline) }
+    package static var shared: EventOntology { bundled.required }
+
+    init(reader: ResourceReader) throws(ResourceError) {
+        let path = "events/event_types.tsv"
+        let types = try reader.rows(path, columns: 5...5).map { columns throws(ResourceError) -> EventType in
+            guard let parties = Parties(rawValue: columns[3]) else {
+                throw ResourceError(file: path, problem: "type \(columns[0]) has unknown parties '\(columns[3])'")
+            }
             func optional(_ value: String) -> String? { value == "-" || value.isEmpty ? nil : value }
             return EventType(
                 name: columns[0], cameo: optional(columns[1]), ace: optional(columns[2]), parties: parties, description: columns[4])
         }
-        return EventOntology(version: ResourceTable.version("event_types") ?? "0", types: types)
-    }()
+        self.init(version: try reader.header("version", in: path) ?? "0", types: types)
+    }
 
     package func type(named name: String) -> EventType? { byName[name] }
 }

@@ -1,3 +1,5 @@
+import ChronicleFoundation
+
 /// The events stage: finds each sentence's event triggers, then the event's actors and place,
 /// its time, duration and quantities, how the text presents it, and who reports it; indirect
 /// speech becomes STATEMENT events and direct speech `Quotation`s.
@@ -12,13 +14,14 @@ package struct EventStage: PipelineStage {
     let quotations: QuotationFinder
     let statements: StatementFinder
 
-    package init() {
-        lexicon = .shared
-        arguments = ArgumentFinder(resolver: .shared)
-        quantities = QuantityFinder(lexicon: .shared)
-        modality = .shared
+    package init() throws(ResourceError) {
+        lexicon = try EventLexicon.bundled.get()
+        let resolver = try ActorResolver.bundled.get()
+        arguments = ArgumentFinder(resolver: resolver)
+        quantities = QuantityFinder(lexicon: try TimeLexicon.bundled.get())
+        modality = try ModalityDetector.bundled.get()
         time = EventTimeFinder()
-        quotations = QuotationFinder(resolver: .shared)
+        quotations = QuotationFinder(resolver: resolver)
         statements = StatementFinder(quotations: quotations)
     }
 

@@ -1,14 +1,22 @@
+import ChronicleFoundation
+
 /// English inflections of the trigger lexicon's lemmas: "meet" -> meets, met, meeting; "talk"
 /// (noun) -> talks. Irregular verbs come from `Resources/events/irregular_verbs.tsv`; the rest
 /// follow the spelling rules (agree -> agreed, swap -> swapped, apply -> applied).
 struct Inflector: Sendable {
     private let irregular: [String: [String]]
 
-    static let shared = Inflector(rows: ResourceTable.rows("irregular_verbs"))
+    /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
+    static let bundled = Result { () throws(ResourceError) in try Inflector(reader: .pipeline) }
+    static var shared: Inflector { bundled.required }
+
+    init(reader: ResourceReader) throws(ResourceError) {
+        self.init(rows: try reader.rows("events/irregular_verbs.tsv", columns: 5...5))
+    }
 
     init(rows: [[String]]) {
         var irregular: [String: [String]] = [:]
-        for columns in rows where columns.count >= 5 {
+        for columns in rows {
             irregular[columns[0]] = columns.flatMap { $0.split(separator: ",").map(String.init) }
         }
         self.irregular = irregular

@@ -1,3 +1,5 @@
+import ChronicleFoundation
+
 /// Decides how the text presents an event from the words before its trigger in its clause (the
 /// cues of `Resources/events/event_modality_cues.tsv`, the strongest winning): "have not met" is negated,
 /// "agreed to exchange" planned, "proposed direct talks" proposed, "request for a meeting"
@@ -16,7 +18,18 @@ struct ModalityDetector: Sendable {
     static let window = 8
     static let negationWindow = 3
 
-    static let shared = ModalityDetector(rows: ResourceTable.rows("event_modality_cues"))
+    /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
+    static let bundled = Result { () throws(ResourceError) in try ModalityDetector(reader: .pipeline) }
+    static var shared: ModalityDetector { bundled.required }
+
+    init(reader: ResourceReader) throws(ResourceError) {
+        let path = "events/event_modality_cues.tsv"
+        let rows = try reader.rows(path, columns: 3...3)
+        if let bad = rows.first(where: { Modality(rawValue: $0[1]) == nil }) {
+            throw ResourceError(file: path, problem: "unknown modality '\(bad[1])' of cue '\(bad[0])'")
+        }
+        self.init(rows: rows)
+    }
 
     init(rows: [[String]]) {
         var cues: [String: Cue] = [:]

@@ -1,3 +1,5 @@
+import ChronicleFoundation
+
 /// An ordered list of stages: text -> entities -> time -> events.
 package struct Pipeline: Sendable {
     package let stages: [any PipelineStage]
@@ -6,20 +8,13 @@ package struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// The stages Chronicle runs on every article, in order.
-    package static func standard() -> Pipeline {
-        Pipeline(stages: [TextStage(), EntityStage(recognizer: bundledTagger), TimeStage(), EventStage()])
+    /// The stages Chronicle runs on every article, in order. Building them loads their
+    /// resources (once per process); a missing or malformed file is thrown here, named.
+    package static func standard() throws(ResourceError) -> Pipeline {
+        Pipeline(stages: [
+            try TextStage(), try EntityStage(recognizer: try NamedEntityTagger.bundled.get()), try TimeStage(), try EventStage(),
+        ])
     }
-
-    /// The trained tagger, loaded once per process. The model is committed with the code, so a
-    /// missing one is a broken build, not a runtime condition.
-    static let bundledTagger: NamedEntityTagger = {
-        do {
-            return try NamedEntityTagger.loadBundled()
-        } catch {
-            fatalError("\(error)")
-        }
-    }()
 
     package var stageNames: [String] { stages.map(\.name) }
 

@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import Foundation
 
 /// The word lists the text rules rely on, read once from `Resources/text/text_*.txt` (one entry a
@@ -28,11 +29,14 @@ struct TextResources: Sendable {
     let stampWords: Set<String>
     let htmlEntities: [String: Unicode.Scalar]
 
-    static let shared = TextResources()
+    /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
+    static let bundled = Result { () throws(ResourceError) in try TextResources(reader: .pipeline) }
+    static var shared: TextResources { bundled.required }
 
-    private init() {
+    init(reader: ResourceReader) throws(ResourceError) {
+        func entries(_ name: String) throws(ResourceError) -> [String] { try reader.words("text/text_\(name).txt") }
         var agencies: [String: Agency] = [:]
-        for line in Self.entries("agencies") {
+        for line in try entries("agencies") {
             var body = Substring(line)
             let photo = body.hasPrefix("photo:")
             if photo { body = body.dropFirst("photo:".count) }
@@ -44,7 +48,7 @@ struct TextResources: Sendable {
 
         var publishers: [String: String] = [:]
         var aliases: [(Scalars, String)] = []
-        for line in Self.entries("publishers") {
+        for line in try entries("publishers") {
             let names = Self.fields(Substring(line))
             guard let canonical = names.first else { continue }
             for alias in names {
@@ -55,31 +59,31 @@ struct TextResources: Sendable {
         self.publishers = publishers
         self.publisherAliases = aliases.sorted { $0.0.count > $1.0.count }
 
-        chromePatterns = Self.entries("chrome_phrases").map { Scalars($0.lowercased()) }
+        chromePatterns = try entries("chrome_phrases").map { Scalars($0.lowercased()) }
 
         var abbreviations: Set<String> = []
         var ambiguous: Set<String> = []
-        for line in Self.entries("abbreviations") {
+        for line in try entries("abbreviations") {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             guard let word = parts.first else { continue }
             if parts.count > 1, parts[1] == "~" { ambiguous.insert(String(word)) } else { abbreviations.insert(String(word)) }
         }
         self.abbreviations = abbreviations
         self.ambiguousAbbreviations = ambiguous
-        sentenceStarters = Set(Self.entries("sentence_starters"))
-        attributionVerbs = Set(Self.entries("attribution_verbs"))
+        sentenceStarters = Set(try entries("sentence_starters"))
+        attributionVerbs = Set(try entries("attribution_verbs"))
 
         var months: [String: Int] = [:]
-        for line in Self.entries("months") {
+        for line in try entries("months") {
             let fields = Self.fields(Substring(line))
             guard let number = fields.first.flatMap({ Int($0) }) else { continue }
             for name in fields.dropFirst() { months[name.lowercased()] = number }
         }
         self.months = months
-        stampWords = Set(Self.entries("stamp_words").map { $0.lowercased() })
+        stampWords = Set(try entries("stamp_words").map { $0.lowercased() })
 
         var entities: [String: Unicode.Scalar] = [:]
-        for line in Self.entries("html_entities") {
+        for line in try entries("html_entities") {
             let parts = line.split(separator: " ")
             guard parts.count == 2, let code = UInt32(parts[1], radix: 16), let scalar = Unicode.Scalar(code)
             else { continue }
@@ -89,25 +93,6 @@ struct TextResources: Sendable {
     }
 
     func agency(named name: some StringProtocol) -> Agency? { agencies[name.lowercased()] }
-
-    /// The entries of one resource file, comments and blank lines removed.
-    private static func entries(_ name: String) -> [String] {
-        // `.process` flattens resource folders into the bundle root, so the files carry a
-        // `text_` prefix to stay clear of other stages' resources.
-        let file = "text_" + name
-        guard
-            let url = Bundle.module.url(forResource: file, withExtension: "txt", subdirectory: "text")
-                ?? Bundle.module.url(forResource: file, withExtension: "txt"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else {
-            // A missing list is a packaging error: fail loudly instead of silently keeping chrome.
-            fatalError("ChroniclePipeline resource text/\(file).txt is missing from the bundle")
-        }
-        return text.split(whereSeparator: \.isNewline).compactMap { raw in
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            return line.isEmpty || line.hasPrefix("#") ? nil : line
-        }
-    }
 
     private static func fields(_ line: Substring) -> [String] {
         line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -1,3 +1,5 @@
+import ChronicleFoundation
+
 /// The first stage: turns the submitted article (plain text or an HTML page) into clean body
 /// text, publication metadata, and paragraphs, sentences and tokens with scalar offsets.
 ///
@@ -13,7 +15,7 @@ package struct TextStage: PipelineStage {
     package let name = "text"
     let resources: TextResources
 
-    package init() { resources = .shared }
+    package init() throws(ResourceError) { resources = try TextResources.bundled.get() }
 
     package func process(_ document: inout ArticleDocument) throws(PipelineError) {
         let input = document.input

@@ -1,3 +1,5 @@
+import ChronicleFoundation
+
 /// Finds the temporal expressions of a text and normalizes each to a TIMEX3 value, anchored on
 /// the document creation time (the article's publication date): tokens, then the grammar's
 /// phrases, then values from the resolver, in text order so "a year earlier" can lean on the
@@ -5,7 +7,7 @@
 package struct TemporalTagger: Sendable {
     let lexicon: TimeLexicon
 
-    package init() { lexicon = .shared }
+    package init() throws(ResourceError) { lexicon = try TimeLexicon.bundled.get() }
 
     init(lexicon: TimeLexicon) { self.lexicon = lexicon }
 

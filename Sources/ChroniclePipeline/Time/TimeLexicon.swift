@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import Foundation
 
 /// The words of `Resources/time/time_words.tsv`, by category: months, weekdays, numbers,
@@ -10,7 +11,9 @@ struct TimeLexicon: Sendable {
     /// Lower-case word (or two-word phrase for modifiers) -> category -> value.
     private let words: [String: [Category: String]]
 
-    static let shared = TimeLexicon(bundle: .module)
+    /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
+    static let bundled = Result { () throws(ResourceError) in try TimeLexicon(reader: .pipeline) }
+    static var shared: TimeLexicon { bundled.required }
 
     /// First words of multi-word holiday names.
     private let holidayFirstWords: Set<String>
@@ -26,14 +29,14 @@ struct TimeLexicon: Sendable {
         self.holidayFirstWords = holidayFirstWords
     }
 
-    init(bundle: Bundle) {
-        let url = bundle.url(forResource: "time_words", withExtension: "tsv")
-        let text = url.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
+    init(reader: ResourceReader) throws(ResourceError) {
+        let path = "time/time_words.tsv"
         var rows: [(String, Category, String)] = []
-        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count >= 2, let category = Category(rawValue: String(columns[1])) else { continue }
-            rows.append((String(columns[0]), category, columns.count > 2 ? String(columns[2]) : ""))
+        for row in try reader.rows(path, columns: 2...3) {
+            guard let category = Category(rawValue: row[1]) else {
+                throw ResourceError(file: path, problem: "'\(row[0])' has unknown category '\(row[1])'")
+            }
+            rows.append((row[0], category, row.count > 2 ? row[2] : ""))
         }
         self.init(rows: rows)
     }

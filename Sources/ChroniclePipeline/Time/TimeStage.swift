@@ -1,12 +1,14 @@
+import ChronicleFoundation
+
 /// The third stage: every temporal expression of the article with its TIMEX3 value, anchored
 /// on the publication date the text stage found.
 package struct TimeStage: PipelineStage {
     package let name = "time"
     let tagger: TemporalTagger
 
-    package init(tagger: TemporalTagger = TemporalTagger()) {
-        self.tagger = tagger
-    }
+    package init() throws(ResourceError) { tagger = try TemporalTagger() }
+
+    package init(tagger: TemporalTagger) { self.tagger = tagger }
 
     package func process(_ document: inout ArticleDocument) throws(PipelineError) {
         var creation = document.metadata.publicationDate

@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChronicleKnowledge
 import ChroniclePipeline
 import Hummingbird
@@ -10,7 +11,7 @@ import NIOPosix
 package enum ChronicleApplication {
     /// The router with every endpoint. Tests drive it in memory.
     package static func buildRouter(
-        configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline = .standard(),
+        configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline,
         fetcher: (any PageFetcher)? = nil
     ) -> Router<BasicRequestContext> {
         buildRouter(configuration: configuration, stores: stores, pipeline: pipeline, fetcher: fetcher, table: RouteTable())
@@ -19,7 +20,7 @@ package enum ChronicleApplication {
     /// `threads` replaces the shared extraction pool of `configuration.extractionThreads`: tests
     /// that post heavy bodies use their own, so other suites' posts do not queue behind them.
     static func buildRouter(
-        configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline = .standard(),
+        configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline,
         fetcher: (any PageFetcher)? = nil, table: RouteTable, threads: NIOThreadPool? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
@@ -43,12 +44,13 @@ package enum ChronicleApplication {
         return router
     }
 
-    /// The whole service: HTTP server plus the store loader and snapshot scheduler.
+    /// The whole service: HTTP server plus the store loader and snapshot scheduler. Loading the
+    /// pipeline's resources comes first: a broken package stops here, before any port is bound.
     package static func build(
         configuration: ServerConfiguration, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ) throws(ResourceError) -> some ApplicationProtocol {
         let stores = StoreHolder()
-        let router = buildRouter(configuration: configuration, stores: stores)
+        let router = buildRouter(configuration: configuration, stores: stores, pipeline: try Pipeline.standard())
         let storeService = StoreService(
             directory: configuration.dataDir, intervalMinutes: configuration.snapshotIntervalMinutes, stores: stores,
             stream: configuration.stream, logger: logger)

@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import Foundation
 
 /// The statistical named-entity tagger: an averaged-perceptron model over hashed features,
@@ -5,10 +6,6 @@ import Foundation
 /// sentence's own features; the second adds what the first pass found across the whole
 /// document (the same word tagged elsewhere, headline words spelled normally in the text).
 package struct NamedEntityTagger: EntityRecognizer, Sendable {
-    package struct MissingModel: Error, CustomStringConvertible {
-        package var description: String { "the bundled tagger model ner/ner_model.bin is missing; run `chronicle ner train`" }
-    }
-
     package let model: TaggerModel
     private let table: FeatureTable
     private let extractor: FeatureExtractor
@@ -19,10 +16,18 @@ package struct NamedEntityTagger: EntityRecognizer, Sendable {
         extractor = FeatureExtractor(gazetteers: model.gazetteers)
     }
 
-    /// The model committed under `Resources/ner/`.
-    package static func loadBundled() throws -> NamedEntityTagger {
-        guard let url = Bundle.module.url(forResource: "ner_model", withExtension: "bin") else { throw MissingModel() }
-        return NamedEntityTagger(model: try TaggerModel(contentsOf: url))
+    /// The model committed under `Resources/ner/`, loaded once per process.
+    package static let bundled = Result { () throws(ResourceError) in try NamedEntityTagger(reader: .pipeline) }
+
+    init(reader: ResourceReader) throws(ResourceError) {
+        let path = "ner/ner_model.bin"
+        do {
+            self.init(model: try TaggerModel(data: try reader.data(path)))
+        } catch let error as ResourceError {
+            throw error
+        } catch {
+            throw ResourceError(file: path, problem: "\(error); retrain it with `chronicle ner train`")
+        }
     }
 
     /// Whether training text writes this word in lower case more often than capitalised

@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import Foundation
 
 /// Name lists matched over token sequences, for gazetteer features. Entries are stored as hashes
@@ -125,14 +126,10 @@ extension TaggerGazetteer {
         case country, capital, city, region, continent, demonym, organization, formerCountry
     }
 
-    /// Reads the generated gazetteer files from a folder; missing files add nothing, so the
-    /// tagger trains (with weaker features) before the gazetteer exists.
-    package static func external(directory: URL) -> TaggerGazetteer {
+    /// Reads the generated gazetteer tables (`gazetteer/gazetteer_*.tsv`) that `reader` holds.
+    package static func external(reader: ResourceReader) throws(ResourceError) -> TaggerGazetteer {
         var gazetteer = TaggerGazetteer()
-        func rows(_ name: String) -> [[Substring]] {
-            GazetteerTable.rows(at: directory.appendingPathComponent(name + ".tsv"))
-        }
-        for row in rows("gazetteer_places") where row.count >= 2 {
+        for row in try reader.rows("gazetteer/gazetteer_places.tsv", columns: 5...5) {
             let kind: Category? =
                 switch row[1] {
                 case "country": .country
@@ -146,10 +143,10 @@ extension TaggerGazetteer {
             guard let kind else { continue }
             gazetteer.add(tokens: aliasTokens(row[0]), category: kind.rawValue)
         }
-        for row in rows("gazetteer_demonyms") where !row.isEmpty {
+        for row in try reader.rows("gazetteer/gazetteer_demonyms.tsv", columns: 2...2) {
             gazetteer.add(tokens: aliasTokens(row[0]), category: Category.demonym.rawValue)
         }
-        for row in rows("gazetteer_organizations") where !row.isEmpty {
+        for row in try reader.rows("gazetteer/gazetteer_organizations.tsv", columns: 3...3) {
             gazetteer.add(tokens: aliasTokens(row[0]), category: Category.organization.rawValue)
         }
         return gazetteer
