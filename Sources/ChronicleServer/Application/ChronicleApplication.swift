@@ -13,7 +13,7 @@ package enum ChronicleApplication {
     package static func buildRouter(
         configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline,
         fetcher: (any PageFetcher)? = nil
-    ) -> Router<BasicRequestContext> {
+    ) -> Router<ChronicleRequestContext> {
         buildRouter(configuration: configuration, stores: stores, pipeline: pipeline, fetcher: fetcher, table: RouteTable())
     }
 
@@ -22,8 +22,8 @@ package enum ChronicleApplication {
     static func buildRouter(
         configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline,
         fetcher: (any PageFetcher)? = nil, table: RouteTable, threads: NIOThreadPool? = nil
-    ) -> Router<BasicRequestContext> {
-        let router = Router()
+    ) -> Router<ChronicleRequestContext> {
+        let router = Router(context: ChronicleRequestContext.self, options: .autoGenerateHeadEndpoints)
         if !configuration.corsOrigins.isEmpty {
             // Before the problem middleware, so errors carry the CORS headers too.
             router.add(middleware: CORSPolicy(origins: configuration.corsOrigins))

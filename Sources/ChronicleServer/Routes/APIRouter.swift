@@ -6,42 +6,26 @@ import Hummingbird
 
 /// Registers routes on the Hummingbird router and remembers them in the route table (for 405s).
 struct APIRouter {
-    let router: Router<BasicRequestContext>
+    let router: Router<ChronicleRequestContext>
     let table: RouteTable
 
-    typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
+    typealias Handler = @Sendable (Request, ChronicleRequestContext) async throws -> Response
 
     /// A `GET` route also answers `HEAD` (RFC 9110 9.3.2: the same status and headers, no body),
-    /// which uptime monitors and link checkers send; `answersHead: false` for a route whose
-    /// answer is a stream that would be opened for nothing.
+    /// which uptime monitors and link checkers send: the router generates it
+    /// (`autoGenerateHeadEndpoints`). `answersHead: false` for a route whose answer is a stream
+    /// that would be opened for nothing: its `HEAD` is a 405 like any method it lacks.
     func on(_ method: HTTPRequest.Method, _ path: String, answersHead: Bool = true, _ handler: @escaping Handler) {
         table.add(path, method)
         router.on(RouterPath(path), method: method) { request, context in try await handler(request, context) }
-        guard method == .get, answersHead else { return }
-        table.add(path, .head)
-        router.on(RouterPath(path), method: .head) { request, context in
-            try await handler(request, context).createHeadResponse()
+        guard method == .get else { return }
+        if answersHead {
+            table.add(path, .head)
+        } else {
+            // Registered so the router does not generate it; the problem middleware turns the
+            // 404 into a 405 with the route's `Allow`.
+            router.on(RouterPath(path), method: .head) { _, _ -> Response in throw HTTPError(.notFound) }
         }
-    }
-}
-
-/// Encodes API responses: JSON with sorted keys, so responses are stable and diffable.
-enum JSONResponse {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
-        make(encoded: ByteBuffer(bytes: try encoder.encode(value)), status: status, headers: headers)
-    }
-
-    /// A response of JSON already encoded.
-    static func make(encoded body: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
-        var fields = headers
-        fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: body))
     }
 }
 

@@ -4,40 +4,40 @@ import Hummingbird
 
 extension ChronicleAPI {
     func addArticleRoutes(to router: APIRouter) {
-        router.on(.post, "/v1/articles") { request, _ in
+        router.on(.post, "/v1/articles") { request, context in
             try authorizeWrite(request)
             _ = try store()  // 503 while loading, before reading, parsing or fetching anything
             let kind = try RequestBody.kind(of: request)
             let body = try await RequestBody.text(of: request, limit: configuration.maxBodyBytes)
-            if kind == .ndjson { return try await ingestLines(body) }
+            if kind == .ndjson { return try await ingestLines(body, request: request, context: context) }
             let outcome = try await ingestor.ingest(try await input(kind: kind, body: body, request: request))
             let status: HTTPResponse.Status = outcome.duplicate ? .ok : .created
-            return try JSONResponse.make(outcome, status: status, headers: [.location: "/v1/articles/\(outcome.id)"])
+            return try context.json(outcome, for: request, status: status, headers: [.location: "/v1/articles/\(outcome.id)"])
         }
 
-        router.on(.post, "/v1/extract") { request, _ in
+        router.on(.post, "/v1/extract") { request, context in
             let kind = try RequestBody.kind(of: request)
             guard kind != .ndjson else { throw Problem.badRequest("/v1/extract takes one article; POST NDJSON to /v1/articles") }
             let body = try await RequestBody.text(of: request, limit: configuration.maxBodyBytes)
             let document = try await ingestor.extract(try await input(kind: kind, body: body, request: request))
-            return try JSONResponse.make(ExtractionView(document))
+            return try context.json(ExtractionView(document), for: request)
         }
 
-        router.on(.get, "/v1/articles") { request, _ in
+        router.on(.get, "/v1/articles") { request, context in
             let query = QueryParameters(request)
             try query.allowOnly(["source", "from", "to", "limit", "cursor"])
             let articleQuery = ArticleQuery(
                 source: query.string("source"), from: try query.date("from"), to: try query.date("to"),
                 limit: try query.limit(max: configuration.maxPageLimit), cursor: try query.cursor())
-            return try JSONResponse.make(try store().read { $0.articles(articleQuery) })
+            return try context.json(try store().read { $0.articles(articleQuery) }, for: request)
         }
 
-        router.on(.get, "/v1/articles/:id") { _, context in
+        router.on(.get, "/v1/articles/:id") { request, context in
             let id = try context.parameters.require("id")
             guard let detail = try store().read({ $0.records[id].map(ArticleDetail.init) }) else {
                 throw Problem.notFound("no article with id '\(id)'")
             }
-            return try JSONResponse.make(detail)
+            return try context.json(detail, for: request)
         }
 
         router.on(.delete, "/v1/articles/:id") { request, context in
@@ -53,20 +53,20 @@ extension ChronicleAPI {
             return Response(status: .noContent)
         }
 
-        router.on(.get, "/v1/articles/:id/entities") { _, context in
+        router.on(.get, "/v1/articles/:id/entities") { request, context in
             let id = try context.parameters.require("id")
             guard let entities = try store().read({ $0.entities(ofArticle: id) }) else {
                 throw Problem.notFound("no article with id '\(id)'")
             }
-            return try JSONResponse.make(["items": entities])
+            return try context.json(["items": entities], for: request)
         }
 
-        router.on(.get, "/v1/articles/:id/timeline") { _, context in
+        router.on(.get, "/v1/articles/:id/timeline") { request, context in
             let id = try context.parameters.require("id")
             guard let timeline = try store().read({ $0.timeline(article: id) }) else {
                 throw Problem.notFound("no article with id '\(id)'")
             }
-            return try JSONResponse.make(timeline)
+            return try context.json(timeline, for: request)
         }
     }
 
@@ -90,7 +90,7 @@ extension ChronicleAPI {
     }
 
     /// NDJSON: one result per non-empty line; a bad line is reported and does not stop the others.
-    private func ingestLines(_ body: String) async throws(Problem) -> Response {
+    private func ingestLines(_ body: String, request: Request, context: ChronicleRequestContext) async throws(Problem) -> Response {
         struct LineResult: Encodable {
             let line: Int
             let status: Int
@@ -113,8 +113,8 @@ extension ChronicleAPI {
         var results: [LineResult] = []
         for (offset, line) in lines {
             do {
-                let request = try RequestBody.decodeJSON(ArticleRequest.self, from: String(line))
-                let outcome = try await ingestor.ingest(try await ingestor.input(for: request))
+                let article = try RequestBody.decodeJSON(ArticleRequest.self, from: String(line))
+                let outcome = try await ingestor.ingest(try await ingestor.input(for: article))
                 results.append(LineResult(line: offset + 1, status: outcome.duplicate ? 200 : 201, id: outcome.id, duplicate: outcome.duplicate))
             } catch {
                 results.append(LineResult(line: offset + 1, status: error.status, error: error.detail))
@@ -123,6 +123,6 @@ extension ChronicleAPI {
         let created = results.filter { $0.status == 201 }.count
         let duplicates = results.filter { $0.status == 200 }.count
         let response = Results(results: results, created: created, duplicates: duplicates, failed: results.count - created - duplicates)
-        do { return try JSONResponse.make(response) } catch { throw Problem(.internalServerError, "\(error)") }
+        do { return try context.json(response, for: request) } catch { throw Problem(.internalServerError, "\(error)") }
     }
 }

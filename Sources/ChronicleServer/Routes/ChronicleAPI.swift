@@ -14,8 +14,11 @@ struct ChronicleAPI: Sendable {
 
     /// The JSON of what `read` finds in the store, from the response cache while the store has not
     /// changed since it was last read for the same request target; 304 for a client that already
-    /// has it (`If-None-Match`). `read` must depend on nothing but the state and the request.
-    func cachedJSON(_ request: Request, _ read: (StoreState) throws -> some Encodable) throws -> Response {
+    /// has it (Hummingbird's `If-None-Match` handling). `read` must depend on nothing but the state
+    /// and the request.
+    func cachedJSON(
+        _ request: Request, context: ChronicleRequestContext, _ read: (StoreState) throws -> some Encodable
+    ) async throws -> Response {
         let store = try store()
         let key = request.uri.description
         let identity = ObjectIdentifier(store)
@@ -24,12 +27,11 @@ struct ChronicleAPI: Sendable {
             answer = kept
         } else {
             let (value, version) = try store.read { state in (try read(state), state.lastSequence) }
-            answer = responses.keep(ByteBuffer(bytes: try JSONResponse.encoder.encode(value)), for: key, store: identity, version: version)
+            answer = responses.keep(ByteBuffer(bytes: try context.responseEncoder.encode(value)), for: key, store: identity, version: version)
         }
-        if let tags = request.headers[.ifNoneMatch], tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == answer.etag }) {
-            return Response(status: .notModified, headers: [.eTag: answer.etag])
+        return try await request.ifNoneMatch(eTag: answer.etag, context: context) {
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: answer.body))
         }
-        return JSONResponse.make(encoded: answer.body, headers: [.eTag: answer.etag])
     }
 
     /// Writes need `Authorization: Bearer <apiKey>` when a key is configured.

@@ -45,17 +45,15 @@ struct DashboardAssets: Sendable {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
     /// The file's response, or 304 when the browser's copy (`If-None-Match`) is current.
-    func response(for name: String, request: Request) -> Response? {
+    func response(for name: String, request: Request, context: some RequestContext) async throws -> Response? {
         guard let asset = assets[name] else { return nil }
-        var headers: HTTPFields = [
-            .contentType: asset.contentType, .eTag: asset.etag, .cacheControl: "no-cache",
-            .contentSecurityPolicy: Self.contentSecurityPolicy, HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+        let headers: HTTPFields = [
+            .cacheControl: "no-cache", .contentSecurityPolicy: Self.contentSecurityPolicy,
+            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
         ]
-        if request.headers[.ifNoneMatch] == asset.etag {
-            headers[.contentType] = nil
-            return Response(status: .notModified, headers: headers)
+        return try await request.ifNoneMatch(headers: headers, eTag: asset.etag, context: context) {
+            Response(status: .ok, headers: [.contentType: asset.contentType], body: .init(byteBuffer: asset.bytes))
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: asset.bytes))
     }
 
     var names: [String] { assets.keys.sorted() }

@@ -5,15 +5,15 @@ extension ChronicleAPI {
     /// styles. Everything it shows it reads from the public JSON API.
     func addDashboardRoutes(to router: APIRouter) {
         let assets = DashboardAssets.bundled
-        router.on(.get, "/") { request, _ in
-            guard let response = assets.response(for: DashboardAssets.page, request: request) else {
+        router.on(.get, "/") { request, context in
+            guard let response = try await assets.response(for: DashboardAssets.page, request: request, context: context) else {
                 throw Problem(.internalServerError, "the dashboard is missing from the build")
             }
             return response
         }
         router.on(.get, "/dashboard/:file") { request, context in
             let file = try context.parameters.require("file")
-            guard file != DashboardAssets.page, let response = assets.response(for: file, request: request) else {
+            guard file != DashboardAssets.page, let response = try await assets.response(for: file, request: request, context: context) else {
                 throw Problem.notFound("the dashboard has no file '\(file)'")
             }
             return response

@@ -4,7 +4,7 @@ import Hummingbird
 
 extension ChronicleAPI {
     func addEntityRoutes(to router: APIRouter) {
-        router.on(.get, "/v1/entities") { request, _ in
+        router.on(.get, "/v1/entities") { request, context in
             let query = QueryParameters(request)
             try query.allowOnly(["q", "type", "limit", "cursor"])
             var type: EntityType?
@@ -23,15 +23,15 @@ extension ChronicleAPI {
             }
             let entityQuery = EntityQuery(
                 text: query.string("q"), type: type, limit: try query.limit(max: configuration.maxPageLimit), after: after)
-            return try cachedJSON(request) { $0.entities(entityQuery) }
+            return try await cachedJSON(request, context: context) { $0.entities(entityQuery) }
         }
 
-        router.on(.get, "/v1/entities/:id") { _, context in
+        router.on(.get, "/v1/entities/:id") { request, context in
             let id = try context.parameters.require("id")
             guard let entity = try store().read({ $0.entity(id: id) }) else {
                 throw Problem.notFound("no entity with id '\(id)'")
             }
-            return try JSONResponse.make(entity)
+            return try context.json(entity, for: request)
         }
     }
 }

@@ -5,11 +5,11 @@ import Hummingbird
 
 extension ChronicleAPI {
     func addEventRoutes(to router: APIRouter) {
-        router.on(.get, "/v1/event-types") { _, _ in
-            try JSONResponse.make(EventOntology.shared)
+        router.on(.get, "/v1/event-types") { request, context in
+            try context.json(EventOntology.shared, for: request)
         }
 
-        router.on(.get, "/v1/events") { request, _ in
+        router.on(.get, "/v1/events") { request, context in
             let query = QueryParameters(request)
             try query.allowOnly(["entity", "type", "from", "to", "place", "story", "q", "limit", "cursor", "format"])
             let format = query.string("format") ?? "json"
@@ -21,7 +21,7 @@ extension ChronicleAPI {
                 to: try query.date("to"), place: query.string("place"), story: query.string("story"),
                 text: query.string("q"), limit: try query.limit(max: configuration.maxPageLimit),
                 cursor: try query.cursor())
-            guard format != "json" else { return try cachedJSON(request) { $0.events(eventQuery) } }
+            guard format != "json" else { return try await cachedJSON(request, context: context) { $0.events(eventQuery) } }
             let store = try store()
             // An export holds every matching event: without `limit`, all of them. It is written a
             // page at a time, each page read under the store's lock and then sent, so neither the
@@ -54,20 +54,20 @@ extension ChronicleAPI {
             })
         }
 
-        router.on(.get, "/v1/merged-events/:id") { _, context in
+        router.on(.get, "/v1/merged-events/:id") { request, context in
             let id = try context.parameters.require("id")
             guard let event = try store().read({ $0.mergedEvent(id: id) }) else {
                 throw Problem.notFound("no merged event with id '\(id)'")
             }
-            return try JSONResponse.make(event)
+            return try context.json(event, for: request)
         }
 
-        router.on(.get, "/v1/events/:id") { _, context in
+        router.on(.get, "/v1/events/:id") { request, context in
             let id = try context.parameters.require("id")
             guard let event = try store().read({ $0.event(id: id) }) else {
                 throw Problem.notFound("no event with id '\(id)'")
             }
-            return try JSONResponse.make(event)
+            return try context.json(event, for: request)
         }
     }
 }

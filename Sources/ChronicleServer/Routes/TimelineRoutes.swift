@@ -5,7 +5,7 @@ extension ChronicleAPI {
     /// Merged events of a story or an entity in time order; `format=timelinejs` gives the
     /// TimelineJS JSON a dashboard can draw as it is.
     func addTimelineRoutes(to router: APIRouter) {
-        router.on(.get, "/v1/timeline") { request, _ in
+        router.on(.get, "/v1/timeline") { request, context in
             let query = QueryParameters(request)
             try query.allowOnly(["entity", "story", "from", "to", "format"])
             let from = try query.date("from")
@@ -21,7 +21,7 @@ extension ChronicleAPI {
             case (nil, nil): throw Problem.badRequest("give entity=<id> or story=<id>")
             default: break
             }
-            return try cachedJSON(request) { state throws(Problem) -> TimelineAnswer in
+            return try await cachedJSON(request, context: context) { state throws(Problem) -> TimelineAnswer in
                 let timeline: StoryTimeline
                 if let story {
                     guard let found = state.storyTimeline(story: story, from: from, to: to) else {
