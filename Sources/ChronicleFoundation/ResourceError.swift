@@ -1,12 +1,12 @@
 /// A resource file that is missing or does not say what its reader expects. Resources ship with
 /// the code, so this is a broken package: it stops the program at start-up, naming the file
 /// (and the line) to fix.
-package struct ResourceError: Error, CustomStringConvertible, Equatable {
+public struct ResourceError: Error, CustomStringConvertible, Equatable {
     /// The file, as the reader was asked for it (`events/event_triggers.tsv`).
-    package let file: String
+    public let file: String
     /// The 1-based line at fault, for a malformed line.
-    package let line: Int?
-    package let problem: String
+    public let line: Int?
+    public let problem: String
 
     package init(file: String, line: Int? = nil, problem: String) {
         self.file = file
@@ -14,7 +14,7 @@ package struct ResourceError: Error, CustomStringConvertible, Equatable {
         self.problem = problem
     }
 
-    package var description: String {
+    public var description: String {
         "resource \(file)\(line.map { " line \($0)" } ?? ""): \(problem)"
     }
 }

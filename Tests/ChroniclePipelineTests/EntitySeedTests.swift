@@ -1,3 +1,4 @@
+import ChronicleTestSupport
 import Foundation
 import Testing
 
@@ -6,12 +7,12 @@ import Testing
 /// The people, places and organisations of the five seeds, each with its type and canonical
 /// name, as the standard pipeline (trained tagger, gazetteers, context rules, canonicalization)
 /// must find them: every one of them, and nothing else of these three types.
-@Suite("Entities in the seeds", .enabled(if: seedsAvailable, "../shared/seeds not found: seed entity tests skipped"))
+@Suite("Entities in the seeds", .enabled(if: SharedData.seedsAvailable, "../shared/seeds not found: seed entity tests skipped"))
 struct EntitySeedTests {
     static let types: Set<EntityType> = [.person, .location, .organization]
 
     func entities(_ seed: String) throws -> [EntityMention] {
-        try Pipeline.standard().run(.text(try Seeds.text(seed))).entities
+        try Pipeline.standard().run(.text(try SharedData.seedText(seed))).entities
     }
 
     /// "TYPE canonical name" of the people, places and organisations found.

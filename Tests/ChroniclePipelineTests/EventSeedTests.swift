@@ -1,3 +1,4 @@
+import ChronicleTestSupport
 import Foundation
 import Testing
 
@@ -35,10 +36,10 @@ func describeEvents(_ document: ArticleDocument) -> [String] {
 
 /// The events the issue lists for the five seeds, each with its type, actors, place, date and
 /// modality.
-@Suite("Events in the seeds", .enabled(if: seedsAvailable, "../shared/seeds not found: seed event tests skipped"))
+@Suite("Events in the seeds", .enabled(if: SharedData.seedsAvailable, "../shared/seeds not found: seed event tests skipped"))
 struct EventSeedTests {
     func document(_ seed: String) throws -> ArticleDocument {
-        try Pipeline.standard().run(.text(try Seeds.text(seed)))
+        try Pipeline.standard().run(.text(try SharedData.seedText(seed)))
     }
 
     func expect(_ document: ArticleDocument, _ expectations: [EventExpectation], sourceLocation: SourceLocation = #_sourceLocation) {

@@ -1,4 +1,5 @@
 import ChronicleFoundation
+import ChronicleTestSupport
 import Testing
 
 @testable import ChroniclePipeline
@@ -120,10 +121,10 @@ struct TemporalTaggerTests {
 }
 
 /// The temporal expressions of the five seeds, each with its value, exactly.
-@Suite("Time in the seeds", .enabled(if: seedsAvailable, "../shared/seeds not found: seed time tests skipped"))
+@Suite("Time in the seeds", .enabled(if: SharedData.seedsAvailable, "../shared/seeds not found: seed time tests skipped"))
 struct TimeSeedTests {
     func timexes(_ seed: String) throws -> [String] {
-        try Pipeline.standard().run(.text(try Seeds.text(seed))).timexes.map { timex in
+        try Pipeline.standard().run(.text(try SharedData.seedText(seed))).timexes.map { timex in
             "\(timex.text) = \(timex.value)" + (timex.mod.map { " \($0)" } ?? "")
         }
     }

@@ -1,18 +1,7 @@
-import ChronicleTestSupport
 import Foundation
 import Testing
 
 @testable import ChroniclePipeline
-
-/// The seed articles, through the shared locator every test target uses.
-enum Seeds {
-    static let directory = SharedData.seeds
-
-    /// The text of the seed whose file name starts with `prefix` (`"003"`).
-    static func text(_ prefix: String) throws -> String { try SharedData.seedText(prefix) }
-}
-
-let seedsAvailable = SharedData.seedsAvailable
 
 func runText(_ text: String, title: String? = nil, source: String? = nil, publishedAt: String? = nil) throws
     -> ArticleDocument

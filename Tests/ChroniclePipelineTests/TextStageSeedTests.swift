@@ -1,10 +1,11 @@
+import ChronicleTestSupport
 import Testing
 
 @testable import ChroniclePipeline
 
 /// The five seed articles of the issue: each must come out clean and dated, with every body
 /// sentence kept exactly once.
-@Suite(.enabled(if: seedsAvailable, "../shared/seeds not found: seed tests skipped"))
+@Suite(.enabled(if: SharedData.seedsAvailable, "../shared/seeds not found: seed tests skipped"))
 struct TextStageSeedTests {
     /// Chrome that must not survive on any seed.
     static let chrome = [
@@ -29,7 +30,7 @@ struct TextStageSeedTests {
     }
 
     @Test func seed000XinhuaHeaderWithDateline() throws {
-        let document = try runText(try Seeds.text("000"))
+        let document = try runText(try SharedData.seedText("000"))
         let m = document.metadata
         #expect(m.publicationDate == "2025-05-17")
         #expect(m.publicationTime == nil)
@@ -66,7 +67,7 @@ struct TextStageSeedTests {
     }
 
     @Test func seed001ShanghaiDailyPage() throws {
-        let document = try runText(try Seeds.text("001"))
+        let document = try runText(try SharedData.seedText("001"))
         let m = document.metadata
         #expect(m.publicationDate == "2025-05-16")
         #expect(m.publicationTime == "23:35")
@@ -105,7 +106,7 @@ struct TextStageSeedTests {
     }
 
     @Test func seed002DatePrefixWithoutCredits() throws {
-        let document = try runText(try Seeds.text("002"))
+        let document = try runText(try SharedData.seedText("002"))
         let m = document.metadata
         #expect(m.publicationDate == "2025-05-16")
         #expect(m.dateSource == .prefix)
@@ -140,7 +141,7 @@ struct TextStageSeedTests {
     }
 
     @Test func seed003ReutersOnRNZ() throws {
-        let document = try runText(try Seeds.text("003"))
+        let document = try runText(try SharedData.seedText("003"))
         let m = document.metadata
         // "4:19 am today" plus the caption's "16 May, 2025".
         #expect(m.publicationDate == "2025-05-16")
@@ -181,7 +182,7 @@ struct TextStageSeedTests {
     }
 
     @Test func seed004StandfirstAndBullets() throws {
-        let document = try runText(try Seeds.text("004"))
+        let document = try runText(try SharedData.seedText("004"))
         let m = document.metadata
         #expect(m.publicationDate == "2025-05-16")
         #expect(m.dateSource == .prefix)
@@ -218,7 +219,7 @@ struct TextStageSeedTests {
 
     @Test func suppliedMetadataWinsOnSeeds() throws {
         let document = try runText(
-            try Seeds.text("003"), title: "Prisoner swap agreed", source: "Radio NZ", publishedAt: "2025-05-17T06:00:00+12:00")
+            try SharedData.seedText("003"), title: "Prisoner swap agreed", source: "Radio NZ", publishedAt: "2025-05-17T06:00:00+12:00")
         #expect(document.metadata.title == "Prisoner swap agreed")
         #expect(document.metadata.source == "Radio NZ")
         #expect(document.metadata.publicationDate == "2025-05-17")
@@ -229,7 +230,7 @@ struct TextStageSeedTests {
     }
 
     @Test func seedTokensAroundNumbersAndPossessives() throws {
-        let document = try runText(try Seeds.text("000"))
+        let document = try runText(try SharedData.seedText("000"))
         let tokens = document.tokens.map(\.text)
         #expect(tokens.prefix(12) == ["Delegations", "of", "Russia", "and", "Ukraine", "concluded", "their", "meeting", "in", "Türkiye", "’s", "Istanbul"])
         #expect(tokens.contains("two-hour"))

@@ -1,3 +1,4 @@
+import ChronicleTestSupport
 import Foundation
 import Testing
 
@@ -35,9 +36,9 @@ struct CrashRecoveryTests {
         return ids
     }
 
-    @Test("the five seeds survive kill -9", .enabled(if: Seeds.available, "../shared/seeds not found: seed crash test skipped"))
+    @Test("the five seeds survive kill -9", .enabled(if: SharedData.seedsAvailable, "../shared/seeds not found: seed crash test skipped"))
     func seedsSurviveKill() async throws {
-        let articles = try Seeds.files().map { try Data(contentsOf: $0) }
+        let articles = try SharedData.seedFiles().map { try Data(contentsOf: $0) }
         #expect(articles.count == 5)
         let ids = try await ingestKillRestart(articles)
         #expect(Set(ids).count == 5)

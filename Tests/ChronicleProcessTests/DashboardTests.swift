@@ -1,3 +1,4 @@
+import ChronicleTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 @Suite(
     "Dashboard in headless Chromium", .serialized, .enabled(if: ServiceProcess.binaryAvailable, "chronicle binary not built"),
     .enabled(if: HeadlessChromium.executable != nil, "chromium not installed (Debian package chromium): dashboard test skipped"),
-    .enabled(if: Seeds.available, "../shared/seeds not found: dashboard test skipped"))
+    .enabled(if: SharedData.seedsAvailable, "../shared/seeds not found: dashboard test skipped"))
 struct DashboardTests {
     /// What the story page's timeline shows: its columns in order, each with its cards.
     static let readTimeline = """
@@ -23,7 +24,7 @@ struct DashboardTests {
         let service = try ServiceProcess(dataDirectory: temporaryDirectory())
         defer { service.kill9() }
         try await service.waitUntilReady()
-        for file in try Seeds.files() {
+        for file in try SharedData.seedFiles() {
             let response = try await service.request("POST", "/v1/articles", body: try Data(contentsOf: file), contentType: "text/plain")
             #expect(response.status == 201)
         }

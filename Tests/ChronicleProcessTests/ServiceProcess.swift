@@ -128,19 +128,3 @@ func temporaryDirectory() -> String {
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
-
-enum Seeds {
-    static let directory: URL = {
-        if let path = ProcessInfo.processInfo.environment["CHRONICLE_SHARED"] {
-            return URL(fileURLWithPath: path).appendingPathComponent("seeds")
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
-    }()
-    static var available: Bool { FileManager.default.fileExists(atPath: directory.path) }
-
-    static func files() throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "txt" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
-    }
-}

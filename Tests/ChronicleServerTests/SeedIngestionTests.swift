@@ -1,3 +1,4 @@
+import ChronicleTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -6,11 +7,11 @@ import Testing
 
 @testable import ChronicleServer
 
-@Suite("The five seeds through the HTTP API", .enabled(if: SharedMaterial.seedsAvailable, "../shared/seeds not found: seed HTTP tests skipped"))
+@Suite("The five seeds through the HTTP API", .enabled(if: SharedData.seedsAvailable, "../shared/seeds not found: seed HTTP tests skipped"))
 struct SeedIngestionTests {
     @Test("each seed posted as text/plain comes out dated, with its date source, and once only")
     func seedsAreDated() async throws {
-        let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        let seeds = try SharedData.seedTexts()
         #expect(seeds.count == 5)
         try await TestService().run { client in
             var ids: [String] = []
@@ -50,7 +51,7 @@ struct SeedIngestionTests {
 
     @Test("across the five seeds one entity per real thing, under every spelling, with its aliases")
     func seedsShareEntities() async throws {
-        let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        let seeds = try SharedData.seedTexts()
         try await TestService().run { client in
             for seed in seeds {
                 #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
@@ -84,7 +85,7 @@ struct SeedIngestionTests {
 
     @Test("events of the seeds through every filter of GET /v1/events, and the ontology")
     func seedEvents() async throws {
-        let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        let seeds = try SharedData.seedTexts()
         try await TestService().run { client in
             for seed in seeds {
                 #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
@@ -128,7 +129,7 @@ struct SeedIngestionTests {
 
     @Test("the five seeds are one story: the talks one event with five reports and a duration conflict, and a timeline from 2014 to the planned exchange")
     func seedStory() async throws {
-        let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        let seeds = try SharedData.seedTexts()
         try await TestService().run { client in
             for seed in seeds {
                 #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
@@ -183,7 +184,7 @@ struct SeedIngestionTests {
 
     @Test("an article's timexes come normalized, with its own timeline in calendar order")
     func seedTimeline() async throws {
-        let seeds = try SharedMaterial.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        let seeds = try SharedData.seedTexts()
         try await TestService().run { client in
             let created = try await client.post("/v1/articles", seeds[2], contentType: "text/plain").json()
             let id = try #require(created["id"] as? String)

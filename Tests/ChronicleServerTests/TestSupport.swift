@@ -62,19 +62,3 @@ extension TestResponse {
 func jsonString(_ object: [String: Any]) -> String {
     String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
 }
-
-/// Where the shared material is, if it is beside the package (as in CI).
-enum SharedMaterial {
-    static let root: URL = {
-        if let path = ProcessInfo.processInfo.environment["CHRONICLE_SHARED"] { return URL(fileURLWithPath: path) }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-    }()
-    static let seeds = root.appendingPathComponent("seeds")
-    static var seedsAvailable: Bool { FileManager.default.fileExists(atPath: seeds.path) }
-
-    static func seedFiles() throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: seeds, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "txt" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
-    }
-}

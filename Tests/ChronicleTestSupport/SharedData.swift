@@ -42,8 +42,13 @@ package enum SharedData {
     package static func seedFiles() throws -> [URL] {
         guard let seeds else { throw Missing(description: "no shared/seeds beside the package") }
         return try FileManager.default.contentsOfDirectory(at: seeds, includingPropertiesForKeys: nil)
-            .filter { !$0.lastPathComponent.hasPrefix(".") }
+            .filter { $0.pathExtension == "txt" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    /// The texts of the seeds, in name order.
+    package static func seedTexts() throws -> [String] {
+        try seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
     }
 
     /// The text of the seed whose file name starts with `prefix` (`"003"`).

@@ -1,22 +1,22 @@
 /// The one data model that flows through the pipeline: each stage reads what earlier stages
 /// wrote and adds its own annotations. Every annotation carries scalar offsets into `text`.
-package struct ArticleDocument: Codable, Sendable, Equatable {
+public struct ArticleDocument: Codable, Sendable, Equatable {
     /// What was submitted, unchanged.
-    package var input: ArticleInput
+    public var input: ArticleInput
     /// The article body with page chrome removed; all offsets point into it.
-    package var text: String
-    package var metadata: ArticleMetadata
-    package var paragraphs: [Paragraph]
-    package var sentences: [Sentence]
-    package var tokens: [Token]
-    package var entities: [EntityMention]
-    package var timexes: [TimexMention]
-    package var events: [EventMention]
-    package var quotations: [Quotation]
+    public var text: String
+    public var metadata: ArticleMetadata
+    public var paragraphs: [Paragraph]
+    public var sentences: [Sentence]
+    public var tokens: [Token]
+    public var entities: [EntityMention]
+    public var timexes: [TimexMention]
+    public var events: [EventMention]
+    public var quotations: [Quotation]
     /// Names of the stages that have run, in order.
-    package var stages: [String]
+    public var stages: [String]
 
-    package init(input: ArticleInput) {
+    public init(input: ArticleInput) {
         self.input = input
         self.text = ""
         self.metadata = ArticleMetadata(
@@ -40,7 +40,7 @@ package struct ArticleDocument: Codable, Sendable, Equatable {
         case tokenSpans = "token_spans"
     }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         input = try container.decode(ArticleInput.self, forKey: .input)
         text = try container.decode(String.self, forKey: .text)
@@ -71,7 +71,7 @@ package struct ArticleDocument: Codable, Sendable, Equatable {
         }
     }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(input, forKey: .input)
         try container.encode(text, forKey: .text)
@@ -88,7 +88,7 @@ package struct ArticleDocument: Codable, Sendable, Equatable {
 
     /// The text under a span; a span running past the text (a damaged record) is cut at its end
     /// rather than trapping, so reading a bad record never brings the service down.
-    package func text(of span: TextSpan) -> String {
+    public func text(of span: TextSpan) -> String {
         // Counting scalars over the UTF-8 bytes is several times faster than the scalar view's
         // index walk (the reads of `GET /v1/events` spent an eighth of their time there).
         var text = text  // `withUTF8` reads a native string's bytes in place, copying only a bridged one

@@ -1,19 +1,19 @@
 /// What a client submits: the article body (plain text or an HTML page) and any metadata it knows.
-package struct ArticleInput: Codable, Sendable, Equatable {
-    package enum Body: Sendable, Equatable {
+public struct ArticleInput: Codable, Sendable, Equatable {
+    public enum Body: Sendable, Equatable {
         case text(String)
         case html(String)
     }
 
-    package var body: Body
-    package var title: String?
-    package var url: String?
-    package var source: String?
+    public var body: Body
+    public var title: String?
+    public var url: String?
+    public var source: String?
     /// ISO 8601 date (`2025-05-16`) or date-time (`2025-05-16T23:35:00+08:00`), as supplied.
-    package var publishedAt: String?
-    package var externalID: String?
+    public var publishedAt: String?
+    public var externalID: String?
 
-    package init(
+    public init(
         body: Body, title: String? = nil, url: String? = nil, source: String? = nil,
         publishedAt: String? = nil, externalID: String? = nil
     ) {
@@ -25,7 +25,7 @@ package struct ArticleInput: Codable, Sendable, Equatable {
         self.externalID = externalID
     }
 
-    package static func text(_ text: String) -> ArticleInput { ArticleInput(body: .text(text)) }
+    public static func text(_ text: String) -> ArticleInput { ArticleInput(body: .text(text)) }
 
     enum CodingKeys: String, CodingKey {
         case text, html, title, url, source
@@ -33,7 +33,7 @@ package struct ArticleInput: Codable, Sendable, Equatable {
         case externalID = "external_id"
     }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let html = try container.decodeIfPresent(String.self, forKey: .html) {
             body = .html(html)
@@ -47,7 +47,7 @@ package struct ArticleInput: Codable, Sendable, Equatable {
         externalID = try container.decodeIfPresent(String.self, forKey: .externalID)
     }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch body {
         case .text(let text): try container.encode(text, forKey: .text)

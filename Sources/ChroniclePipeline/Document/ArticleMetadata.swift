@@ -1,5 +1,5 @@
 /// Where an article's publication date came from, most trustworthy first.
-package enum DateSource: String, Codable, Sendable {
+public enum DateSource: String, Codable, Sendable {
     /// `published_at` supplied by the client.
     case supplied
     /// A leading ` date YYYY-MM-DD` line.
@@ -15,29 +15,29 @@ package enum DateSource: String, Codable, Sendable {
 }
 
 /// Facts about the article as a publication, found by the text stage.
-package struct ArticleMetadata: Codable, Sendable, Equatable {
-    package var title: String?
+public struct ArticleMetadata: Codable, Sendable, Equatable {
+    public var title: String?
     /// Publisher as supplied or recognised (`Shanghai Daily`, `RNZ`).
-    package var source: String?
+    public var source: String?
     /// News agency credited for the report (`Xinhua`, `Reuters`, `AFP`).
-    package var agency: String?
+    public var agency: String?
     /// The byline as printed (`By Vladimir Soldatkin and Andrew Osborn, Reuters`).
-    package var byline: String?
+    public var byline: String?
     /// Author names taken from the byline.
-    package var authors: [String]
+    public var authors: [String]
     /// The dateline place (`ISTANBUL, TURKEY`).
-    package var dateline: String?
+    public var dateline: String?
     /// Publication date `YYYY-MM-DD`, when known.
-    package var publicationDate: String?
+    public var publicationDate: String?
     /// Publication time `HH:MM` (local to the stamp), when printed.
-    package var publicationTime: String?
+    public var publicationTime: String?
     /// UTC offset of the publication time, for example `+08:00`.
-    package var timeZone: String?
-    package var dateSource: DateSource
-    package var url: String?
-    package var externalID: String?
+    public var timeZone: String?
+    public var dateSource: DateSource
+    public var url: String?
+    public var externalID: String?
 
-    package init(
+    public init(
         title: String? = nil, source: String? = nil, agency: String? = nil, byline: String? = nil,
         authors: [String] = [], dateline: String? = nil, publicationDate: String? = nil,
         publicationTime: String? = nil, timeZone: String? = nil, dateSource: DateSource = .unknown,

@@ -2,23 +2,23 @@
 ///
 /// Scalar offsets (not UTF-8 bytes, not grapheme clusters) are what the API exposes: they are
 /// stable across encodings and match what JavaScript's `Array.from(text)` and Python's `str` index.
-package struct TextSpan: Codable, Sendable, Hashable, Comparable {
-    package var start: Int
-    package var end: Int
+public struct TextSpan: Codable, Sendable, Hashable, Comparable {
+    public var start: Int
+    public var end: Int
 
-    package init(start: Int, end: Int) {
+    public init(start: Int, end: Int) {
         precondition(start <= end, "span start \(start) after end \(end)")
         self.start = start
         self.end = end
     }
 
-    package var length: Int { end - start }
-    package var isEmpty: Bool { start == end }
+    public var length: Int { end - start }
+    public var isEmpty: Bool { start == end }
 
-    package func contains(_ other: TextSpan) -> Bool { start <= other.start && other.end <= end }
-    package func overlaps(_ other: TextSpan) -> Bool { start < other.end && other.start < end }
+    public func contains(_ other: TextSpan) -> Bool { start <= other.start && other.end <= end }
+    public func overlaps(_ other: TextSpan) -> Bool { start < other.end && other.start < end }
 
-    package static func < (lhs: TextSpan, rhs: TextSpan) -> Bool {
+    public static func < (lhs: TextSpan, rhs: TextSpan) -> Bool {
         (lhs.start, lhs.end) < (rhs.start, rhs.end)
     }
 }

@@ -1,6 +1,6 @@
 /// Finds entity mentions in a tokenized document: the statistical tagger in production, a fixed
 /// list in tests of the stages that refine mentions.
-package protocol EntityRecognizer: Sendable {
+public protocol EntityRecognizer: Sendable {
     func entities(in document: ArticleDocument) -> [EntityMention]
     /// Whether the recognizer's training text writes this word in lower case more often than
     /// capitalised ("may", not "Trump"): the entity stage does not take such a word for a name
@@ -9,5 +9,5 @@ package protocol EntityRecognizer: Sendable {
 }
 
 extension EntityRecognizer {
-    package func isCommonWord(_ token: String) -> Bool { false }
+    public func isCommonWord(_ token: String) -> Bool { false }
 }

@@ -8,13 +8,13 @@ import ChronicleFoundation
 /// into NORP mentions of their country, and names places canonically. Context rules then
 /// correct types from the words around names, and the propagator gives one name one type and
 /// finds the occurrences the tagger missed.
-package struct EntityStage: PipelineStage {
-    package let name = "entities"
+public struct EntityStage: PipelineStage {
+    public let name = "entities"
     let recognizer: any EntityRecognizer
     let gazetteer: EntityGazetteer
     let lexicon: EntityLexicon
 
-    package init(recognizer: any EntityRecognizer) throws(ResourceError) {
+    public init(recognizer: any EntityRecognizer) throws(ResourceError) {
         self.init(recognizer: recognizer, gazetteer: try EntityGazetteer.bundled.get(), lexicon: try EntityLexicon.bundled.get())
     }
 
@@ -24,7 +24,7 @@ package struct EntityStage: PipelineStage {
         self.lexicon = lexicon
     }
 
-    package func process(_ document: inout ArticleDocument) throws(PipelineError) {
+    public func process(_ document: inout ArticleDocument) throws(PipelineError) {
         let slicer = TextSlicer(document.text)
         var mentions = recognizer.entities(in: document).flatMap(splitPlacePairs).map { refinedType(withoutTitle($0, slicer: slicer)) }
         mentions += gazetteerMentions(in: document, besides: mentions, slicer: slicer)

@@ -3,8 +3,8 @@ import ChronicleFoundation
 /// The events stage: finds each sentence's event triggers, then the event's actors and place,
 /// its time, duration and quantities, how the text presents it, and who reports it; indirect
 /// speech becomes STATEMENT events and direct speech `Quotation`s.
-package struct EventStage: PipelineStage {
-    package let name = "events"
+public struct EventStage: PipelineStage {
+    public let name = "events"
 
     let lexicon: EventLexicon
     let arguments: ArgumentFinder
@@ -14,7 +14,7 @@ package struct EventStage: PipelineStage {
     let quotations: QuotationFinder
     let statements: StatementFinder
 
-    package init() throws(ResourceError) {
+    public init() throws(ResourceError) {
         lexicon = try EventLexicon.bundled.get()
         let resolver = try ActorResolver.bundled.get()
         arguments = ArgumentFinder(resolver: resolver)
@@ -25,7 +25,7 @@ package struct EventStage: PipelineStage {
         statements = StatementFinder(quotations: quotations)
     }
 
-    package func process(_ document: inout ArticleDocument) throws(PipelineError) {
+    public func process(_ document: inout ArticleDocument) throws(PipelineError) {
         let map = TokenEntityMap(document)
         document.quotations = quotations.quotations(in: document, map: map)
         let entitySpans = document.entities.map(\.span)

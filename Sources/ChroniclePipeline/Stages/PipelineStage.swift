@@ -1,17 +1,17 @@
 /// One named step of the extraction pipeline. A stage reads what earlier stages wrote into the
 /// document and adds its own annotations; stages never call each other.
-package protocol PipelineStage: Sendable {
+public protocol PipelineStage: Sendable {
     var name: String { get }
     func process(_ document: inout ArticleDocument) throws(PipelineError)
 }
 
 /// Why a document could not be processed. The message is meant for the person who sent it.
-package enum PipelineError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum PipelineError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Nothing is left once page chrome and markup are removed.
     case emptyText
     case invalidPublishedAt(String)
 
-    package var description: String {
+    public var description: String {
         switch self {
         case .emptyText: "the article has no text once markup and page chrome are removed"
         case .invalidPublishedAt(let value):

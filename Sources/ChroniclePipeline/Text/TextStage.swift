@@ -11,13 +11,13 @@ import ChronicleFoundation
 ///   gives) > unknown;
 /// - url: supplied > a line holding only the page's address;
 /// - byline: printed byline > HTML author field; agency: see `AgencyFinder`.
-package struct TextStage: PipelineStage {
-    package let name = "text"
+public struct TextStage: PipelineStage {
+    public let name = "text"
     let resources: TextResources
 
-    package init() throws(ResourceError) { resources = try TextResources.bundled.get() }
+    public init() throws(ResourceError) { resources = try TextResources.bundled.get() }
 
-    package func process(_ document: inout ArticleDocument) throws(PipelineError) {
+    public func process(_ document: inout ArticleDocument) throws(PipelineError) {
         let input = document.input
         var supplied: DateStamp?
         if let value = input.publishedAt {

@@ -8,7 +8,7 @@ import NIOCore
 import NIOPosix
 
 /// Assembles the HTTP service: router, middleware and the background services.
-package enum ChronicleApplication {
+public enum ChronicleApplication {
     /// The router with every endpoint. Tests drive it in memory.
     package static func buildRouter(
         configuration: ServerConfiguration, stores: StoreHolder, pipeline: Pipeline,
@@ -46,7 +46,7 @@ package enum ChronicleApplication {
 
     /// The whole service: HTTP server plus the store loader and snapshot scheduler. Loading the
     /// pipeline's resources comes first: a broken package stops here, before any port is bound.
-    package static func build(
+    public static func build(
         configuration: ServerConfiguration, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(ResourceError) -> some ApplicationProtocol {
         let stores = StoreHolder()

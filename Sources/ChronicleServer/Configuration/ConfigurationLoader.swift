@@ -5,13 +5,13 @@ import SystemPackage
 /// Builds the configuration reader, highest priority first: command-line flags, environment
 /// variables (`CHRONICLE_` + key in upper snake case), the YAML or JSON config file, and the
 /// embedded defaults of `ServerConfiguration`.
-package enum ConfigurationLoader {
-    package static let defaultFile = "config/chronicle.yaml"
+public enum ConfigurationLoader {
+    public static let defaultFile = "config/chronicle.yaml"
 
     /// - Parameters:
     ///   - overrides: values given as flags, by configuration key (`port`, `dataDir`, ...).
     ///   - file: the config file; nil means `CHRONICLE_CONFIG` or `config/chronicle.yaml` if present.
-    package static func load(
+    public static func load(
         overrides: [String: ConfigValue] = [:], file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> ServerConfiguration {

@@ -3,36 +3,36 @@ import Foundation
 
 /// Every setting of the service. Keys are read through swift-configuration; the README lists
 /// them with their environment variable (`dataDir` -> `CHRONICLE_DATA_DIR`).
-package struct ServerConfiguration: Sendable, Equatable {
-    package var host = "127.0.0.1"
-    package var port = 8080
-    package var dataDir = "./data"
+public struct ServerConfiguration: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var dataDir = "./data"
     /// Minutes between periodic snapshots; 0 turns them off (shutdown and the admin endpoint still take one).
-    package var snapshotIntervalMinutes = 5.0
-    package var maxBodyBytes = 5 * 1024 * 1024
-    package var maxNDJSONLines = 1000
-    package var maxPageLimit = 200
+    public var snapshotIntervalMinutes = 5.0
+    public var maxBodyBytes = 5 * 1024 * 1024
+    public var maxNDJSONLines = 1000
+    public var maxPageLimit = 200
     /// When set, writes need `Authorization: Bearer <key>`.
-    package var apiKey: String?
+    public var apiKey: String?
     /// Seconds a connection may stay idle (no bytes either way) before it is closed.
-    package var idleTimeoutSeconds = 30.0
+    public var idleTimeoutSeconds = 30.0
     /// Seconds a client has to send a whole request (head and body) after connecting or after its
     /// previous response; a client trickling a request (slowloris) is cut off after this.
-    package var requestTimeoutSeconds = 30.0
+    public var requestTimeoutSeconds = 30.0
     /// Open connections at most; at the limit, the one that has waited longest for its request is closed.
-    package var maxConnections = 1000
+    public var maxConnections = 1000
     /// Threads that run the pipeline; 0 means one fewer than the cores (at least one), so reads
     /// always find a free core.
-    package var extractionThreads = 0
-    package var logLevel = "info"
-    package var fetch = FetchConfiguration()
-    package var stream = StreamConfiguration()
+    public var extractionThreads = 0
+    public var logLevel = "info"
+    public var fetch = FetchConfiguration()
+    public var stream = StreamConfiguration()
     /// Origins allowed to call the API from a browser (CORS): none by default, `*` for any.
-    package var corsOrigins: [String] = []
+    public var corsOrigins: [String] = []
 
-    package init() {}
+    public init() {}
 
-    package init(reader: ConfigReader) {
+    public init(reader: ConfigReader) {
         let defaults = ServerConfiguration()
         host = reader.string(forKey: "host", default: defaults.host)
         port = reader.int(forKey: "port", default: defaults.port)
@@ -55,17 +55,17 @@ package struct ServerConfiguration: Sendable, Equatable {
 }
 
 /// The live feed, `GET /v1/stream`.
-package struct StreamConfiguration: Sendable, Equatable {
+public struct StreamConfiguration: Sendable, Equatable {
     /// Messages kept for a subscriber that reconnects with `Last-Event-ID`.
-    package var backlog = 10_000
+    public var backlog = 10_000
     /// Messages a subscriber may fall behind before it is dropped (ingestion never waits for it).
-    package var subscriberBuffer = 1_000
+    public var subscriberBuffer = 1_000
     /// Seconds between heartbeat comments on an idle stream.
-    package var heartbeatSeconds = 15.0
+    public var heartbeatSeconds = 15.0
 
-    package init() {}
+    public init() {}
 
-    package init(reader: ConfigReader) {
+    public init(reader: ConfigReader) {
         let defaults = StreamConfiguration()
         backlog = reader.int(forKey: "backlog", default: defaults.backlog)
         subscriberBuffer = reader.int(forKey: "subscriberBuffer", default: defaults.subscriberBuffer)
@@ -74,17 +74,17 @@ package struct StreamConfiguration: Sendable, Equatable {
 }
 
 /// Limits on fetching `{"url": ...}` articles.
-package struct FetchConfiguration: Sendable, Equatable {
-    package var timeoutSeconds = 10.0
-    package var maxBytes = 5 * 1024 * 1024
-    package var maxRedirects = 5
+public struct FetchConfiguration: Sendable, Equatable {
+    public var timeoutSeconds = 10.0
+    public var maxBytes = 5 * 1024 * 1024
+    public var maxRedirects = 5
     /// Allow loopback, private (RFC 1918, ULA) and link-local addresses. Off in production:
     /// it would let any client make the service probe its own network.
-    package var allowPrivateAddresses = false
+    public var allowPrivateAddresses = false
 
-    package init() {}
+    public init() {}
 
-    package init(reader: ConfigReader) {
+    public init(reader: ConfigReader) {
         let defaults = FetchConfiguration()
         timeoutSeconds = reader.double(forKey: "timeoutSeconds", default: defaults.timeoutSeconds)
         maxBytes = reader.int(forKey: "maxBytes", default: defaults.maxBytes)

@@ -5,7 +5,7 @@ import Foundation
 /// decoded with Viterbi under BILOU constraints, in two passes. The first pass sees each
 /// sentence's own features; the second adds what the first pass found across the whole
 /// document (the same word tagged elsewhere, headline words spelled normally in the text).
-package struct NamedEntityTagger: EntityRecognizer, Sendable {
+public struct NamedEntityTagger: EntityRecognizer, Sendable {
     package let model: TaggerModel
     private let table: FeatureTable
     private let extractor: FeatureExtractor
@@ -16,8 +16,8 @@ package struct NamedEntityTagger: EntityRecognizer, Sendable {
         extractor = FeatureExtractor(gazetteers: model.gazetteers)
     }
 
-    /// The model committed under `Resources/ner/`, loaded once per process.
-    package static let bundled = Result { () throws(ResourceError) in try NamedEntityTagger(reader: .pipeline) }
+    /// The model committed under `Resources/ner/` (trained on CoNLL-2003), loaded once per process.
+    public static let bundled = Result { () throws(ResourceError) in try NamedEntityTagger(reader: .pipeline) }
 
     init(reader: ResourceReader) throws(ResourceError) {
         let path = "ner/ner_model.bin"
@@ -32,7 +32,7 @@ package struct NamedEntityTagger: EntityRecognizer, Sendable {
 
     /// Whether training text writes this word in lower case more often than capitalised
     /// ("may", "rice"; not "Trump").
-    package func isCommonWord(_ token: String) -> Bool {
+    public func isCommonWord(_ token: String) -> Bool {
         model.lowercaseWords.contains(TokenFeatures(token).lower)
     }
 
@@ -90,7 +90,7 @@ package struct NamedEntityTagger: EntityRecognizer, Sendable {
 
     /// The document's entity mentions, one per tagged span, with scalar offsets taken from its
     /// tokens. Types are the CoNLL ones; the entity stage refines nationalities into NORP.
-    package func entities(in document: ArticleDocument) -> [EntityMention] {
+    public func entities(in document: ArticleDocument) -> [EntityMention] {
         let sentences = document.sentences.map { document.tokens[$0.tokens].map(\.text) }
         let tags = tagBILOU(sentences: sentences)
         let scalars = Array(document.text.unicodeScalars)
