@@ -120,49 +120,41 @@ struct TemporalTaggerTests {
     }
 }
 
+/// The temporal expressions one seed must yield, each with its value, in text order.
+struct SeedTimexes: Sendable, CustomTestStringConvertible {
+    var seed, name: String
+    var timexes: [String]
+    var testDescription: String { "\(seed) \(name)" }
+}
+
 /// The temporal expressions of the five seeds, each with its value, exactly.
 @Suite("Time in the seeds", .enabled(if: SharedData.seedsAvailable, "../shared/seeds not found: seed time tests skipped"))
 struct TimeSeedTests {
-    func timexes(_ seed: String) throws -> [String] {
-        try Pipeline.standard().run(.text(try SharedData.seedText(seed))).timexes.map { timex in
+    static let seeds: [SeedTimexes] = [
+        SeedTimexes(seed: "000", name: "Xinhua, dated Saturday 2025-05-17: Friday is the 16th, Sunday (past) the 11th",
+            timexes: ["Friday = 2025-05-16", "two-hour = PT2H", "Sunday = 2025-05-11", "March 2022 = 2022-03"]),
+        SeedTimexes(seed: "001", name: "Shanghai Daily, dated Friday 2025-05-16",
+            timexes: ["Friday = 2025-05-16", "two-hour = PT2H", "Sunday = 2025-05-11", "March 2022 = 2022-03"]),
+        SeedTimexes(seed: "002", name: "AFP: durations, Feb. 24, 2022, in 2014, last year",
+            timexes: [
+                "Friday = 2025-05-16", "the near future = FUTURE_REF", "90 minutes = PT90M", "more than three years = P3Y MORE_THAN",
+                "Feb. 24, 2022 = 2022-02-24", "24 hours = PT24H", "Friday = 2025-05-16", "2022 = 2022", "2014 = 2014",
+                "last year = 2024",
+            ]),
+        SeedTimexes(seed: "003", name: "Reuters: Thursday, the coming days, a 30-day ceasefire, in January",
+            timexes: [
+                "16 May, 2025 = 2025-05-16", "more than three years = P3Y MORE_THAN", "the coming days = FUTURE_REF",
+                "2022 = 2022", "Thursday = 2025-05-15", "Friday = 2025-05-16", "Thursday = 2025-05-15", "30-day = P30D", "30-day = P30D",
+                "Friday = 2025-05-16", "January = 2025-01",
+            ]),
+        SeedTimexes(seed: "004", name: "Ukrainska Pravda", timexes: ["May 16 = 2025-05-16"]),
+    ]
+
+    @Test(arguments: seeds)
+    func seed(_ expected: SeedTimexes) throws {
+        let timexes = try Pipeline.standard().run(.text(try SharedData.seedText(expected.seed))).timexes.map { timex in
             "\(timex.text) = \(timex.value)" + (timex.mod.map { " \($0)" } ?? "")
         }
-    }
-
-    @Test("Xinhua (000), dated Saturday 2025-05-17: Friday is the 16th, Sunday (past) the 11th")
-    func xinhua() throws {
-        #expect(try timexes("000") == [
-            "Friday = 2025-05-16", "two-hour = PT2H", "Sunday = 2025-05-11", "March 2022 = 2022-03",
-        ])
-    }
-
-    @Test("Shanghai Daily (001), dated Friday 2025-05-16")
-    func shanghaiDaily() throws {
-        #expect(try timexes("001") == [
-            "Friday = 2025-05-16", "two-hour = PT2H", "Sunday = 2025-05-11", "March 2022 = 2022-03",
-        ])
-    }
-
-    @Test("AFP (002): durations, Feb. 24, 2022, in 2014, last year")
-    func afp() throws {
-        #expect(try timexes("002") == [
-            "Friday = 2025-05-16", "the near future = FUTURE_REF", "90 minutes = PT90M", "more than three years = P3Y MORE_THAN",
-            "Feb. 24, 2022 = 2022-02-24", "24 hours = PT24H", "Friday = 2025-05-16", "2022 = 2022", "2014 = 2014",
-            "last year = 2024",
-        ])
-    }
-
-    @Test("Reuters (003): Thursday, the coming days, a 30-day ceasefire, in January")
-    func reuters() throws {
-        #expect(try timexes("003") == [
-            "16 May, 2025 = 2025-05-16", "more than three years = P3Y MORE_THAN", "the coming days = FUTURE_REF",
-            "2022 = 2022", "Thursday = 2025-05-15", "Friday = 2025-05-16", "Thursday = 2025-05-15", "30-day = P30D", "30-day = P30D",
-            "Friday = 2025-05-16", "January = 2025-01",
-        ])
-    }
-
-    @Test("Ukrainska Pravda (004)")
-    func ukrainskaPravda() throws {
-        #expect(try timexes("004") == ["May 16 = 2025-05-16"])
+        #expect(timexes == expected.timexes)
     }
 }
