@@ -1,7 +1,7 @@
 /// A day of the proleptic Gregorian calendar, with the arithmetic relative dates need: adding
 /// days and months, weekdays and ISO weeks. Days are counted from 1970-01-01 (Howard Hinnant's
 /// civil-from-days algorithms), so nothing depends on Foundation's calendars or time zones.
-struct CalendarDate: Equatable, Comparable, Sendable {
+package struct CalendarDate: Equatable, Comparable, Sendable {
     let year: Int
     let month: Int
     let day: Int
@@ -25,7 +25,7 @@ struct CalendarDate: Equatable, Comparable, Sendable {
     }
 
     /// `YYYY-MM-DD` (a longer value such as `YYYY-MM-DDTHH:MM` is read up to its day).
-    init?(iso value: some StringProtocol) {
+    package init?(iso value: some StringProtocol) {
         let parts = value.prefix(10).split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
@@ -75,7 +75,7 @@ struct CalendarDate: Equatable, Comparable, Sendable {
         }
     }
 
-    static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
+    package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
     var iso: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
 

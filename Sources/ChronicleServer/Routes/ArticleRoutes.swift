@@ -24,7 +24,7 @@ extension ChronicleAPI {
         }
 
         router.on(.get, "/v1/articles") { request, context in
-            let query = QueryParameters(request)
+            let query = try QueryParameters(request)
             try query.allowOnly(["source", "from", "to", "limit", "cursor"])
             let articleQuery = ArticleQuery(
                 source: query.string("source"), from: try query.date("from"), to: try query.date("to"),
@@ -78,7 +78,7 @@ extension ChronicleAPI {
             return try await ingestor.input(for: try RequestBody.decodeJSON(ArticleRequest.self, from: body))
         case .text, .html:
             guard !body.allSatisfy(\.isWhitespace) else { throw .badRequest("the article text is empty") }
-            let query = QueryParameters(request)
+            let query = try QueryParameters(request)
             try query.allowOnly(["source", "published_at", "title", "url", "external_id"])
             return ArticleInput(
                 body: kind == .html ? .html(body) : .text(body), title: query.string("title"), url: query.string("url"),

@@ -5,7 +5,7 @@ import Hummingbird
 extension ChronicleAPI {
     func addEntityRoutes(to router: APIRouter) {
         router.on(.get, "/v1/entities") { request, context in
-            let query = QueryParameters(request)
+            let query = try QueryParameters(request)
             try query.allowOnly(["q", "type", "limit", "cursor"])
             var type: EntityType?
             if let raw = query.string("type") {

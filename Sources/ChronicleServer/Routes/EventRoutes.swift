@@ -10,7 +10,7 @@ extension ChronicleAPI {
         }
 
         router.on(.get, "/v1/events") { request, context in
-            let query = QueryParameters(request)
+            let query = try QueryParameters(request)
             try query.allowOnly(["entity", "type", "from", "to", "place", "story", "q", "limit", "cursor", "format"])
             let format = query.string("format") ?? "json"
             guard ["json", "csv", "ndjson"].contains(format) else {

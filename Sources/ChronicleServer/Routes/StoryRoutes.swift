@@ -5,7 +5,7 @@ extension ChronicleAPI {
     /// Stories group the articles about one happening, with their merged events.
     func addStoryRoutes(to router: APIRouter) {
         router.on(.get, "/v1/stories") { request, context in
-            let query = QueryParameters(request)
+            let query = try QueryParameters(request)
             try query.allowOnly(["limit", "cursor"])
             let limit = try query.limit(max: configuration.maxPageLimit)
             let cursor = try query.cursor()

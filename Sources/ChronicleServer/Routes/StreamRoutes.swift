@@ -8,7 +8,7 @@ extension ChronicleAPI {
     /// `GET /v1/stream`: the live feed as Server-Sent Events.
     func addStreamRoutes(to router: APIRouter) {
         router.on(.get, "/v1/stream", answersHead: false) { request, _ in
-            let query = QueryParameters(request)
+            let query = try QueryParameters(request)
             try query.allowOnly(["entity", "type", "story", "last_event_id"])
             let filter = FeedFilter(entity: query.string("entity"), type: query.string("type"), story: query.string("story"))
             // Browsers resend the last id they saw in the header when they reconnect; a client

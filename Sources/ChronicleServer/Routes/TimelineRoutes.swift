@@ -6,7 +6,7 @@ extension ChronicleAPI {
     /// TimelineJS JSON a dashboard can draw as it is.
     func addTimelineRoutes(to router: APIRouter) {
         router.on(.get, "/v1/timeline") { request, context in
-            let query = QueryParameters(request)
+            let query = try QueryParameters(request)
             try query.allowOnly(["entity", "story", "from", "to", "format"])
             let from = try query.date("from")
             let to = try query.date("to")
