@@ -6,7 +6,7 @@ import Prometheus
 enum MetricsBootstrap {
     static let registry: PrometheusCollectorRegistry = {
         let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        MetricsSystem.bootstrap(CataloguedMetricsFactory(registry: registry))
         return registry
     }()
 }

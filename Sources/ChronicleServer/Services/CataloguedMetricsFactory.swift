@@ -1,0 +1,55 @@
+import CoreMetrics
+import Prometheus
+
+/// swift-metrics into the Prometheus registry under the names and help texts of
+/// `MetricCatalogue`. swift-prometheus' own factory registers every metric without help text
+/// and under the label it is given; this one asks the registry with both.
+struct CataloguedMetricsFactory: MetricsFactory {
+    let registry: PrometheusCollectorRegistry
+    /// Removing a metric is the same whichever factory made it.
+    private let plain: PrometheusMetricsFactory
+
+    init(registry: PrometheusCollectorRegistry) {
+        self.registry = registry
+        plain = PrometheusMetricsFactory(registry: registry)
+    }
+
+    func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler {
+        let entry = MetricCatalogue.entry(for: label)
+        return registry.makeCounter(name: entry.name, labels: labels(dimensions), help: entry.help)
+    }
+
+    func makeFloatingPointCounter(label: String, dimensions: [(String, String)]) -> any FloatingPointCounterHandler {
+        let entry = MetricCatalogue.entry(for: label)
+        return registry.makeCounter(name: entry.name, labels: labels(dimensions), help: entry.help)
+    }
+
+    func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
+        let entry = MetricCatalogue.entry(for: label)
+        guard aggregate else { return registry.makeGauge(name: entry.name, labels: labels(dimensions), help: entry.help) }
+        return registry.makeValueHistogram(
+            name: entry.name, labels: labels(dimensions), buckets: plain.defaultValueHistogramBuckets, help: entry.help)
+    }
+
+    func makeMeter(label: String, dimensions: [(String, String)]) -> any MeterHandler {
+        let entry = MetricCatalogue.entry(for: label)
+        return registry.makeGauge(name: entry.name, labels: labels(dimensions), help: entry.help)
+    }
+
+    func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
+        let entry = MetricCatalogue.entry(for: label)
+        return registry.makeDurationHistogram(
+            name: entry.name, labels: labels(dimensions), buckets: plain.defaultDurationHistogramBuckets, help: entry.help)
+    }
+
+    /// OpenTelemetry's dotted attribute names (`http.request.method`) as Prometheus label names.
+    private func labels(_ dimensions: [(String, String)]) -> [(String, String)] {
+        dimensions.map { ($0.0.replacing(".", with: "_"), $0.1) }
+    }
+
+    func destroyCounter(_ handler: any CounterHandler) { plain.destroyCounter(handler) }
+    func destroyFloatingPointCounter(_ handler: any FloatingPointCounterHandler) { plain.destroyFloatingPointCounter(handler) }
+    func destroyRecorder(_ handler: any RecorderHandler) { plain.destroyRecorder(handler) }
+    func destroyMeter(_ handler: any MeterHandler) { plain.destroyMeter(handler) }
+    func destroyTimer(_ handler: any TimerHandler) { plain.destroyTimer(handler) }
+}
