@@ -18,6 +18,20 @@ package struct EntityRecord: Sendable, Equatable {
     package internal(set) var articles: [String: Int] = [:]
     /// Articles shared with each other entity.
     package internal(set) var coMentions: [String: Int] = [:]
+
+    init(id: String, type: EntityType, name: String) {
+        self.id = id
+        self.type = type
+        self.name = name
+    }
+
+    /// The same record under another id, its company named by other ids too (comparisons).
+    init(renaming record: EntityRecord, id: String, coMentions: [String: Int]) {
+        self.init(id: id, type: record.type, name: record.name)
+        (aliases, canonicalForms, formOrder) = (record.aliases, record.canonicalForms, record.formOrder)
+        (roles, affiliations, mentionCount, articles) = (record.roles, record.affiliations, record.mentionCount, record.articles)
+        self.coMentions = coMentions
+    }
 }
 
 /// Resolves the entities of every article to canonical entities across articles.
@@ -102,7 +116,10 @@ package struct EntityRegistry: Sendable {
         articleEntities[articleID] = ResolvedNames(resolved)
     }
 
-    mutating func remove(articleID: String, mentions: [EntityMention]) {
+    /// Takes an article's share back out of its entities. `sequence` gives a remaining article's
+    /// arrival, so each entity's forms are ordered as the remaining articles first gave them,
+    /// as a rebuild from them would order them.
+    mutating func remove(articleID: String, mentions: [EntityMention], sequence: (String) -> UInt64?) {
         guard let resolved = articleEntities.removeValue(forKey: articleID) else { return }
         let ids = resolved.ids
         for entry in resolved.entries { entities[entry.id]?.canonicalForms.decrement(entry.canonicalName) }
@@ -121,9 +138,54 @@ package struct EntityRegistry: Sendable {
             if record.mentionCount <= 0 {
                 unregister(id: id, type: record.type)
             } else {
+                record.formOrder = formOrder(of: record, sequence: sequence)
                 record.name = Self.preferredName(record)
                 entities[id] = record
             }
+        }
+    }
+
+    /// The canonical forms of an entity in the order its articles, by arrival, first gave them.
+    private func formOrder(of record: EntityRecord, sequence: (String) -> UInt64?) -> [String] {
+        var order: [String] = []
+        let articles = record.articles.keys.sorted { (sequence($0) ?? .max, $0) < (sequence($1) ?? .max, $1) }
+        for article in articles {
+            for entry in articleEntities[article]?.entries ?? [] where entry.id == record.id && !order.contains(entry.canonicalName) {
+                order.append(entry.canonicalName)
+            }
+        }
+        return order
+    }
+
+    /// Each entity's id in `other`, matched by content: the first of the names (article, type,
+    /// canonical name) that resolve to it, since every name resolves to one entity in each.
+    /// Ids are left out of the match: an entity keeps its id when the article it was named
+    /// after is deleted, where a rebuild names it after another.
+    func ids(in other: EntityRegistry) -> [String: String] {
+        func firstNames(_ registry: EntityRegistry) -> [String: String] {
+            var first: [String: String] = [:]
+            for (article, names) in registry.articleEntities {
+                for entry in names.entries {
+                    let name = "\(article)\t\(entry.type.rawValue)\t\(entry.canonicalName)"
+                    if first[entry.id].map({ name < $0 }) ?? true { first[entry.id] = name }
+                }
+            }
+            return first
+        }
+        let otherByName = Dictionary(firstNames(other).map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return firstNames(self).compactMapValues { otherByName[$0] }
+    }
+
+    /// Whether both hold the same entities, with the same names, counts, articles and company,
+    /// whatever ids they go by (`ids(in:)`).
+    func agrees(with other: EntityRegistry) -> Bool {
+        let mapping = ids(in: other)
+        guard entities.count == other.entities.count, mapping.count == entities.count else { return false }
+        let inverse = Dictionary(mapping.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return entities.allSatisfy { id, record in
+            guard let otherID = mapping[id], let theirs = other.entities[otherID] else { return false }
+            let company = Dictionary(theirs.coMentions.map { (inverse[$0] ?? $0, $1) }, uniquingKeysWith: +)
+            return EntityRecord(renaming: theirs, id: id, coMentions: company) == record
         }
     }
 
