@@ -82,7 +82,7 @@ let package = Package(
             ]
         ),
         // Finds `../shared` (the seeds and corpora) the same way for every test target.
-        .target(name: "ChronicleTestSupport", path: "Tests/ChronicleTestSupport"),
+        .target(name: "ChronicleTestSupport", dependencies: ["ChronicleFoundation"], path: "Tests/ChronicleTestSupport"),
         .testTarget(name: "ChronicleFoundationTests", dependencies: ["ChronicleFoundation"]),
         .testTarget(name: "ChroniclePipelineTests", dependencies: ["ChronicleFoundation", "ChroniclePipeline", "ChronicleTestSupport"]),
         .testTarget(

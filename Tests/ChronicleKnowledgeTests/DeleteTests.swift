@@ -11,33 +11,6 @@ import Testing
 struct DeleteTests {
     static let pipeline = Result { try Pipeline.standard() }
 
-    /// Short invented reports whose people, places and organisations recur with other spellings
-    /// ("Kovalenko"/"Kovalenka", "Dr Marta Ilves"/"Ilves"), so deletes take away the article an
-    /// entity was first seen in, its first spelling, or a form others share.
-    static func generatedArticles(count: Int, seed: UInt64) -> [String] {
-        let people = ["Anna Kovalenko", "Kovalenko", "Anna Kovalenka", "Dr Marta Ilves", "Ilves", "Tomas Reed", "Reed", "Omar Haddad"]
-        let places = ["Port Vale", "Lisbon", "Tartu", "Geneva", "Oslo"]
-        let bodies = ["Halden Institute", "the Northern Fisheries Board", "Vale Mining", "the Tartu city council"]
-        let templates = [
-            "{P} met {Q} in {L} on Tuesday to discuss fishing quotas, {B} said.",
-            "{P} resigned from {B} on Friday after talks in {L} failed, officials said.",
-            "Talks between {P} and {Q} resumed in {L}, where {B} hosted them for a second day.",
-            "{B} announced a merger in {L}; {P} called it a fair deal.",
-            "Protesters gathered outside {B} in {L} as {P} arrived for the vote.",
-            "{Q} said {P} would visit {L} in May to sign the agreement with {B}.",
-        ]
-        var random = SplitMix64(seed: seed)
-        return (0..<count).map { _ in
-            var text = templates[random.below(templates.count)]
-            let first = people[random.below(people.count)]
-            var second = people[random.below(people.count)]
-            while second == first { second = people[random.below(people.count)] }
-            text = text.replacingOccurrences(of: "{P}", with: first).replacingOccurrences(of: "{Q}", with: second)
-            text = text.replacingOccurrences(of: "{L}", with: places[random.below(places.count)])
-            return text.replacingOccurrences(of: "{B}", with: bodies[random.below(bodies.count)])
-        }
-    }
-
     @Test("seeds 000 and 002, the second deleted: every index as a rebuild", .enabled(if: SharedData.seedsAvailable, "../shared/seeds not found: skipped"))
     func seedsExample() throws {
         let pipeline = try Self.pipeline.get()
@@ -59,7 +32,8 @@ struct DeleteTests {
     func randomAddsAndDeletes(seed: UInt64) throws {
         let pipeline = try Self.pipeline.get()
         let seeds = SharedData.seedsAvailable ? try SharedData.seedTexts() : []
-        let documents = try (seeds + Self.generatedArticles(count: 24, seed: seed)).map { try pipeline.run(.text($0)) }
+        let generated = GeneratedArticles.make(count: 30, seed: seed).map { ArticleInput(body: .text($0.text), publishedAt: $0.publishedAt) }
+        let documents = try (seeds.map { ArticleInput.text($0) } + generated).map { try pipeline.run($0) }
         var random = SplitMix64(seed: seed)
         var state = StoreState()
         var stored: [Int] = []
