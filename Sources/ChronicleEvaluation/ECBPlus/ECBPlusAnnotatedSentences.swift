@@ -6,19 +6,13 @@ import Foundation
 /// trigger there says nothing about precision: the corpus README asks to restrict evaluation to
 /// these sentences.
 package struct ECBPlusAnnotatedSentences: Sendable, Equatable {
-    package struct FormatError: Error, CustomStringConvertible {
-        package let description: String
-    }
+    package typealias FormatError = CorpusFormatError
 
     /// Document name (`1_10ecbplus`) to its annotated sentence numbers.
     package private(set) var byDocument: [String: Set<Int>]
 
     package init(contentsOf url: URL) throws {
-        do {
-            try self.init(csv: String(contentsOf: url, encoding: .utf8))
-        } catch let error as FormatError {
-            throw FormatError(description: "\(url.path): \(error.description)")
-        }
+        self = try CorpusFormatError.reading(url) { try Self(csv: $0) }
     }
 
     /// A header line, then `topic,file,sentence` per line (`1,10ecbplus,3`); blank lines are skipped.

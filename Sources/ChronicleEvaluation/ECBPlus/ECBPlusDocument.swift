@@ -42,9 +42,7 @@ package struct ECBPlusDocument: Sendable {
         }
     }
 
-    package struct FormatError: Error, CustomStringConvertible {
-        package let description: String
-    }
+    package typealias FormatError = CorpusFormatError
 
     /// The file name without `.xml`: `1_10ecbplus`, as the annotated-sentence list names it.
     package var name: String
@@ -62,22 +60,13 @@ package struct ECBPlusDocument: Sendable {
 
     package init(contentsOf url: URL) throws {
         let name = url.deletingPathExtension().lastPathComponent
-        do {
-            try self.init(String(contentsOf: url, encoding: .utf8), name: name)
-        } catch let error as FormatError {
-            throw FormatError(description: "\(url.path): \(error.description)")
-        }
+        self = try CorpusFormatError.reading(url) { try Self($0, name: name) }
     }
 
     package init(_ source: String, name: String) throws {
         self.name = name
         let scanner = TimeMLScanner(Array(source.unicodeScalars))
-        let pieces: [TimeMLScanner.Piece]
-        do {
-            pieces = try scanner.pieces()
-        } catch let error as TimeMLScanner.FormatError {
-            throw FormatError(description: error.description)
-        }
+        let pieces = try scanner.pieces()
         var tokens: [Token] = []
         var text: [Unicode.Scalar] = []
         var tokenIndex: [Int: Int] = [:]

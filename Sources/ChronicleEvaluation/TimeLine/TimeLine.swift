@@ -33,9 +33,7 @@ package struct TimeLine: Sendable, Equatable {
         package var event: String { mentions[0] }
     }
 
-    package struct FormatError: Error, CustomStringConvertible {
-        package let description: String
-    }
+    package typealias FormatError = CorpusFormatError
 
     /// The date of an entry that has none.
     package static let unknownDate = "XXXX-XX-XX"

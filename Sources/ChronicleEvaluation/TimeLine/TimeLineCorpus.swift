@@ -39,11 +39,7 @@ package struct TimeLineCorpus: Sendable {
         var result: [String: TimeLine] = [:]
         for url in try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
         where url.pathExtension == "txt" {
-            do {
-                result[url.lastPathComponent] = try TimeLine(parsing: String(contentsOf: url, encoding: .utf8))
-            } catch let error as TimeLine.FormatError {
-                throw TimeLine.FormatError(description: "\(url.path): \(error.description)")
-            }
+            result[url.lastPathComponent] = try CorpusFormatError.reading(url) { try TimeLine(parsing: $0) }
         }
         return result
     }

@@ -23,9 +23,7 @@ package struct TimeLineDocument: Sendable {
         }
     }
 
-    package struct FormatError: Error, CustomStringConvertible {
-        package let description: String
-    }
+    package typealias FormatError = CorpusFormatError
 
     /// `doc_id`: the number that starts every event name of this document (`11714`).
     package var id: String
@@ -37,21 +35,12 @@ package struct TimeLineDocument: Sendable {
     package var tokens: [Token]
 
     package init(contentsOf url: URL) throws {
-        do {
-            try self.init(String(contentsOf: url, encoding: .utf8))
-        } catch let error as FormatError {
-            throw FormatError(description: "\(url.path): \(error.description)")
-        }
+        self = try CorpusFormatError.reading(url) { try Self($0) }
     }
 
     package init(_ source: String) throws {
         let scanner = TimeMLScanner(Array(source.unicodeScalars))
-        let pieces: [TimeMLScanner.Piece]
-        do {
-            pieces = try scanner.pieces()
-        } catch let error as TimeMLScanner.FormatError {
-            throw FormatError(description: error.description)
-        }
+        let pieces = try scanner.pieces()
         var id: String?
         var name = ""
         var creationTime: String?

@@ -25,9 +25,7 @@ package struct TimeMLDocument: Sendable {
         }
     }
 
-    package struct FormatError: Error, CustomStringConvertible {
-        package let description: String
-    }
+    package typealias FormatError = CorpusFormatError
 
     /// `<DOCID>`, if there is one.
     package var id: String?
@@ -41,21 +39,12 @@ package struct TimeMLDocument: Sendable {
     package var tail: String
 
     package init(contentsOf url: URL) throws {
-        do {
-            try self.init(String(contentsOf: url, encoding: .utf8))
-        } catch let error as FormatError {
-            throw FormatError(description: "\(url.path): \(error.description)")
-        }
+        self = try CorpusFormatError.reading(url) { try Self($0) }
     }
 
     package init(_ source: String) throws {
         let scanner = TimeMLScanner(Array(source.unicodeScalars))
-        let pieces: [TimeMLScanner.Piece]
-        do {
-            pieces = try scanner.pieces()
-        } catch let error as TimeMLScanner.FormatError {
-            throw FormatError(description: error.description)
-        }
+        let pieces = try scanner.pieces()
         guard let open = pieces.firstIndex(where: { $0.tag(named: "TEXT", closing: false) != nil }),
             let close = pieces[open...].firstIndex(where: { $0.tag(named: "TEXT", closing: true) != nil }),
             let openTag = pieces[open].tag(named: "TEXT", closing: false), !openTag.selfClosing,

@@ -24,9 +24,7 @@ struct TimeMLScanner {
         case other(Range<Int>)
     }
 
-    struct FormatError: Error, CustomStringConvertible {
-        let description: String
-    }
+    typealias FormatError = CorpusFormatError
 
     let scalars: [Unicode.Scalar]
 
