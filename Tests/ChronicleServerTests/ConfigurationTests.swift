@@ -20,6 +20,7 @@ struct ConfigurationTests {
         #expect(settings.dataDir == "./data")
         #expect(settings.maxBodyBytes == 5 * 1024 * 1024)
         #expect(settings.fetch.allowPrivateAddresses == false)
+        #expect(settings.fetch.enabled)
     }
 
     @Test("the YAML file overrides defaults, the environment the file, flags the environment")
@@ -31,6 +32,7 @@ struct ConfigurationTests {
             maxBodyBytes: 1024
             fetch:
               maxRedirects: 2
+              enabled: false
             """, as: "chronicle.yaml")
         let environment = [
             "CHRONICLE_PORT": "9100", "CHRONICLE_FETCH_ALLOW_PRIVATE_ADDRESSES": "true", "CHRONICLE_API_KEY": "k",
@@ -41,6 +43,9 @@ struct ConfigurationTests {
         #expect(fromFile.dataDir == "/var/lib/chronicle")
         #expect(fromFile.maxBodyBytes == 1024)
         #expect(fromFile.fetch.maxRedirects == 2)
+        #expect(fromFile.fetch.enabled == false)
+        let enabledAgain = try await ConfigurationLoader.load(file: file, environment: ["CHRONICLE_FETCH_ENABLED": "true"])
+        #expect(enabledAgain.fetch.enabled)
 
         let fromEnvironment = try await ConfigurationLoader.load(file: file, environment: environment)
         #expect(fromEnvironment.port == 9100)

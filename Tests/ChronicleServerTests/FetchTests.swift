@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Synchronization
 import Testing
 
 @testable import ChronicleServer
@@ -77,13 +78,12 @@ struct FetchTests {
         }
     }
 
-    @Test("loopback, private and non-http addresses are refused unless configured", arguments: [
+    /// (A url that is not http or https is a 400 before any fetch: `ProblemTests`.)
+    @Test("loopback, private and link-local addresses are refused unless configured", arguments: [
         ("http://127.0.0.1:9/x", "resolves to 127.0.0.1, a loopback, private or link-local address"),
         ("http://10.1.2.3/x", "resolves to 10.1.2.3"),
         ("http://169.254.169.254/latest/meta-data", "resolves to 169.254.169.254"),
         ("http://[::1]/x", "resolves to 0:0:0:0:0:0:0:1"),
-        ("file:///etc/passwd", "only http and https URLs can be fetched"),
-        ("ftp://example.org/a", "only http and https URLs can be fetched"),
     ])
     func refusesInternalAddresses(url: String, reason: String) async throws {
         try await service(allowPrivate: false).run { client in
@@ -91,6 +91,37 @@ struct FetchTests {
             #expect(response.status == .unprocessableContent)
             #expect(try response.problem().detail.contains(reason))
         }
+    }
+
+    @Test("fetch.enabled false: a url-only article is a 422 and the page server hears nothing, not even for a loopback address that is allowed")
+    func disabled() async throws {
+        let requests = RequestCounter()
+        let router = Router()
+        router.get("/article.html") { _, _ in
+            requests.add()
+            return Response(status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<p>The river flooded.</p>")))
+        }
+        let pages = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let offline = {
+            var service = service(allowPrivate: true)
+            service.configuration.fetch.enabled = false
+            return service
+        }()
+        try await pages.test(.live) { pages in
+            let port = try #require(pages.port)
+            #expect(try await pages.execute(uri: "/article.html", method: .get).status == .ok)
+            try await offline.run { client in
+                for url in ["http://127.0.0.1:\(port)/article.html", "https://example.invalid/news/1"] {
+                    let response = try await client.post("/v1/articles", jsonString(["url": url]))
+                    #expect(response.status == .unprocessableContent)
+                    #expect(try response.problem().detail == "could not fetch \(url): fetching pages is turned off (fetch.enabled is false)")
+                    let extracted = try await client.post("/v1/extract", jsonString(["url": url]))
+                    #expect(extracted.status == .unprocessableContent)
+                }
+            }
+        }
+        #expect(requests.count == 1)
+        #expect(offline.stores.read { $0.articleCount } == 0)
     }
 
     @Test("address classification", arguments: [
@@ -103,4 +134,11 @@ struct FetchTests {
         let mapped = [UInt8](repeating: 0, count: 10) + [0xff, 0xff] + bytes
         #expect(AddressPolicy.isInternal(.init(bytes: mapped)) == isInternal)
     }
+}
+
+/// Requests a test server received.
+private final class RequestCounter: Sendable {
+    private let counted = Atomic<Int>(0)
+    func add() { counted.add(1, ordering: .relaxed) }
+    var count: Int { counted.load(ordering: .relaxed) }
 }

@@ -36,6 +36,20 @@ struct IngestionTests {
         }
     }
 
+    @Test("null is the same as leaving a field out; an http(s) url beside the text is recorded, not fetched")
+    func nullsAndRecordedURL() async throws {
+        try await TestService().run { client in
+            let body = #"{"text": "Officials met in Geneva on Monday.", "html": null, "title": null, "source": null, "#
+                + #""published_at": null, "external_id": null, "url": "HTTPS://example.org/a?b=1#c"}"#
+            let created = try await client.post("/v1/articles", body)
+            #expect(created.status == .created)
+            let metadata = try #require(try created.json()["metadata"] as? [String: Any])
+            #expect(metadata["title"] == nil && metadata["source"] == nil && metadata["external_id"] == nil)
+            #expect(metadata["date_source"] as? String != "supplied")
+            #expect(metadata["url"] as? String == "HTTPS://example.org/a?b=1#c")
+        }
+    }
+
     @Test("text/plain with metadata in the query; text/html as a page")
     func plainAndHTML() async throws {
         try await TestService().run { client in

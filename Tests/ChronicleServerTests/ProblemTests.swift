@@ -42,6 +42,17 @@ struct ProblemTests {
         ("{\"title\": \"No body\"}", "missing article: give \"text\", \"html\" or \"url\""),
         ("{\"text\": \"  \\n \"}", "the article text is empty"),
         ("{\"text\": \"a\", \"html\": \"<p>b</p>\"}", "give either \"text\" or \"html\", not both"),
+        // Both given, one of them empty: still both (the OpenAPI document's `not: {required: [text, html]}`).
+        ("{\"text\": \"\", \"html\": \"<p>b</p>\"}", "give either \"text\" or \"html\", not both"),
+        ("{\"text\": \"a\", \"html\": \"\"}", "give either \"text\" or \"html\", not both"),
+        ("{\"html\": \"\\u3000\\u0085 \"}", "the article text is empty"),
+        ("{\"text\": null, \"html\": null}", "missing article: give \"text\", \"html\" or \"url\""),
+        // A url, fetched or only recorded, is an http(s) address.
+        ("{\"text\": \"a\", \"url\": \"javascript:alert(1)\"}", "url must be an http or https address (http://host/path), not 'javascript:alert(1)'"),
+        ("{\"url\": \"ftp://example.org/a\"}", "url must be an http or https address (http://host/path), not 'ftp://example.org/a'"),
+        ("{\"url\": \"file:///etc/passwd\"}", "url must be an http or https address (http://host/path), not 'file:///etc/passwd'"),
+        ("{\"url\": \"https:///x\"}", "url must be an http or https address (http://host/path), not 'https:///x'"),
+        ("{\"url\": \"https://a b\"}", "url must be an http or https address (http://host/path), not 'https://a b'"),
         ("{\"text\": 42}", "wrong type at \"text\": expected String"),
         ("[1, 2]", "wrong type at the top level: expected Dictionary<String, Any>"),
     ])
@@ -59,6 +70,15 @@ struct ProblemTests {
             let response = try await client.post("/v1/articles", "\n\n", contentType: "text/plain")
             #expect(response.status == .badRequest)
             #expect(try response.problem().detail == "the article text is empty")
+        }
+    }
+
+    @Test("a text/plain body's url parameter is an http(s) address too")
+    func plainURL() async throws {
+        try await expectUntouched { client in
+            let response = try await client.post("/v1/articles?url=example.org%2Fa", "Officials met in Geneva.", contentType: "text/plain")
+            #expect(response.status == .badRequest)
+            #expect(try response.problem().detail == "url must be an http or https address (http://host/path), not 'example.org/a'")
         }
     }
 

@@ -52,4 +52,20 @@ struct QueryStringTests {
             #expect(articles.status == status)
         }
     }
+
+    @Test("an entity type is one of the five in any case of ASCII letters", arguments: [
+        ("misc", HTTPResponse.Status.ok), ("Person", .ok), ("ORG", .ok), ("nOrP", .ok), ("GPE", .badRequest),
+        ("m%C4%B1sc", .badRequest),  // "mısc": a dotless ı that uppercases to I
+        ("PER%C5%BFON", .badRequest),  // "PERſON": a long s that uppercases to S
+    ])
+    func entityType(value: String, status: HTTPResponse.Status) async throws {
+        try await TestService().run { client in
+            let response = try await client.get("/v1/entities?type=\(value)")
+            #expect(response.status == status)
+            if status == .badRequest {
+                let raw = try #require(value.removingPercentEncoding)
+                #expect(try response.problem().detail == "type must be one of PERSON, ORG, LOC, NORP, MISC, not '\(raw)'")
+            }
+        }
+    }
 }

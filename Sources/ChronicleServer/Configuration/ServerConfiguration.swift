@@ -75,6 +75,9 @@ public struct StreamConfiguration: Sendable, Equatable {
 
 /// Limits on fetching `{"url": ...}` articles.
 public struct FetchConfiguration: Sendable, Equatable {
+    /// Fetch `{"url": ...}` articles at all. Off, every such article is a 422 before the URL is
+    /// parsed or its host resolved: for test runs that must never leave the machine.
+    public var enabled = true
     public var timeoutSeconds = 10.0
     public var maxBytes = 5 * 1024 * 1024
     public var maxRedirects = 5
@@ -86,6 +89,7 @@ public struct FetchConfiguration: Sendable, Equatable {
 
     public init(reader: ConfigReader) {
         let defaults = FetchConfiguration()
+        enabled = reader.bool(forKey: "enabled", default: defaults.enabled)
         timeoutSeconds = reader.double(forKey: "timeoutSeconds", default: defaults.timeoutSeconds)
         maxBytes = reader.int(forKey: "maxBytes", default: defaults.maxBytes)
         maxRedirects = reader.int(forKey: "maxRedirects", default: defaults.maxRedirects)

@@ -16,6 +16,7 @@ package struct URLSessionPageFetcher: PageFetcher {
     }
 
     package func fetch(_ urlString: String) async throws -> FetchedPage {
+        guard configuration.enabled else { throw FetchError(Self.disabled) }
         let policy = AddressPolicy(allowPrivate: configuration.allowPrivateAddresses)
         guard let url = URL(string: urlString) else { throw FetchError("'\(urlString)' is not a URL") }
         if let refusal = Self.refusal(for: url, policy: policy) { throw FetchError(refusal) }
@@ -44,6 +45,9 @@ package struct URLSessionPageFetcher: PageFetcher {
         if contentType.hasPrefix("text/plain") { return FetchedPage(body: .text(text), finalURL: finalURL) }
         throw FetchError("\(urlString) is \(contentType), not an HTML or text page")
     }
+
+    /// Why nothing is fetched when `fetch.enabled` is off.
+    static let disabled = "fetching pages is turned off (fetch.enabled is false)"
 
     static func refusal(for url: URL, policy: AddressPolicy) -> String? {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {

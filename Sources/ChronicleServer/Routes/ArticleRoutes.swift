@@ -77,9 +77,10 @@ extension ChronicleAPI {
             try QueryParameters(request).allowOnly([])
             return try await ingestor.input(for: try RequestBody.decodeJSON(ArticleRequest.self, from: body))
         case .text, .html:
-            guard !body.allSatisfy(\.isWhitespace) else { throw .badRequest("the article text is empty") }
+            guard !ArticleRequest.isBlank(body) else { throw .badRequest("the article text is empty") }
             let query = try QueryParameters(request)
             try query.allowOnly(["source", "published_at", "title", "url", "external_id"])
+            if let url = query.string("url"), let problem = ArticleRequest.urlProblem(url) { throw .badRequest(problem) }
             return ArticleInput(
                 body: kind == .html ? .html(body) : .text(body), title: query.string("title"), url: query.string("url"),
                 source: query.string("source"), publishedAt: query.string("published_at"),

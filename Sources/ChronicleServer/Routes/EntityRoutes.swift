@@ -9,7 +9,9 @@ extension ChronicleAPI {
             try query.allowOnly(["q", "type", "limit", "cursor"])
             var type: EntityType?
             if let raw = query.string("type") {
-                guard let parsed = EntityType(rawValue: raw.uppercased()) else {
+                // ASCII letters in any case, as the OpenAPI pattern says (`uppercased()` alone
+                // would also read the dotless `ı` of "mısc" as an I).
+                guard raw.utf8.allSatisfy({ $0 < 0x80 }), let parsed = EntityType(rawValue: raw.uppercased()) else {
                     throw Problem.badRequest("type must be one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")), not '\(raw)'")
                 }
                 type = parsed
