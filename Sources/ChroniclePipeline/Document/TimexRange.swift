@@ -15,7 +15,10 @@ package struct TimexRange: Sendable, Equatable {
             last = "\(year)-12-31"
         case 2 where parts[1].count == 2 && parts[1].allSatisfy(\.isNumber):
             first = "\(year)-\(parts[1])-01"
-            last = "\(year)-\(parts[1])-31"
+            // The month's last day: 2020-04 ends on 2020-04-30 (a month that is no month, `13`,
+            // gets 31, which still sorts after its days).
+            let days = GregorianCalendar.days(inMonth: Int(parts[1])!, year: Int(year)!)
+            last = "\(year)-\(parts[1])-\(days)"
         case 3 where parts[1].count == 2 && parts[2].count == 2
             && parts[1].allSatisfy(\.isNumber) && parts[2].allSatisfy(\.isNumber):
             first = "\(year)-\(parts[1])-\(parts[2])"

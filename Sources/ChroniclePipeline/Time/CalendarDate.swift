@@ -28,7 +28,7 @@ package struct CalendarDate: Equatable, Comparable, Sendable {
     package init?(iso value: some StringProtocol) {
         let parts = value.prefix(10).split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
+            (1...12).contains(month), (1...GregorianCalendar.days(inMonth: month, year: year)).contains(day)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -64,15 +64,7 @@ package struct CalendarDate: Equatable, Comparable, Sendable {
         let index = year * 12 + (month - 1) + months
         let newYear = index >= 0 ? index / 12 : (index - 11) / 12
         let newMonth = index - newYear * 12 + 1
-        return CalendarDate(year: newYear, month: newMonth, day: min(day, Self.daysIn(month: newMonth, year: newYear)))
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        return CalendarDate(year: newYear, month: newMonth, day: min(day, GregorianCalendar.days(inMonth: newMonth, year: newYear)))
     }
 
     package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }

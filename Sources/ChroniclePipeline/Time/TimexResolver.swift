@@ -114,7 +114,7 @@ struct TimexResolver {
         if let year {
             var value = CalendarDate.pad(year, 4)
             if let month { value += "-" + CalendarDate.pad(month, 2) }
-            if let month, let day, day <= CalendarDate.daysIn(month: month, year: year) { value += "-" + CalendarDate.pad(day, 2) }
+            if let month, let day, day <= GregorianCalendar.days(inMonth: month, year: year) { value += "-" + CalendarDate.pad(day, 2) }
             return value
         }
         guard let month else { return "XXXX" }
@@ -123,7 +123,7 @@ struct TimexResolver {
         // article's ("payable Jan. 2", "through January" in late October are the coming ones),
         // or the first one ahead when the words point forward.
         let candidates = [creation.year - 1, creation.year, creation.year + 1].map { year in
-            (year, CalendarDate(year: year, month: month, day: min(day ?? 1, CalendarDate.daysIn(month: month, year: year))).daysSinceEpoch
+            (year, CalendarDate(year: year, month: month, day: min(day ?? 1, GregorianCalendar.days(inMonth: month, year: year))).daysSinceEpoch
                 - creation.daysSinceEpoch)
         }
         let resolvedYear: Int
@@ -167,7 +167,7 @@ struct TimexResolver {
         case "4TH": return nth(4, 4)
         case "1MO": return nth(1, 1)
         case "LMO":
-            let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+            let last = CalendarDate(year: year, month: month, day: GregorianCalendar.days(inMonth: month, year: year))
             return last.adding(days: -((last.weekday - 1 + 7) % 7))
         default: return nil
         }
@@ -198,7 +198,7 @@ struct TimexResolver {
         if unit.hasPrefix("M"), let dayMark = unit.firstIndex(of: "D"), let month = Int(unit[unit.index(after: unit.startIndex)..<dayMark]),
             let day = Int(unit[unit.index(after: dayMark)...])
         {
-            let thisYear = CalendarDate(year: creation.year, month: month, day: min(day, CalendarDate.daysIn(month: month, year: creation.year)))
+            let thisYear = CalendarDate(year: creation.year, month: month, day: min(day, GregorianCalendar.days(inMonth: month, year: creation.year)))
             let year = offset < 0 ? (thisYear < creation ? creation.year : creation.year - 1) : (thisYear > creation ? creation.year : creation.year + 1)
             return date(year: year, month: month, day: day, direction: .nearest)
         }
