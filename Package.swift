@@ -41,7 +41,8 @@ let package = Package(
                 "ChronicleFoundation",
                 "ChroniclePipeline",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.process("Resources")]
         ),
         .target(
             name: "ChronicleEvaluation",

@@ -73,6 +73,7 @@ package struct ArticleProfile: Sendable {
         } else {
             mainPerson = nil
         }
+        let stopwords = StoryStopwords.shared
         var terms: [String: Double] = [:]
         var words: [String] = []
         words.reserveCapacity(document.tokens.count)
@@ -85,12 +86,12 @@ package struct ArticleProfile: Sendable {
                 continue
             }
             guard word.count >= 3, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
-                !StoryStopwords.all.contains(word)
+                !stopwords.contains(word)
             else { continue }
             terms[Self.stem(word), default: 0] += 1
         }
         if let title = document.metadata.title {
-            for word in title.lowercased().split(whereSeparator: { !$0.isLetter }) where word.count >= 3 && !StoryStopwords.all.contains(String(word)) {
+            for word in title.lowercased().split(whereSeparator: { !$0.isLetter }) where word.count >= 3 && !stopwords.contains(String(word)) {
                 terms[Self.stem(String(word)), default: 0] += 2
             }
         }

@@ -105,7 +105,7 @@ struct MentionContextRules {
             lexicon.headType(of: mention.mention.text) == nil, mention.tokens.upperBound < document.tokens.count,
             mention.sentence == sentenceIndex(of: mention.tokens.upperBound, document: document)
         else { return false }
-        return ReportingVerbs.all.contains(document.tokens[mention.tokens.upperBound].text.lowercased())
+        return ReportingVerbs.shared.contains(document.tokens[mention.tokens.upperBound].text.lowercased())
     }
 
     private func sentenceIndex(of token: Int, document: ArticleDocument) -> Int? {

@@ -19,7 +19,7 @@ package struct PronounResolver: Sendable {
         var pronounStart = document.tokens[index].span.start
         // In "X met Y, he said" the speaker is neither X nor Y: look before the sentence.
         if index > 0, document.tokens[index - 1].text == ",", index + 1 < document.tokens.count,
-            ReportingVerbs.all.contains(document.tokens[index + 1].text.lowercased())
+            ReportingVerbs.shared.contains(document.tokens[index + 1].text.lowercased())
         {
             pronounStart = document.sentences[sentence].span.start
         }
@@ -39,12 +39,12 @@ package struct PronounResolver: Sendable {
         let sentence = document.sentences.partitioningIndex { $0.tokens.upperBound > next }
         let sentenceTokens = sentence < document.sentences.count ? document.sentences[sentence].tokens : next..<document.tokens.count
         func word(_ index: Int) -> String { sentenceTokens.contains(index) ? document.tokens[index].text.lowercased() : "" }
-        if ReportingVerbs.all.contains(word(next)) { return true }
+        if ReportingVerbs.shared.contains(word(next)) { return true }
         // An apposition or relative clause between the name and its verb.
         if word(next) == "," {
             var index = next + 1
             while index < sentenceTokens.upperBound, index <= next + 12 {
-                if word(index) == ",", ReportingVerbs.all.contains(word(index + 1)) { return true }
+                if word(index) == ",", ReportingVerbs.shared.contains(word(index + 1)) { return true }
                 index += 1
             }
         }
@@ -52,19 +52,10 @@ package struct PronounResolver: Sendable {
         let first = document.tokens.partitioningIndex { $0.span.start >= mention.span.start }
         var index = first - 1
         while index >= sentenceTokens.lowerBound, index >= first - 6 {
-            if ReportingVerbs.all.contains(word(index)) { return [".", ",", ":", ""].contains(word(next)) }
+            if ReportingVerbs.shared.contains(word(index)) { return [".", ",", ":", ""].contains(word(next)) }
             if [".", "\"", "”"].contains(word(index)) { break }
             index -= 1
         }
         return false
     }
-}
-
-/// Verbs that introduce speech: the words after a speaker's name in "Medinsky said".
-enum ReportingVerbs {
-    static let all: Set<String> = [
-        "said", "says", "added", "adds", "noted", "notes", "told", "tells", "stated", "states", "announced",
-        "announces", "confirmed", "confirms", "explained", "wrote", "writes", "insisted", "argued", "warned",
-        "stressed", "declared", "claimed", "claims", "replied", "asked", "promised", "described", "continued",
-    ]
 }

@@ -1,3 +1,5 @@
+import ChronicleFoundation
+
 /// Finds who took part in an event and where, from the words around its trigger:
 /// - the agent is the subject before it ("Russia and Ukraine agreed"), with its coordinated
 ///   names ("The leaders of Ukraine, France, ... and Poland held a phone call");
@@ -8,28 +10,39 @@
 ///   before ", which" its patient in "Crimea, which it annexed";
 /// - "from X" after receiving names the giver, the subject then being the recipient;
 /// - "in X", "at X", or "the X talks" names the place.
+///
+/// The words are `Resources/events/event_argument_words.tsv`, by `Role`.
 struct ArgumentFinder: Sendable {
     let resolver: ActorResolver
+    let words: WordRoles<Role>
+    /// Event types whose parties act together (`EventOntology.Parties.joint`): their agents are participants.
+    let symmetric: Set<String>
 
-    /// Event types whose parties act together: their agents are participants.
-    static let symmetric: Set<String> = ["MEET", "CALL", "AGREE", "EXCHANGE_PRISONERS", "CEASEFIRE", "MERGE"]
+    init(resolver: ActorResolver) throws(ResourceError) {
+        self.resolver = resolver
+        words = try Self.bundledWords.get()
+        symmetric = Set(try EventOntology.bundled.get().types.filter { $0.parties == .joint }.map(\.name))
+    }
+
     /// Event types done to someone or something: they take a patient.
     static let transitive: Set<String> = [
         "ATTACK", "INVADE", "ANNEX", "OCCUPY", "SANCTION", "ARREST", "THREATEN", "REJECT", "VISIT", "APPOINT",
         "RESIGN", "ELECT", "SENTENCE", "CHARGE", "TRIAL", "RELEASE", "ACKNOWLEDGE", "DEMAND", "APPEAL", "PROPOSE", "WITHDRAW", "CASUALTIES",
     ]
-    static let mediationWords: Set<String> = ["mediated", "brokered", "hosted", "chaired", "chairs", "chair", "presided", "presides", "facilitated", "moderated"]
     static let quoteMarks: Set<String> = ["“", "”", "\"", "``", "''", "«", "»"]
-
-    static let receivingWords: Set<String> = ["receive", "receives", "received", "receiving", "got", "gets", "obtained", "accepted"]
+    /// The possessive "'s" as the tokenizer splits it off.
+    static let possessiveMarks: Set<String> = ["'s", "’s"]
 
     /// Words past which an event's arguments are not looked for: the end of a sentence, a quote,
     /// a verb of saying.
     static func stopsArguments(_ word: String) -> Bool {
-        word == "." || word == ";" || quoteMarks.contains(word) || ReportingVerbs.all.contains(word)
+        word == "." || word == ";" || quoteMarks.contains(word) || ReportingVerbs.shared.contains(word)
     }
 
-    static let prepositions: Set<String> = ["of", "for", "on", "about", "to", "after", "before", "since", "during", "over", "against", "into", "from", "with", "between", "by", "in", "at"]
+    /// Whether the word at `position` of the frame plays `role` (false outside the frame).
+    private func plays(_ position: Int, _ role: Role, in frame: SentenceFrame) -> Bool {
+        frame.word(position).map { words.has($0, role) } ?? false
+    }
 
     /// How far from its trigger a place may be, in words.
     static let placeReach = 8
@@ -53,7 +66,7 @@ struct ArgumentFinder: Sendable {
             guard !result.actors.contains(where: { $0.name == name && $0.role == role }) else { return }
             result.actors.append(EventActor(role: role, name: name, span: name == mention.canonicalName ? nil : mention.span))
         }
-        let partyRole = Self.symmetric.contains(type) ? "participant" : "agent"
+        let partyRole = symmetric.contains(type) ? "participant" : "agent"
 
         // After the trigger: between / with / by / mediated by / from / patient.
         var position = trigger.upperBound + 1
@@ -63,24 +76,25 @@ struct ArgumentFinder: Sendable {
         while position < limit {
             let word = frame.words[position]
             if Self.stopsArguments(word) || (SentenceFrame.clauseBreaks.contains(word) && position > trigger.upperBound + 1) { break }
-            if word == ",", ["and", "that", "which", "who", "but", "while", "as"].contains(frame.word(position + 1) ?? "") { break }
+            if word == ",", plays(position + 1, .clauseAfterComma, in: frame) { break }
             // "meets Putin", "met Erdogan": a verb's object takes part.
-            if !isNoun, Self.symmetric.contains(type), position <= trigger.upperBound + 2, frame.entityAt[position] != nil {
+            if !isNoun, symmetric.contains(type), position <= trigger.upperBound + 2, frame.entityAt[position] != nil {
                 for entity in coordinatedEntities(startingAt: position, in: frame) { add("participant", entity: entity) }
                 patientDone = true
             }
-            if word == "between" || word == "with" || word == "among" {
+            let allParties = words.has(word, .allParties)
+            if allParties || words.has(word, .partner) {
                 for entity in coordinatedEntities(startingAt: position + 1, in: frame) { add("participant", entity: entity) }
-                if word != "with" { partiesNamed = true }
-            } else if Self.mediationWords.contains(word), frame.word(position + 1) == "by" {
+                if allParties { partiesNamed = true }
+            } else if words.has(word, .mediation), plays(position + 1, .agentBy, in: frame) {
                 for entity in coordinatedEntities(startingAt: position + 2, in: frame) { add("mediator", entity: entity) }
                 position += 1
-            } else if word == "by", isNoun || frame.word(trigger.upperBound + 1) == "by" {
+            } else if words.has(word, .agentBy), isNoun || plays(trigger.upperBound + 1, .agentBy, in: frame) {
                 for entity in coordinatedEntities(startingAt: position + 1, in: frame) { add(partyRole, entity: entity) }
-            } else if word == "from", type == "RETURN_REMAINS" || type == "AID" || type == "RELEASE" {
+            } else if words.has(word, .giver), type == "RETURN_REMAINS" || type == "AID" || type == "RELEASE" {
                 for entity in coordinatedEntities(startingAt: position + 1, in: frame) { add("agent", entity: entity) }
             } else if !patientDone, Self.transitive.contains(type), frame.entityAt[position] != nil,
-                !["in", "at", "from", "by", "with"].contains(frame.word(position - 1) ?? "")
+                !plays(position - 1, .notPatientAfter, in: frame)
             {
                 patientDone = true
                 for entity in coordinatedEntities(startingAt: position, in: frame) { add("patient", entity: entity) }
@@ -93,7 +107,7 @@ struct ArgumentFinder: Sendable {
         let hasParties = isNoun && partiesNamed
         if !hasParties, let (entities, mediation) = subject(before: trigger.lowerBound, isNoun: isNoun, frame: frame, document: document) {
             // "Ukraine said it had received the remains from Russia": the subject of receiving is the recipient.
-            let receives = Self.receivingWords.contains(frame.words[trigger.lowerBound])
+            let receives = words.has(frame.words[trigger.lowerBound], .receiving)
             let role = mediation ? "mediator" : (receives || (type == "AID" && result.actors.contains { $0.role == "agent" }) ? "recipient" : partyRole)
             for entity in entities { add(role, entity: entity) }
         }
@@ -130,7 +144,7 @@ struct ArgumentFinder: Sendable {
             }
             let word = frame.words[position]
             if !result.isEmpty {
-                if [",", "and", "&"].contains(word), let next = nextEntityPosition(after: position, in: frame), next <= position + 3 {
+                if words.has(word, .listJoiner), let next = nextEntityPosition(after: position, in: frame), next <= position + 3 {
                     position = next
                     continue
                 }
@@ -159,7 +173,7 @@ struct ArgumentFinder: Sendable {
         var next = position + 1
         while next < frame.count, next <= position + 3 {
             if frame.entityAt[next] != nil { return next }
-            if !["and", ",", "the", "presidents", "president", "leaders", "of"].contains(frame.words[next]) { return nil }
+            if !words.has(frame.words[next], .nameJoiner) { return nil }
             next += 1
         }
         return nil
@@ -172,18 +186,20 @@ struct ArgumentFinder: Sendable {
         var mediation = false
         while position >= 0, position >= start - 12 {
             let word = frame.words[position]
-            if Self.mediationWords.contains(word) { mediation = true }
+            if words.has(word, .mediation) { mediation = true }
             if Self.quoteMarks.contains(word) { position -= 1; continue }  // Russia “took note”
             // "Moscow claims to have annexed": the claimer is the subject of the infinitive too.
             // So is the speaker of "X announced after attending talks".
-            let controlsInfinitive = ReportingVerbs.all.contains(word) && ["to", "after", "before", "while", "when"].contains(frame.word(position + 1) ?? "")
-            if !controlsInfinitive, SentenceFrame.clauseBreaks.contains(word) || Self.stopsArguments(word) || word == "that" { return nil }
-            if word == ",", ["and", "but", "while", "so"].contains(frame.word(position + 1) ?? "") { return nil }
+            let controlsInfinitive = ReportingVerbs.shared.contains(word) && plays(position + 1, .infinitiveLink, in: frame)
+            if !controlsInfinitive, SentenceFrame.clauseBreaks.contains(word) || Self.stopsArguments(word) || words.has(word, .complementizer) {
+                return nil
+            }
+            if word == ",", plays(position + 1, .subjectClauseAfterComma, in: frame) { return nil }
             // A noun's own complement: "the request for a meeting" is not the requester's meeting.
-            if isNoun, Self.prepositions.contains(word), position == start - 1 || position == start - 2 || position == start - 3,
-                !(frame.word(position + 1) == "'s" || frame.word(position + 1) == "’s")
+            if isNoun, words.has(word, .preposition), position == start - 1 || position == start - 2 || position == start - 3,
+                !Self.possessiveMarks.contains(frame.word(position + 1) ?? "")
             {
-                if ["for", "of", "on", "about", "to"].contains(word) { return nil }
+                if words.has(word, .nounComplement) { return nil }
             }
             if let entity = frame.entityAt[position] {
                 let mention = document.entities[entity]
@@ -191,12 +207,10 @@ struct ArgumentFinder: Sendable {
                 let entityStart = frame.positions(ofEntity: entity)?.lowerBound ?? position
                 let entityEnd = frame.positions(ofEntity: entity)?.upperBound ?? position
                 // "of Ukraine's request": the possessor is the requester.
-                let possessive = ["'s", "’s"].contains(frame.word(entityEnd + 1) ?? "") && entityStart > 0 && frame.words[entityStart - 1] == "of"
-                if !possessive, entityStart > 0, ["in", "at", "from", "near", "to", "of"].contains(frame.words[entityStart - 1]),
-                    frame.word(entityStart - 2) != "leaders", frame.word(entityStart - 2) != "delegations"
-                {
+                let possessive = Self.possessiveMarks.contains(frame.word(entityEnd + 1) ?? "") && entityStart > 0 && words.has(frame.words[entityStart - 1], .of)
+                if !possessive, entityStart > 0, words.has(frame.words[entityStart - 1], .locative) {
                     // "Delegations of Russia and Ukraine" and "The leaders of X" are the subject itself.
-                    if !(entityStart >= 2 && ["delegations", "delegation", "leaders", "leader", "heads", "head", "presidents", "governments", "government", "ministers"].contains(frame.words[entityStart - 2])) {
+                    if !(entityStart >= 2 && words.has(frame.words[entityStart - 2], .representatives)) {
                         position = entityStart - 2
                         continue
                     }
@@ -208,9 +222,9 @@ struct ArgumentFinder: Sendable {
                 var entities = [entity]
                 // Coordinated names before it: "Russia and Ukraine", "Ukraine, France, ... and Poland".
                 var back = entityStart - 1
-                while back >= 1, [",", "and"].contains(frame.words[back]) || (back >= 1 && frame.words[back] == "both") {
+                while back >= 1, words.has(frame.words[back], .subjectJoiner) || words.has(frame.words[back], .both) {
                     var candidate = back - 1
-                    while candidate >= 0, [",", "and"].contains(frame.words[candidate]) { candidate -= 1 }
+                    while candidate >= 0, words.has(frame.words[candidate], .subjectJoiner) { candidate -= 1 }
                     guard candidate >= 0, let previous = frame.entityAt[candidate], previous != entities.last else { break }
                     entities.insert(previous, at: 0)
                     back = (frame.positions(ofEntity: previous)?.lowerBound ?? candidate) - 1
@@ -220,10 +234,10 @@ struct ArgumentFinder: Sendable {
             // A pronoun subject: "it annexed", "he proposed"; for a noun, its possessor: "its invasion".
             // In "Crimea, which it annexed", "it" is not Crimea.
             // ("their meeting" is the subject's: the scan goes on to "Russia and Ukraine".)
-            let possessor = isNoun && ["its", "his", "her"].contains(word)
-            if ["he", "she", "it", "they"].contains(word) || possessor {
+            let possessor = isNoun && words.has(word, .possessivePronoun)
+            if words.has(word, .subjectPronoun) || possessor {
                 var excluded: Set<Int> = []
-                if position >= 3, ["which", "that", "whom"].contains(frame.words[position - 1]), frame.words[position - 2] == ",",
+                if position >= 3, words.has(frame.words[position - 1], .relativePronoun), frame.words[position - 2] == ",",
                     let antecedent = frame.entityAt[position - 3]
                 {
                     excluded.insert(antecedent)
@@ -243,7 +257,7 @@ struct ArgumentFinder: Sendable {
     private func relativePronoun(before start: Int, in frame: SentenceFrame) -> Int? {
         var position = start - 1
         while position >= 0, position >= start - 4 {
-            if ["which", "that", "whom"].contains(frame.words[position]) { return position }
+            if words.has(frame.words[position], .relativePronoun) { return position }
             position -= 1
         }
         return nil
@@ -257,7 +271,7 @@ struct ArgumentFinder: Sendable {
             return document.entities[entity].canonicalName
         }
         var best: (distance: Int, name: String)?
-        for position in 0..<frame.count where ["in", "at"].contains(frame.words[position]) {
+        for position in 0..<frame.count where words.has(frame.words[position], .placeMarker) {
             // The place phrase: "in Türkiye's Istanbul", "at Istanbul's Dolmabahçe Palace".
             var cursor = position + 1
             var last: Int?
@@ -268,7 +282,7 @@ struct ArgumentFinder: Sendable {
                     cursor = (frame.positions(ofEntity: entity)?.upperBound ?? cursor) + 1
                     continue
                 }
-                if ["'s", "’s", "the", "'", "’"].contains(frame.words[cursor]) { cursor += 1; continue }
+                if words.has(frame.words[cursor], .placeFiller) { cursor += 1; continue }
                 break
             }
             guard let last else { continue }

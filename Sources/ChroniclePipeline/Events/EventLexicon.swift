@@ -33,16 +33,20 @@ package struct EventLexicon: Sendable {
 
     private let patternsByFirstWord: [String: [Pattern]]
     private let coveredWords: Set<String>
+    /// Verbs of saying are STATEMENT triggers of their own (`StatementFinder`).
+    private let reportingVerbs: WordSet
 
     /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
     package static let bundled = Result { () throws(ResourceError) in try EventLexicon(reader: .pipeline) }
     package static var shared: EventLexicon { bundled.required }
 
     init(reader: ResourceReader) throws(ResourceError) {
-        self.init(rows: try reader.rows("events/event_triggers.tsv", columns: 2...3), inflector: try Inflector.bundled.get())
+        self.init(
+            rows: try reader.rows("events/event_triggers.tsv", columns: 2...3), inflector: try Inflector.bundled.get(),
+            reportingVerbs: try ReportingVerbs.bundled.get())
     }
 
-    init(rows: [[String]], inflector: Inflector) {
+    init(rows: [[String]], inflector: Inflector, reportingVerbs: WordSet) {
         var byFirst: [String: [Pattern]] = [:]
         var covered: Set<String> = []
         for (order, columns) in rows.enumerated() where columns.count >= 2 {
@@ -64,13 +68,14 @@ package struct EventLexicon: Sendable {
         }
         patternsByFirstWord = byFirst
         coveredWords = covered
+        self.reportingVerbs = reportingVerbs
     }
 
     /// Whether a word (any inflection) is a trigger of some type on its own: "met", "talks",
     /// "invasion", or a verb of saying (STATEMENT).
     package func covers(word: String) -> Bool {
         let word = word.lowercased()
-        return coveredWords.contains(word) || ReportingVerbs.all.contains(word)
+        return coveredWords.contains(word) || reportingVerbs.contains(word)
     }
 
     /// The longest trigger starting at `start` among lower-cased `words`, or nil.

@@ -17,7 +17,7 @@ public struct EventStage: PipelineStage {
     public init() throws(ResourceError) {
         lexicon = try EventLexicon.bundled.get()
         let resolver = try ActorResolver.bundled.get()
-        arguments = ArgumentFinder(resolver: resolver)
+        arguments = try ArgumentFinder(resolver: resolver)
         quantities = QuantityFinder(lexicon: try TimeLexicon.bundled.get())
         modality = try ModalityDetector.bundled.get()
         time = EventTimeFinder()

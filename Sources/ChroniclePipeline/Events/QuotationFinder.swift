@@ -68,7 +68,7 @@ struct QuotationFinder: Sendable {
         } else if subjectEnd < sentenceEnd, ["he", "she", "they", "it"].contains(document.tokens[subjectEnd].text.lowercased()) {
             subjectEnd += 1
         }
-        if subjectEnd < sentenceEnd, ReportingVerbs.all.contains(document.tokens[subjectEnd].text.lowercased()) {
+        if subjectEnd < sentenceEnd, ReportingVerbs.shared.contains(document.tokens[subjectEnd].text.lowercased()) {
             let verb = document.tokens[subjectEnd].text
             if subjectEnd > position { return (speaker(before: subjectEnd, after: close, in: document, map: map), verb) }
             return (speaker(after: subjectEnd, limit: sentenceEnd, in: document, map: map), verb)
@@ -80,7 +80,7 @@ struct QuotationFinder: Sendable {
         position = open - 1
         while position >= sentenceStart {
             let word = document.tokens[position].text.lowercased()
-            if ReportingVerbs.all.contains(word) || Self.quotingVerbs.contains(word) {
+            if ReportingVerbs.shared.contains(word) || Self.quotingVerbs.contains(word) {
                 let inverted = StatementFinder.addresseeVerbs.contains(word) || Self.quotingVerbs.contains(word)
                     ? nil : speaker(after: position, limit: open, in: document, map: map)
                 let speaker = speaker(before: position, after: sentenceStart - 1, in: document, map: map) ?? inverted

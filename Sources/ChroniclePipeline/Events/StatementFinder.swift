@@ -21,8 +21,9 @@ struct StatementFinder: Sendable {
     func statements(in frame: SentenceFrame, document: ArticleDocument, map: TokenEntityMap, quoted: [TextSpan]) -> [Statement] {
         var result: [Statement] = []
         let sentence = document.sentences[frame.index]
+        let reportingVerbs = ReportingVerbs.shared
         // A capitalized word inside a sentence is a name, not a verb: "United States airframer".
-        for position in 0..<frame.count where ReportingVerbs.all.contains(frame.words[position])
+        for position in 0..<frame.count where reportingVerbs.contains(frame.words[position])
             && (position == 0 || frame.texts[position].first?.isUppercase != true)
         {
             let token = frame.tokens.lowerBound + position

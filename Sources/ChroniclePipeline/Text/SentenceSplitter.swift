@@ -108,7 +108,7 @@ struct SentenceSplitter: Sendable {
         guard (2...4).contains(words.count) else { return false }
         return words.contains { range in
             let word = text[range].filter(\.isLetter)
-            return resources.attributionVerbs.contains(lowercasedKey(word))
+            return resources.reportingVerbs.contains(lowercasedKey(word))
         }
     }
 

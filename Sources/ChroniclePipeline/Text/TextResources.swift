@@ -23,7 +23,9 @@ struct TextResources: Sendable {
     /// Abbreviations whose stop ends a sentence only before a sentence starter.
     let ambiguousAbbreviations: Set<String>
     let sentenceStarters: Set<String>
-    let attributionVerbs: Set<String>
+    /// The verbs of a short attribution after a quotation: the pipeline's one list, which the
+    /// entity and event stages read too.
+    let reportingVerbs: WordSet
     /// Lower-cased month name or abbreviation -> month number.
     let months: [String: Int]
     let stampWords: Set<String>
@@ -71,7 +73,7 @@ struct TextResources: Sendable {
         self.abbreviations = abbreviations
         self.ambiguousAbbreviations = ambiguous
         sentenceStarters = Set(try entries("sentence_starters"))
-        attributionVerbs = Set(try entries("attribution_verbs"))
+        reportingVerbs = try ReportingVerbs.bundled.get()
 
         var months: [String: Int] = [:]
         for line in try entries("months") {

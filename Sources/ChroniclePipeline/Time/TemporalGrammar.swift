@@ -3,8 +3,11 @@ import Foundation
 /// Finds temporal phrases in tokens, longest first, and says what each means. Spans follow
 /// TimeML: a leading preposition is left out ("on [Friday]"), a determiner, modifier or
 /// direction word is kept ("[the past two months]", "[more than three years]", "[a year ago]").
+/// The rules name the roles of the words they are written with (`Role`); which English words
+/// play them is `Resources/time/time_grammar.tsv`.
 struct TemporalGrammar {
     let lexicon: TimeLexicon
+    let words: WordRoles<Role>
     let tokens: [TimeToken]
     /// Years written as "last year" after a month come out as this base plus the offset; the
     /// resolver puts the article's year in its place.
@@ -31,7 +34,7 @@ struct TemporalGrammar {
     /// "from May 11 to 16", "May 11-16": the bare day that ends a range is a date of the same month.
     private func rangeEnd(after phrase: TemporalPhrase) -> TemporalPhrase? {
         guard case let .date(rangeYear, rangeMonth?, _?) = phrase.meaning, let link = word(phrase.end),
-            ["to", "-", "–", "until", "through", "and"].contains(link), let day = dayNumber(phrase.end + 1),
+            words.has(link, .rangeLink), let day = dayNumber(phrase.end + 1),
             sameSentence(phrase.start, phrase.end + 1), tokens[phrase.end + 1].isDigits || tokens[phrase.end + 1].lower.count > 2,
             month(phrase.end + 2) == nil, unit(phrase.end + 2) == nil
         else { return nil }
@@ -40,26 +43,42 @@ struct TemporalGrammar {
 
     // MARK: Token helpers
 
-    /// Words that can open a phrase without being time words themselves.
-    private static let openers: Set<String> = [
-        "the", "a", "an", "every", "each", "fiscal", "early", "late", "mid", "earlier", "later", "more", "less", "at", "up",
-        "over", "under", "nearly", "almost", "about", "around", "roughly", "approximately", "some", "that", "'", "’", "half",
-        "noon", "midday", "midnight", "year-earlier", "year-ago", "overnight", "tonight", "today", "yesterday", "tomorrow",
-    ]
-
     /// A cheap test before trying every rule: most words cannot start a temporal phrase.
     private func mayStartPhrase(_ index: Int) -> Bool {
         let token = tokens[index]
         let lower = token.lower
-        if Self.openers.contains(lower) || lexicon.isKnown(lower) { return true }
+        if words.has(lower, .opener) || lexicon.isKnown(lower) { return true }
         if let first = lower.unicodeScalars.first, first.isASCII ? ("0"..."9").contains(first) : first.properties.numericType != nil { return true }
-        if lower.utf8.contains(UInt8(ascii: "-")) { return lower.split(separator: "-").contains { lexicon.isKnown(String($0)) } || lower.hasPrefix("fy") }
-        if lower.hasPrefix("fy") || lower.hasPrefix("q") && lower.count == 2 { return true }
+        let fiscalYear = prefix(.fiscalYearPrefix, of: lower) != nil
+        if lower.utf8.contains(UInt8(ascii: "-")) { return lower.split(separator: "-").contains { lexicon.isKnown(String($0)) } || fiscalYear }
+        if fiscalYear || prefix(.quarterPrefix, of: lower).map({ lower.count == $0.count + 1 }) == true { return true }
         // "Thanksgiving", "Christmas Eve", "New Year's Day", "Election Day"
         return token.isCapitalized && lexicon.startsHoliday(lower)
     }
 
     private func word(_ index: Int) -> String? { index >= 0 && index < tokens.count ? tokens[index].lower : nil }
+
+    /// Whether the token at `index` plays `role` (false past either end).
+    private func word(_ index: Int, is role: Role) -> Bool { word(index).map { words.has($0, role) } ?? false }
+
+    /// The phrase of `role` that starts at `index`: the index after it, and its value.
+    private func phrase(_ role: Role, at index: Int) -> (end: Int, value: String)? {
+        words.phrase(role, at: index, word: word)
+    }
+
+    /// The entry of a role of prefixes that `text` starts with ("fy" of "fy2024").
+    private func prefix(_ role: Role, of text: String) -> String? { words.entries(role).first { text.hasPrefix($0) } }
+
+    /// Whether the token at `index` is the singular word of a unit: "year" for `Y`, "quarter" for `Q`.
+    private func isSingular(_ index: Int, unit: String) -> Bool { word(index).map { isSingular($0, unit: unit) } ?? false }
+
+    private func isSingular(_ text: String, unit: String) -> Bool { lexicon.value(text, .unit) == unit && !isPlural(text) }
+
+    /// "quarter", or a word that stands for one ("period").
+    private func namesQuarter(_ index: Int) -> Bool { isSingular(index, unit: "Q") || word(index, is: .period) }
+
+    /// A word after an amount that shifts it into a date: "ago", "earlier", "later".
+    private func isShift(_ index: Int) -> Bool { word(index, is: .shiftFromNow) || word(index, is: .shiftFromLast) }
 
     private func sameSentence(_ a: Int, _ b: Int) -> Bool {
         a < tokens.count && b < tokens.count && tokens[a].sentence == tokens[b].sentence
@@ -71,7 +90,7 @@ struct TemporalGrammar {
     private func month(_ index: Int) -> Int? {
         guard index < tokens.count, let value = lexicon.int(tokens[index].lower, .month) else { return nil }
         // "may" is mostly the verb: only a capitalised May, and not "May I".
-        if tokens[index].lower == "may" && !tokens[index].isCapitalized { return nil }
+        if words.has(tokens[index].lower, .verbMonth) && !tokens[index].isCapitalized { return nil }
         return value
     }
 
@@ -85,7 +104,7 @@ struct TemporalGrammar {
     private func dayNumber(_ index: Int) -> Int? {
         guard index < tokens.count else { return nil }
         var text = tokens[index].lower
-        for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) && text.count > 2 { text.removeLast(2) }
+        for suffix in words.entries(.ordinalSuffix) where text.hasSuffix(suffix) && text.count > suffix.count { text.removeLast(suffix.count) }
         guard let value = Int(text), text.allSatisfy(\.isNumber), (1...31).contains(value) else { return nil }
         return value
     }
@@ -97,7 +116,7 @@ struct TemporalGrammar {
             (1000...2199).contains(value)
         else { return nil }
         if value < 1900 {
-            guard index > 0, ["in", "since", "of", "until", "by", "from", "before", "after", "year", ","].contains(tokens[index - 1].lower) else {
+            guard index > 0, words.has(tokens[index - 1].lower, .earlyYearCue) else {
                 return nil
             }
         }
@@ -118,8 +137,8 @@ struct TemporalGrammar {
             {
                 return (value! + units, index + 2)
             }
-            if word(index + 1) == "and", word(index + 2) == "a", word(index + 3) == "half", let value {
-                return (value + 0.5, index + 4)
+            if let half = phrase(.plusHalf, at: index + 1), let value {
+                return (value + 0.5, half.end)
             }
             return (value, index + 1)
         }
@@ -140,16 +159,18 @@ struct TemporalGrammar {
 
     private func unit(_ index: Int) -> String? {
         guard index < tokens.count else { return nil }
-        if tokens[index].lower == "second" {
+        if lexicon.has(tokens[index].lower, .ordinal) {
             // "the second quarter", "a second round", "the 1988 second quarter" are ordinals.
-            guard let previous = word(index - 1), previous == "one" || previous == "per" || previous.first?.isNumber == true,
-                previous.count < 4, !["quarter", "half", "round", "time", "term"].contains(word(index + 1) ?? "")
+            guard let previous = word(index - 1), words.has(previous, .singleUnit) || previous.first?.isNumber == true,
+                previous.count < 4, !word(index + 1, is: .ordinalNoun)
             else { return nil }
         }
         return lexicon.value(tokens[index].lower, .unit)
     }
 
-    private func isPlural(_ index: Int) -> Bool { tokens[index].lower.hasSuffix("s") || tokens[index].lower == "centuries" }
+    private func isPlural(_ index: Int) -> Bool { isPlural(tokens[index].lower) }
+
+    private func isPlural(_ text: String) -> Bool { text.hasSuffix("s") || words.has(text, .irregularPlural) }
 
     // MARK: Phrases
 
@@ -167,14 +188,15 @@ struct TemporalGrammar {
     /// A core phrase with modifiers before it: "the", "early", "the end of", "more than", "mid-".
     private func modified(at start: Int) -> TemporalPhrase? {
         guard let first = word(start) else { return nil }
+        let definite = words.has(first, .definite)
         // "the end of the year", "the beginning of the month": the article's own
-        if first == "the", let position = word(start + 1).flatMap({ lexicon.value($0, .position) }), word(start + 2) == "of",
-            word(start + 3) == "the", let unit = unit(start + 4), ["Y", "M", "W", "Q"].contains(unit), !isPlural(start + 4)
+        if definite, let position = word(start + 1).flatMap({ lexicon.value($0, .position) }), word(start + 2, is: .of),
+            word(start + 3, is: .definite), let unit = unit(start + 4), ["Y", "M", "W", "Q"].contains(unit), !isPlural(start + 4)
         {
             return TemporalPhrase(start: start, end: start + 5, meaning: .unitOffset(unit: unit, offset: 0), mod: position)
         }
         // "the end of 2024", "the beginning of May", "the middle of next week"
-        if first == "the", let position = word(start + 1).flatMap({ lexicon.value($0, .position) }), word(start + 2) == "of",
+        if definite, let position = word(start + 1).flatMap({ lexicon.value($0, .position) }), word(start + 2, is: .of),
             var inner = core(at: start + 3), isPoint(inner.meaning)
         {
             inner.start = start
@@ -182,20 +204,20 @@ struct TemporalGrammar {
             return inner
         }
         // "the early 1980s", "the late 1970s": the decade named with its article
-        if first == "the", let position = word(start + 1).flatMap({ lexicon.value($0, .position) }),
-            ["early", "late", "mid"].contains(word(start + 1) ?? ""), let decade = decade(at: start + 2)
+        if definite, let position = word(start + 1).flatMap({ lexicon.value($0, .position) }),
+            word(start + 1, is: .periodPosition), let decade = decade(at: start + 2)
         {
             return TemporalPhrase(start: start, end: start + 3, meaning: .decade(decade, bare: false), mod: position)
         }
         // "the first half of 1989", "the second half", "the last half of 1989"
-        if first == "the", let which = word(start + 1), ["first", "second", "last", "latter"].contains(which), word(start + 2) == "half",
-            word(start + 3) == "of", let value = year(start + 4)
+        if definite, let half = word(start + 1).flatMap({ words.int($0, .yearHalf) }), word(start + 2, is: .half),
+            word(start + 3, is: .of), let value = year(start + 4)
         {
-            return TemporalPhrase(start: start, end: start + 5, meaning: .half(which == "first" ? 1 : 2, year: value))
+            return TemporalPhrase(start: start, end: start + 5, meaning: .half(half, year: value))
         }
         // "early 2025", "late last year", "earlier this month", "mid-May"; not "[earlier] Friday"
-        if let position = lexicon.value(first, .position), ["early", "late", "mid", "earlier", "later"].contains(first),
-            var inner = core(at: start + 1), isPoint(inner.meaning), !isDay(inner.meaning) || ["early", "late"].contains(first),
+        if let position = lexicon.value(first, .position), words.has(first, .pointPosition),
+            var inner = core(at: start + 1), isPoint(inner.meaning), !isDay(inner.meaning) || words.has(first, .dayPosition),
             !isAnaphoric(inner.meaning)
         {
             inner.start = start
@@ -203,27 +225,25 @@ struct TemporalGrammar {
             return inner
         }
         // "the mid-1990s"
-        if first == "the", let next = word(start + 1), next.hasPrefix("mid-"), next.hasSuffix("0s"), next.count == 9,
-            let value = Int(next.dropFirst(4).dropLast())
+        if definite, let next = word(start + 1), let (position, rest) = hyphenated(next), words.has(position, .midDecade),
+            rest.hasSuffix("0s"), rest.count == 5, let value = Int(rest.dropLast())
         {
-            return TemporalPhrase(start: start, end: start + 2, meaning: .decade(value / 10, bare: false), mod: "MID")
+            return TemporalPhrase(start: start, end: start + 2, meaning: .decade(value / 10, bare: false), mod: lexicon.value(position, .position))
         }
-        if first.hasPrefix("mid-") || first.hasPrefix("early-") || first.hasPrefix("late-") {
-            let parts = first.split(separator: "-", maxSplits: 1)
-            let rest = String(parts[1])
+        if let (position, rest) = hyphenated(first), words.has(position, .periodPosition) {
             if let month = lexicon.int(rest, .month) {
-                return TemporalPhrase(start: start, end: start + 1, meaning: .date(year: year(start + 1), month: month, day: nil), mod: lexicon.value(String(parts[0]), .position))
+                return TemporalPhrase(start: start, end: start + 1, meaning: .date(year: year(start + 1), month: month, day: nil), mod: lexicon.value(position, .position))
                     .extendedByYear(self)
             }
             if let value = Int(rest), rest.count == 4 {
-                return TemporalPhrase(start: start, end: start + 1, meaning: .date(year: value, month: nil, day: nil), mod: lexicon.value(String(parts[0]), .position))
+                return TemporalPhrase(start: start, end: start + 1, meaning: .date(year: value, month: nil, day: nil), mod: lexicon.value(position, .position))
             }
         }
         // "more than three years", "at least 72 hours"; "about a week" is "[a week]" with mod
         // APPROX, as TimeBank marks it; "over the past year" has no "more than" in it.
         for length in [2, 1] {
-            let words = (0..<length).compactMap { word(start + $0) }
-            guard words.count == length, let mod = lexicon.value(words.joined(separator: " "), .mod), word(start + length) != "the",
+            let modifier = (0..<length).compactMap { word(start + $0) }
+            guard modifier.count == length, let mod = lexicon.value(modifier.joined(separator: " "), .mod), !word(start + length, is: .definite),
                 var inner = core(at: start + length)
             else { continue }
             switch inner.meaning {
@@ -235,6 +255,14 @@ struct TemporalGrammar {
             }
         }
         return nil
+    }
+
+    /// "mid-May" -> ("mid", "may"): the word before the first hyphen and the rest, when both are there.
+    private func hyphenated(_ text: String) -> (String, String)? {
+        guard let hyphen = text.firstIndex(of: "-") else { return nil }
+        let first = String(text[..<hyphen])
+        let rest = String(text[text.index(after: hyphen)...])
+        return first.isEmpty || rest.isEmpty ? nil : (first, rest)
     }
 
     /// "later that year" is after the last event, not the end of the year.
@@ -306,15 +334,16 @@ struct TemporalGrammar {
             }
         }
         if let date = numericDate(text) { return TemporalPhrase(start: start, end: start + 1, meaning: date) }
-        if text == "fiscal", let value = year(start + 1) {
+        if words.has(text, .fiscal), let value = year(start + 1) {
             return TemporalPhrase(start: start, end: start + 2, meaning: .fiscalYear(value))
         }
-        if text.hasPrefix("fy"), let value = Int(text.dropFirst(2)), text.count == 6 {
+        if let prefix = prefix(.fiscalYearPrefix, of: text), let value = Int(text.dropFirst(prefix.count)), text.count == prefix.count + 4 {
             return TemporalPhrase(start: start, end: start + 1, meaning: .fiscalYear(value))
         }
         // "the 1990s", "1990s", "the '90s"
+        let definite = words.has(text, .definite)
         var decadeStart = start
-        if text == "the" { decadeStart += 1 }
+        if definite { decadeStart += 1 }
         if let decade = decade(at: decadeStart) {
             return TemporalPhrase(start: start, end: decadeStart + 1, meaning: .decade(decade, bare: decadeStart == start))
         }
@@ -324,7 +353,7 @@ struct TemporalGrammar {
             return TemporalPhrase(start: start, end: decadeStart + 2, meaning: .decade(190 + value / 10, bare: false))
         }
         // "the 20th century", "the nineteenth century"
-        if text == "the", let ordinal = ordinal(at: start + 1), word(start + 2) == "century" {
+        if definite, let ordinal = ordinal(at: start + 1), isSingular(start + 2, unit: "CE") {
             return TemporalPhrase(start: start, end: start + 3, meaning: .century(ordinal - 1))
         }
         if let value = year(start) {
@@ -336,10 +365,10 @@ struct TemporalGrammar {
 
     /// "nineteen ninety-six", "twenty twenty-five", "the year two thousand".
     private func spokenYear(at start: Int) -> TemporalPhrase? {
-        if word(start) == "the", word(start + 1) == "year", word(start + 2) == "two", word(start + 3) == "thousand" {
-            return TemporalPhrase(start: start, end: start + 4, meaning: .date(year: 2000, month: nil, day: nil))
+        if let spoken = phrase(.spokenYear, at: start), let value = Int(spoken.value) {
+            return TemporalPhrase(start: start, end: spoken.end, meaning: .date(year: value, month: nil, day: nil))
         }
-        guard let century = word(start).flatMap({ ["nineteen": 19, "twenty": 20][$0] }), let rest = word(start + 1),
+        guard let century = word(start).flatMap({ words.int($0, .spokenCentury) }), let rest = word(start + 1),
             sameSentence(start, start + 1), let value = wordNumber(rest) ?? nil, value >= 10, value < 100
         else { return nil }
         return TemporalPhrase(start: start, end: start + 2, meaning: .date(year: century * 100 + Int(value), month: nil, day: nil))
@@ -348,8 +377,8 @@ struct TemporalGrammar {
     private func ordinal(at index: Int) -> Int? {
         guard let text = word(index) else { return nil }
         if let value = lexicon.int(text, .ordinal) { return value }
-        for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) {
-            return Int(text.dropLast(2))
+        for suffix in words.entries(.ordinalSuffix) where text.hasSuffix(suffix) {
+            return Int(text.dropLast(suffix.count))
         }
         return nil
     }
@@ -371,7 +400,7 @@ struct TemporalGrammar {
             if sameSentence(start, start + 1), let day = dayNumber(start + 1), year(start + 1) == nil {
                 var end = start + 2
                 var yearValue: Int?
-                if let (value, after) = yearAfter(end), word(end) != "of" {
+                if let (value, after) = yearAfter(end), !word(end, is: .of) {
                     yearValue = value
                     end = after
                 }
@@ -380,7 +409,7 @@ struct TemporalGrammar {
             // A capitalised month name alone is a month; a lower-case "march" or "may" is a verb, and
             // a short form without its stop ("Jan", "Dec") a name unless a day or year follows.
             guard tokens[start].isCapitalized else { return nil }
-            if tokens[start].lower.count <= 4, !tokens[start].lower.hasSuffix("."), !["june", "july", "may"].contains(tokens[start].lower),
+            if tokens[start].lower.count <= 4, !tokens[start].lower.hasSuffix("."), !words.has(tokens[start].lower, .shortMonthName),
                 yearAfter(start + 1) == nil
             {
                 return nil
@@ -390,7 +419,7 @@ struct TemporalGrammar {
         // "16 May 2025", "16 May, 2025", "16th of May"
         if let day = dayNumber(start) {
             var monthIndex = start + 1
-            if word(monthIndex) == "of" { monthIndex += 1 }
+            if word(monthIndex, is: .of) { monthIndex += 1 }
             guard let month = month(monthIndex), sameSentence(start, monthIndex) else { return nil }
             var end = monthIndex + 1
             var yearValue: Int?
@@ -409,12 +438,12 @@ struct TemporalGrammar {
     fileprivate func yearAfter(_ end: Int) -> (year: Int, end: Int)? {
         if word(end) == ",", let value = year(end + 1) { return (value, end + 2) }
         // "June last year", "January this year": relative to the article's year, kept as an offset
-        if let relative = word(end).flatMap({ lexicon.int($0, .relative) }), ["last", "this", "next"].contains(word(end) ?? ""),
-            word(end + 1) == "year", sameSentence(end, end + 1)
+        if let relative = word(end).flatMap({ lexicon.int($0, .relative) }), word(end, is: .yearRelative),
+            isSingular(end + 1, unit: "Y"), sameSentence(end, end + 1)
         {
             return (TemporalGrammar.relativeYearBase + relative, end + 2)
         }
-        if word(end) == "of", let value = year(end + 1) { return (value, end + 2) }
+        if word(end, is: .of), let value = year(end + 1) { return (value, end + 2) }
         if let value = year(end) { return (value, end + 1) }
         // "January nineteen ninety-seven"
         if let spoken = spokenYear(at: end), case let .date(value?, nil, nil) = spoken.meaning { return (value, spoken.end) }
@@ -444,103 +473,96 @@ struct TemporalGrammar {
     /// "the coming days", "recently", "last summer", "the weekend", "Friday".
     private func relative(at start: Int) -> TemporalPhrase? {
         guard let first = word(start) else { return nil }
-        switch first {
-        case "today": return TemporalPhrase(start: start, end: start + 1, meaning: .dayOffset(0))
-        case "yesterday": return TemporalPhrase(start: start, end: start + 1, meaning: .dayOffset(-1))
-        case "tomorrow": return TemporalPhrase(start: start, end: start + 1, meaning: .dayOffset(1))
-        case "tonight": return TemporalPhrase(start: start, end: start + 1, meaning: .partOfDay("NI", day: .dayOffset(0)))
-        case "overnight": return TemporalPhrase(start: start, end: start + 1, meaning: .partOfDay("NI", day: .dayOffset(-1)))
-        default: break
+        if let offset = words.int(first, .day) {
+            return TemporalPhrase(start: start, end: start + 1, meaning: .dayOffset(offset))
         }
+        // "tonight", "overnight", "last night"
+        if let night = phrase(.night, at: start), let offset = Int(night.value) {
+            return TemporalPhrase(start: start, end: night.end, meaning: .partOfDay("NI", day: .dayOffset(offset)))
+        }
+        let definite = words.has(first, .definite)
         // "that day", "that same year", "the same day", "earlier that day": the last date told of
         var anaphor = start
-        if ["earlier", "later"].contains(first) { anaphor += 1 }
-        if word(anaphor) == "that" || (word(anaphor) == "the" && word(anaphor + 1) == "same") {
+        if words.has(first, .shiftFromLast) { anaphor += 1 }
+        if word(anaphor, is: .anaphoric) || (word(anaphor, is: .definite) && word(anaphor + 1, is: .same)) {
             var unitIndex = anaphor + 1
-            if word(unitIndex) == "same" { unitIndex += 1 }
+            if word(unitIndex, is: .same) { unitIndex += 1 }
             if let unit = unit(unitIndex), !isPlural(unitIndex), ["D", "W", "M", "Y", "Q"].contains(unit) {
                 return TemporalPhrase(start: start, end: unitIndex + 1, meaning: .sameAsLast(unit: unit), mod: nil)
             }
         }
-        if first == "the", word(start + 1) == "next", ["morning", "evening", "afternoon"].contains(word(start + 2) ?? "") {
-            return TemporalPhrase(start: start, end: start + 3, meaning: .unitOffset(unit: "D", offset: 1, onLastDate: true))
+        // "the next morning": the day after the last date told of
+        if let next = phrase(.followingDayPart, at: start) {
+            return TemporalPhrase(start: start, end: next.end, meaning: .unitOffset(unit: "D", offset: 1, onLastDate: true))
         }
         // "the year ended Sept. 30", "the fiscal year ending March 31", "the quarter ended": a span of time
-        if first == "the" {
+        if definite {
             var unitIndex = start + 1
-            if word(unitIndex) == "fiscal" { unitIndex += 1 }
-            if let unit = unit(unitIndex), unit == "Y", !isPlural(unitIndex), ["ended", "ending"].contains(word(unitIndex + 1) ?? "") {
+            if word(unitIndex, is: .fiscal) { unitIndex += 1 }
+            if let unit = unit(unitIndex), unit == "Y", !isPlural(unitIndex), word(unitIndex + 1, is: .ended) {
                 return TemporalPhrase(start: start, end: unitIndex + 1, meaning: .duration(amount: 1, unit: unit))
             }
         }
         // "year-end", "year end", "the full year", "the current year", "the current fiscal year"
-        if first == "year-end" || (first == "year" && word(start + 1) == "end") {
-            return TemporalPhrase(start: start, end: first == "year-end" ? start + 1 : start + 2, meaning: .unitOffset(unit: "YE", offset: 0))
+        if let yearEnd = phrase(.yearEnd, at: start) {
+            return TemporalPhrase(start: start, end: yearEnd.end, meaning: .unitOffset(unit: "YE", offset: 0))
         }
-        if first == "the", ["full", "current"].contains(word(start + 1) ?? "") {
+        if definite, word(start + 1, is: .currentYear) {
             var unitIndex = start + 2
-            if word(unitIndex) == "fiscal" { unitIndex += 1 }
-            if word(unitIndex) == "year", !["ended", "ending"].contains(word(unitIndex + 1) ?? "") {
+            if word(unitIndex, is: .fiscal) { unitIndex += 1 }
+            if isSingular(unitIndex, unit: "Y"), !word(unitIndex + 1, is: .ended) {
                 return TemporalPhrase(start: start, end: unitIndex + 1, meaning: .unitOffset(unit: "Y", offset: 0))
             }
         }
         // "the nineties", "the eighties"
-        if first == "the", let decadeWord = word(start + 1), let tens = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9][decadeWord] {
+        if definite, let tens = word(start + 1).flatMap({ words.int($0, .decadeName) }) {
             return TemporalPhrase(start: start, end: start + 2, meaning: .decade(190 + tens, bare: false))
         }
         // "the summer", "the early summer": the latest one (not "the winter of 1994")
-        if first == "the", let season = word(start + 1).flatMap({ lexicon.value($0, .season) }), ["summer", "winter", "spring", "autumn"].contains(word(start + 1) ?? ""),
-            word(start + 2) != "of", year(start + 2) == nil
+        if definite, let season = word(start + 1).flatMap({ lexicon.value($0, .season) }), word(start + 1, is: .latestSeason),
+            !word(start + 2, is: .of), year(start + 2) == nil
         {
             return TemporalPhrase(start: start, end: start + 2, meaning: .season(season, year: nil, relative: nil))
         }
         // "year-earlier results": a year before the date just mentioned
-        if first == "year-earlier" || first == "year-ago" {
+        if words.has(first, .yearAgo) {
             return TemporalPhrase(start: start, end: start + 1, meaning: .yearAgoComparison)
         }
         if let day = weekday(start), tokens[start].isCapitalized {
             // "on a Thursday" is any Thursday
-            if start > 0, word(start - 1) == "a" { return TemporalPhrase(start: start, end: start + 1, meaning: .anyWeekday(day)) }
+            if start > 0, word(start - 1, is: .anyOne) { return TemporalPhrase(start: start, end: start + 1, meaning: .anyWeekday(day)) }
             return TemporalPhrase(start: start, end: start + 1, meaning: .weekday(day, relative: nil))
         }
-        // "last night", "this morning"
-        if let offset = relativeOffset(first), let part = word(start + 1).flatMap({ lexicon.value($0, .partofday) }) {
-            let day: TemporalMeaning = first == "last" && part == "NI" ? .dayOffset(-1) : .dayOffset(0)
-            if first == "this" || (first == "last" && part == "NI") {
-                _ = offset
-                return TemporalPhrase(start: start, end: start + 2, meaning: .partOfDay(part, day: day))
-            }
+        // "this morning" ("last night" is a night above)
+        if words.has(first, .sameDay), let part = word(start + 1).flatMap({ lexicon.value($0, .partofday) }) {
+            return TemporalPhrase(start: start, end: start + 2, meaning: .partOfDay(part, day: .dayOffset(0)))
         }
-        // "the past", "the future", "the present"
-        if first == "the", let second = word(start + 1) {
-            if second == "past", !(unit(start + 2) != nil || number(start + 2) != nil) {
-                return TemporalPhrase(start: start, end: start + 2, meaning: .reference("PAST_REF"))
-            }
-            if second == "future" { return TemporalPhrase(start: start, end: start + 2, meaning: .reference("FUTURE_REF")) }
-            if second == "near" || second == "distant", word(start + 2) == "future" {
-                return TemporalPhrase(start: start, end: start + 3, meaning: .reference("FUTURE_REF"))
-            }
-            if second == "present" { return TemporalPhrase(start: start, end: start + 2, meaning: .reference("PRESENT_REF")) }
+        // "the past", "the future", "the near future", "the present"; not the "past" of "the past
+        // two months", a relative word before an amount or a unit
+        if let reference = phrase(.timeReference, at: start),
+            !(lexicon.has(tokens[reference.end - 1].lower, .relative) && (unit(reference.end) != nil || number(reference.end) != nil))
+        {
+            return TemporalPhrase(start: start, end: reference.end, meaning: .reference(reference.value))
+        }
+        if definite {
             // "the coming days", "the coming weeks"
-            if ["coming", "next", "past", "last"].contains(second), let unitWord = word(start + 2), let unit = unit(start + 2),
-                isPlural(start + 2), unitWord != "weekends"
+            if let reference = word(start + 1).flatMap({ words.value($0, .pluralReference) }), let unit = unit(start + 2),
+                isPlural(start + 2), unit != "WE"
             {
-                let reference = ["coming", "next"].contains(second) ? "FUTURE_REF" : "PAST_REF"
-                _ = unit
                 return TemporalPhrase(start: start, end: start + 3, meaning: .reference(reference))
             }
             // "the weekend"
-            if second == "weekend" { return TemporalPhrase(start: start, end: start + 2, meaning: .weekend(relative: nil)) }
+            if isSingular(start + 1, unit: "WE") { return TemporalPhrase(start: start, end: start + 2, meaning: .weekend(relative: nil)) }
         }
         // "recent years" is the recent past; "recent months", "recent weeks" an unknown number of
         // them, as TimeBank marks them
-        if first == "recent", let unit = unit(start + 1), isPlural(start + 1) {
+        if words.has(first, .recent), let unit = unit(start + 1), isPlural(start + 1) {
             let meaning: TemporalMeaning = unit == "Y" ? .reference("PAST_REF") : .duration(amount: nil, unit: unit)
             return TemporalPhrase(start: start, end: start + 2, meaning: meaning)
         }
         // "last week", "next year", "this month", "last summer", "next Friday", "last May", "this weekend"
         var index = start
-        if first == "the", let second = word(start + 1), ["past", "previous", "following", "coming", "current", "last", "next"].contains(second) {
+        if definite, word(start + 1, is: .relativeAfterThe) {
             index = start + 1
         }
         if let relativeWord = word(index), let offset = relativeOffset(relativeWord), sameSentence(index, index + 1) {
@@ -549,11 +571,11 @@ struct TemporalGrammar {
                 if unit == "WE" { return TemporalPhrase(start: start, end: target + 1, meaning: .weekend(relative: offset)) }
                 if unit == "Q" { return TemporalPhrase(start: start, end: target + 1, meaning: .quarter(nil, year: nil, relative: offset)) }
                 // "the past decade": a span, as TimeBank marks it
-                if index > start, ["past", "last"].contains(relativeWord), unit == "DE" || unit == "CE" {
+                if index > start, words.has(relativeWord, .spanBack), unit == "DE" || unit == "CE" {
                     return TemporalPhrase(start: start, end: target + 1, meaning: .duration(amount: 1, unit: unit))
                 }
                 // "the following year", "the previous day", "the next day": from the last date told of
-                let fromLastDate = index > start && ["following", "previous", "next", "preceding"].contains(relativeWord)
+                let fromLastDate = index > start && words.has(relativeWord, .fromLastDate)
                 return TemporalPhrase(start: start, end: target + 1, meaning: .unitOffset(unit: unit, offset: offset, onLastDate: fromLastDate))
             }
             if let day = weekday(target) {
@@ -571,10 +593,10 @@ struct TemporalGrammar {
             }
         }
         // "summer 2024", "the winter of 1994", "the winter of nineteen ninety-four"
-        let seasonIndex = first == "the" ? start + 1 : start
+        let seasonIndex = definite ? start + 1 : start
         if let season = word(seasonIndex).flatMap({ lexicon.value($0, .season) }) {
             var yearIndex = seasonIndex + 1
-            if word(yearIndex) == "of" { yearIndex += 1 }
+            if word(yearIndex, is: .of) { yearIndex += 1 }
             if let value = year(yearIndex) {
                 return TemporalPhrase(start: start, end: yearIndex + 1, meaning: .season(season, year: value, relative: nil))
             }
@@ -585,7 +607,7 @@ struct TemporalGrammar {
         if let reference = lexicon.value(first, .ref) {
             // "current", "recent" and "future" describe nouns ("a future summit"): only "the
             // future", "the near future" are times.
-            if first == "current" || first == "recent" || first == "future" { return nil }
+            if words.has(first, .attributive) { return nil }
             return TemporalPhrase(start: start, end: start + 1, meaning: .reference(reference))
         }
         return nil
@@ -598,16 +620,16 @@ struct TemporalGrammar {
     private func quantity(at start: Int) -> TemporalPhrase? {
         var index = start
         var leadingThe = false
-        if word(index) == "the" {
+        if word(index, is: .definite) {
             leadingThe = true
             index += 1
-            if let w = word(index), ["past", "last", "next", "first", "coming", "previous", "following", "latest"].contains(w) { index += 1 }
-        } else if let w = word(index), ["past", "last", "next", "first", "previous"].contains(w), number(index + 1) != nil {
+            if word(index, is: .quantityAfterThe) { index += 1 }
+        } else if word(index, is: .quantityLead), number(index + 1) != nil {
             index += 1
         }
         // "half an hour", "half a day"
-        if word(index) == "half", ["a", "an"].contains(word(index + 1) ?? ""), let unit = unit(index + 2) {
-            return shiftedOrDuration(start: start, amount: 0.5, unit: unit, end: index + 3)
+        if let half = phrase(.halfOf, at: index), let unit = unit(half.end) {
+            return shiftedOrDuration(start: start, amount: 0.5, unit: unit, end: half.end + 1)
         }
         // "two-hour", "30-day", "five-year-old" (without the determiner: "the [two-hour] talks")
         if let text = word(start), text.contains("-") {
@@ -615,7 +637,7 @@ struct TemporalGrammar {
             let parts = text.split(separator: "-").map(String.init)
             // A singular unit ("two-hour"), not a fraction ("three-quarters") or an age ("six-year-old").
             if parts.count == 2, let unit = lexicon.value(parts[1], .unit), !unit.hasPrefix("WE"), unit != "Q", !parts[1].hasSuffix("s"),
-                word(start + 1) != "old", let amount = Double(parts[0]) ?? (wordNumber(parts[0]) ?? nil)
+                !word(start + 1, is: .age), let amount = Double(parts[0]) ?? (wordNumber(parts[0]) ?? nil)
             {
                 return TemporalPhrase(start: start, end: index + 1, meaning: .duration(amount: amount, unit: unit))
             }
@@ -623,7 +645,7 @@ struct TemporalGrammar {
         guard let (amount, afterNumber) = number(index), sameSentence(start, afterNumber), year(index) == nil || amount ?? 0 < 1000 else {
             // "years", "months" after "for", "over", "in": an unknown number of them
             if !leadingThe, let unit = unit(index), isPlural(index), index > 0,
-                ["for", "over", "in", "within", "several", "many", "few"].contains(word(index - 1) ?? ""), unit != "WE", unit != "Q"
+                word(index - 1, is: .unknownNumber), unit != "WE", unit != "Q"
             {
                 return shiftedOrDuration(start: start, amount: nil, unit: unit, end: index + 1)
             }
@@ -632,33 +654,33 @@ struct TemporalGrammar {
         var unitIndex = afterNumber
         if word(unitIndex) == "-" { unitIndex += 1 }
         // "a few days", "a couple of weeks"
-        if ["a", "an"].contains(tokens[index].lower), let w = word(afterNumber), ["few", "couple"].contains(w) {
+        if words.has(tokens[index].lower, .indefinite), let w = word(afterNumber), words.has(w, .aFew) {
             unitIndex = afterNumber + 1
-            if word(unitIndex) == "of" { unitIndex += 1 }
+            if word(unitIndex, is: .of) { unitIndex += 1 }
             guard let unit = unit(unitIndex) else { return nil }
-            return shiftedOrDuration(start: start, amount: w == "couple" ? 2 : nil, unit: unit, end: unitIndex + 1)
+            return shiftedOrDuration(start: start, amount: lexicon.value(w, .number).flatMap { Double($0) }, unit: unit, end: unitIndex + 1)
         }
         guard let unit = unit(unitIndex), unit != "WE" || amount != nil else { return nil }
         // "a second round" is an ordinal; "52 years old" an age.
-        if unit == "S", tokens[unitIndex].lower == "second", ["a", "an"].contains(tokens[index].lower) { return nil }
-        if word(unitIndex + 1) == "old" { return nil }
+        if unit == "S", lexicon.has(tokens[unitIndex].lower, .ordinal), words.has(tokens[index].lower, .indefinite) { return nil }
+        if word(unitIndex + 1, is: .age) { return nil }
         // A bare "a"/"an" before a singular unit is one: "a year ago", "a week".
-        if amount == 1, isPlural(unitIndex), tokens[index].lower != "one" { return nil }
+        if amount == 1, isPlural(unitIndex), !words.has(tokens[index].lower, .numeralOne) { return nil }
         // "an hour and a half"
         var end = unitIndex + 1
         var value = amount
-        if word(end) == "and", word(end + 1) == "a", word(end + 2) == "half" {
+        if let half = phrase(.plusHalf, at: end) {
             value = value.map { $0 + 0.5 }
-            end += 3
+            end = half.end
         }
         if unit == "Q" {
             // "a quarter of the shares" is a fraction
-            if ["a", "one"].contains(tokens[index].lower) { return nil }
+            if words.has(tokens[index].lower, .fractionCount) { return nil }
             return TemporalPhrase(start: start, end: end, meaning: .duration(amount: value, unit: unit))
         }
         // "$5 a year", "twice a week", "50 per day": a rate, so a set.
-        if ["a", "per"].contains(tokens[index].lower), index > 0, start == index, !["ago", "earlier", "later"].contains(word(end) ?? ""),
-            let previous = word(index - 1), previous.first?.isNumber == true || ["twice", "times", "once", "percent", "cents", "dollars"].contains(previous)
+        if words.has(tokens[index].lower, .rate), index > 0, start == index, !isShift(end),
+            let previous = word(index - 1), previous.first?.isNumber == true || words.has(previous, .beforeRate)
         {
             return TemporalPhrase(start: start, end: end, meaning: .set(unit: unit, amount: 1))
         }
@@ -669,20 +691,20 @@ struct TemporalGrammar {
     private func shiftedOrDuration(start: Int, amount: Double?, unit: String, end: Int) -> TemporalPhrase {
         var end = end
         // "a week or so ago"
-        if word(end) == "or", word(end + 1) == "so", ["ago", "earlier", "later"].contains(word(end + 2) ?? "") { end += 2 }
-        let after = word(end)
+        if let orSo = phrase(.orSo, at: end), isShift(orSo.end) { end = orSo.end }
+        let fromNow = phrase(.shiftFromNow, at: end).flatMap { shift in Int(shift.value).map { (end: shift.end, direction: $0) } }
         // "several years ago", "a few months ago": some time in the past
-        if amount == nil, after == "ago", sameSentence(start, end) {
-            return TemporalPhrase(start: start, end: end + 1, meaning: .reference("PAST_REF"))
+        if amount == nil, let fromNow, fromNow.direction < 0, sameSentence(start, end) {
+            return TemporalPhrase(start: start, end: fromNow.end, meaning: .reference("PAST_REF"))
         }
         if sameSentence(start, end), let amount {
-            switch after {
-            case "ago": return TemporalPhrase(start: start, end: end + 1, meaning: .shifted(amount: amount, unit: unit, direction: -1, onLastDate: false))
-            case "earlier": return TemporalPhrase(start: start, end: end + 1, meaning: .shifted(amount: amount, unit: unit, direction: -1, onLastDate: true))
-            case "later": return TemporalPhrase(start: start, end: end + 1, meaning: .shifted(amount: amount, unit: unit, direction: 1, onLastDate: true))
-            case "from" where word(end + 1) == "now":
-                return TemporalPhrase(start: start, end: end + 2, meaning: .shifted(amount: amount, unit: unit, direction: 1, onLastDate: false))
-            default: break
+            // "two years ago", "a week from now"
+            if let fromNow {
+                return TemporalPhrase(start: start, end: fromNow.end, meaning: .shifted(amount: amount, unit: unit, direction: fromNow.direction, onLastDate: false))
+            }
+            // "two days later", "a year earlier"
+            if let shift = phrase(.shiftFromLast, at: end), let direction = Int(shift.value) {
+                return TemporalPhrase(start: start, end: shift.end, meaning: .shifted(amount: amount, unit: unit, direction: direction, onLastDate: true))
             }
         }
         return TemporalPhrase(start: start, end: end, meaning: .duration(amount: amount, unit: unit))
@@ -695,11 +717,10 @@ struct TemporalGrammar {
         var hour: Int?
         var minute = 0
         var end = start + 1
-        if text == "noon" || text == "midday" {
-            hour = 12
-        } else if text == "midnight" {
-            // The end of the day it names, as ISO 8601 writes it: "midnight Friday" is Friday T24:00.
-            hour = 24
+        if let named = words.int(text, .namedHour) {
+            // "noon"; "midnight" is the end of the day it names, as ISO 8601 writes it: "midnight
+            // Friday" is Friday T24:00.
+            hour = named
         } else if text.contains(":") {
             let parts = text.split(separator: ":")
             guard parts.count >= 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0...59).contains(m), parts[1].count == 2
@@ -714,7 +735,7 @@ struct TemporalGrammar {
             if pm, h < 12 { h += 12 }
             if !pm, h == 12 { h = 0 }
             end += 1
-        } else if !text.contains(":"), text != "noon", text != "midnight", text != "midday" {
+        } else if !text.contains(":"), !words.has(text, .namedHour) {
             return nil
         }
         // A time zone: "UTC+8", "GMT", "EST"
@@ -726,11 +747,10 @@ struct TemporalGrammar {
         }
         var day: TemporalMeaning?
         if let next = word(end), sameSentence(start, end) {
-            switch next {
-            case "today": day = .dayOffset(0); end += 1
-            case "yesterday": day = .dayOffset(-1); end += 1
-            case "tomorrow": day = .dayOffset(1); end += 1
-            default:
+            if let offset = words.int(next, .day) {
+                day = .dayOffset(offset)
+                end += 1
+            } else {
                 var dateStart = end
                 if word(dateStart) == "," { dateStart += 1 }
                 if let date = monthDay(at: dateStart), case .date(_, _?, _?) = date.meaning, sameSentence(start, dateStart) {
@@ -745,18 +765,15 @@ struct TemporalGrammar {
         return TemporalPhrase(start: start, end: end, meaning: .time(hour: h, minute: minute, day: day))
     }
 
-    private func meridiem(_ word: String) -> Bool? {
-        switch word {
-        case "am", "a.m.", "a.m": false
-        case "pm", "p.m.", "p.m": true
-        default: nil
-        }
-    }
+    /// Whether the word says afternoon ("pm"), morning ("am"), or neither (nil).
+    private func meridiem(_ word: String) -> Bool? { words.value(word, .meridiem).map { $0 == "PM" } }
 
     private func isTimeZone(_ word: String) -> Bool {
         let upper = word.uppercased()
-        if ["UTC", "GMT", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "MSK", "EET", "EEST"].contains(upper) { return true }
-        return (upper.hasPrefix("UTC") || upper.hasPrefix("GMT")) && upper.dropFirst(3).allSatisfy { "+-−0123456789:".contains($0) }
+        if words.has(upper, .timeZone) { return true }
+        return words.entries(.offsetZone).contains { zone in
+            upper.hasPrefix(zone) && upper.dropFirst(zone.count).allSatisfy { "+-−0123456789:".contains($0) }
+        }
     }
 
     /// "the third quarter", "third-quarter", "the fourth quarter of 2024", "Q3", "the latest
@@ -764,39 +781,42 @@ struct TemporalGrammar {
     private func quarter(at start: Int) -> TemporalPhrase? {
         var index = start
         // "this year's third quarter", "last year's quarter"
-        if let relative = word(index).flatMap({ lexicon.int($0, .relative) }), ["this", "last", "next"].contains(word(index) ?? ""),
-            word(index + 1) == "year", ["'", "’"].contains(word(index + 2) ?? ""), word(index + 3) == "s"
+        if let relative = word(index).flatMap({ lexicon.int($0, .relative) }), word(index, is: .yearRelative),
+            isSingular(index + 1, unit: "Y"), ["'", "’"].contains(word(index + 2) ?? ""), word(index + 3) == "s"
         {
             let year = TemporalGrammar.relativeYearBase + relative
-            if let number = lexicon.int(word(index + 4) ?? "", .ordinal), word(index + 5) == "quarter" {
+            if let number = lexicon.int(word(index + 4) ?? "", .ordinal), isSingular(index + 5, unit: "Q") {
                 return TemporalPhrase(start: start, end: index + 6, meaning: .quarter(number, year: year, relative: nil))
             }
-            if ["quarter", "period"].contains(word(index + 4) ?? "") {
+            if namesQuarter(index + 4) {
                 return TemporalPhrase(start: start, end: index + 5, meaning: .quarter(nil, year: year, relative: nil))
             }
         }
-        if word(index) == "the" { index += 1 }
-        if word(index) == "fiscal" { index += 1 }
+        if word(index, is: .definite) { index += 1 }
+        if word(index, is: .fiscal) { index += 1 }
         guard let text = word(index) else { return nil }
         var number: Int?
         var end = index
-        if text.hasSuffix("-quarter"), let value = lexicon.int(String(text.dropLast(8)), .ordinal) {
+        let hyphen = text.lastIndex(of: "-")
+        if let hyphen, isSingular(String(text[text.index(after: hyphen)...]), unit: "Q"), let value = lexicon.int(String(text[..<hyphen]), .ordinal) {
             // "the [third-quarter] results": the adjective alone
             return TemporalPhrase(start: index, end: index + 1, meaning: .quarter(value, year: nil, relative: nil))
-        } else if let value = lexicon.int(text, .ordinal) ?? ordinal(at: index), word(index + 1) == "quarter" || word(index + 1) == "fiscal" {
-            if word(index + 1) == "fiscal", word(index + 2) == "quarter" { end = index + 3 } else { end = index + 2 }
+        } else if let value = lexicon.int(text, .ordinal) ?? ordinal(at: index), isSingular(index + 1, unit: "Q") || word(index + 1, is: .fiscal) {
+            if word(index + 1, is: .fiscal), isSingular(index + 2, unit: "Q") { end = index + 3 } else { end = index + 2 }
             number = value
-        } else if text.count == 2, text.hasPrefix("q"), let value = Int(text.dropFirst()), (1...4).contains(value), tokens[index].isCapitalized {
+        } else if let prefix = prefix(.quarterPrefix, of: text), text.count == prefix.count + 1, let value = Int(text.dropFirst(prefix.count)),
+            (1...4).contains(value), tokens[index].isCapitalized
+        {
             number = value
             end = index + 1
-        } else if ["latest", "year-ago", "year-earlier", "same"].contains(text), ["quarter", "period"].contains(word(index + 1) ?? "") {
+        } else if words.has(text, .latestQuarter) || words.has(text, .yearAgoQuarter), namesQuarter(index + 1) {
             // The latest reported quarter is the one before the article's; the year-ago one four before that.
-            return TemporalPhrase(start: start, end: index + 2, meaning: .quarter(nil, year: nil, relative: text == "latest" ? nil : -5))
-        } else if let value = year(index), index > start, word(start) == "the", word(index + 1) == "period" || word(index + 1) == "quarter" {
+            return TemporalPhrase(start: start, end: index + 2, meaning: .quarter(nil, year: nil, relative: words.has(text, .latestQuarter) ? nil : -5))
+        } else if let value = year(index), index > start, word(start, is: .definite), namesQuarter(index + 1) {
             return TemporalPhrase(start: start, end: index + 2, meaning: .quarter(nil, year: value, relative: nil))
-        } else if let value = year(index), index > start, let number = lexicon.int(word(index + 1) ?? "", .ordinal), word(index + 2) == "quarter" {
+        } else if let value = year(index), index > start, let number = lexicon.int(word(index + 1) ?? "", .ordinal), isSingular(index + 2, unit: "Q") {
             return TemporalPhrase(start: start, end: index + 3, meaning: .quarter(number, year: value, relative: nil))
-        } else if text == "quarter", index > start, word(start) == "the" {
+        } else if isSingular(text, unit: "Q"), index > start, word(start, is: .definite) {
             return TemporalPhrase(start: start, end: index + 1, meaning: .quarter(nil, year: nil, relative: nil))
         }
         guard let quarterNumber = number, (1...4).contains(quarterNumber) else { return nil }
@@ -820,7 +840,7 @@ struct TemporalGrammar {
             if start > 1, tokens[start - 1].isCapitalized, sameSentence(start - 2, start) { return nil }
             return TemporalPhrase(start: start, end: start + 1, meaning: .set(unit: unit, amount: 1))
         }
-        if first == "every" || first == "each" {
+        if words.has(first, .every) {
             if let day = weekday(start + 1) {
                 return TemporalPhrase(start: start, end: start + 2, meaning: .anyWeekday(day, recurring: true))
             }

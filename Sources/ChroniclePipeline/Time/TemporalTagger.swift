@@ -6,10 +6,14 @@ import ChronicleFoundation
 /// date mentioned before it.
 package struct TemporalTagger: Sendable {
     let lexicon: TimeLexicon
+    let grammarWords: WordRoles<TemporalGrammar.Role>
+    let tense: TenseCue
 
-    package init() throws(ResourceError) { lexicon = try TimeLexicon.bundled.get() }
-
-    init(lexicon: TimeLexicon) { self.lexicon = lexicon }
+    package init() throws(ResourceError) {
+        lexicon = try TimeLexicon.bundled.get()
+        grammarWords = try TemporalGrammar.bundledWords.get()
+        tense = TenseCue(lexicon: lexicon, words: try TenseCue.bundledWords.get())
+    }
 
     /// The timexes of `text`, in order, with Unicode scalar offsets into it. `documentCreationTime`
     /// is a TIMEX3 date or date-time (`2025-05-16`, `2025-05-16T23:35`); without it relative
@@ -17,9 +21,8 @@ package struct TemporalTagger: Sendable {
     package func timexes(in text: String, documentCreationTime: String?) -> [TimexMention] {
         let scalars = Array(text.unicodeScalars)
         let tokens = TimeToken.tokenize(scalars, lexicon: lexicon)
-        let phrases = TemporalGrammar(lexicon: lexicon, tokens: tokens).phrases()
+        let phrases = TemporalGrammar(lexicon: lexicon, words: grammarWords, tokens: tokens).phrases()
         var resolver = TimexResolver(creation: documentCreationTime.flatMap { CalendarDate(iso: $0) })
-        let tense = TenseCue(lexicon: lexicon)
         return phrases.map { phrase in
             let direction = tense.direction(clause(around: phrase.start, in: tokens), around: phrase.start..<phrase.end)
             let resolved = resolver.resolve(phrase.meaning, direction: direction)
