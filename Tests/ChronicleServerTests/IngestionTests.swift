@@ -97,6 +97,26 @@ struct IngestionTests {
         }
     }
 
+    @Test("NDJSON: the lines are stored as one batch (one journal write), in line order, and extracted side by side")
+    func ndjsonBatch() async throws {
+        let store = KnowledgeStore()
+        let service = TestService(stores: StoreHolder(store))
+        try await service.run { client in
+            let texts = (1...8).map { "Report \($0): the harbour of Port Vale reopened after a storm, officials said on Monday." }
+            let lines = (texts + [texts[2], "{}"]).map { $0 == "{}" ? $0 : jsonString(["text": $0]) }.joined(separator: "\n")
+            let before = store.committedBatches.load(ordering: .relaxed)
+            let response = try await client.post("/v1/articles", lines, contentType: "application/x-ndjson")
+            #expect(response.status == .ok)
+            #expect(store.committedBatches.load(ordering: .relaxed) == before + 1)
+            let results = try #require(try response.json()["results"] as? [[String: Any]])
+            #expect(results.map { $0["status"] as? Int } == [201, 201, 201, 201, 201, 201, 201, 201, 200, 400])
+            #expect(results[8]["id"] as? String == results[2]["id"] as? String)
+            // Arrival order is line order: the newest article is the last line stored.
+            let listed = try #require(try await client.get("/v1/articles?limit=20").json()["items"] as? [[String: Any]])
+            #expect(listed.compactMap { $0["id"] as? String } == results[0..<8].reversed().compactMap { $0["id"] as? String })
+        }
+    }
+
     @Test("too many NDJSON lines is a 413 and stores nothing")
     func ndjsonLineLimit() async throws {
         var service = TestService()

@@ -44,6 +44,8 @@ package actor KnowledgeStore {
     package nonisolated let feed: ChangeFeed
     /// What opening the store from its directory took (zero for a store in memory).
     package nonisolated let opening: StoreOpening
+    /// Batches written and applied since the store opened: each one journal write and fsync.
+    package nonisolated let committedBatches = Atomic<Int>(0)
 
     /// A store that lives only in memory (for `extract`, tests and benchmarks).
     package init(logger: Logger = Logger(label: "chronicle.store"), feed: ChangeFeed = ChangeFeed()) {
@@ -117,32 +119,42 @@ package actor KnowledgeStore {
     /// Stores a processed article, or returns the stored one with the same text. Returns only
     /// once the article is in the journal on disk.
     package func add(_ document: ArticleDocument, receivedAt: Date = Date()) async throws -> AddResult {
-        let hash = ContentHash.of(document.text)
-        while true {
-            if let existing = read({ $0.duplicate(of: document.text, hash: hash) }) {
-                return .duplicate(existing)
+        try await add([document], receivedAt: receivedAt)[0]
+    }
+
+    /// Stores articles, in order, as one batch: one journal write and one fsync for all of them
+    /// (the lines of an NDJSON request). A text already stored, on its way to disk or earlier in
+    /// the batch is a duplicate of that article. Returns once the batch is on disk.
+    package func add(_ documents: [ArticleDocument], receivedAt: Date = Date()) async throws -> [AddResult] {
+        let texts = documents.map { (hash: ContentHash.of($0.text), normalized: ContentHash.normalized($0.text)) }
+        // A text on its way to disk is a duplicate once that batch lands: wait for it. Nothing
+        // awaits from here to the queueing below, so no other write slips in between.
+        while texts.contains(where: { text in inFlight[text.hash]?.contains { ContentHash.normalized($0.document.text) == text.normalized } == true }) {
+            try? await commit([])
+        }
+        var results: [AddResult] = []
+        var records: [ArticleRecord] = []
+        for (document, text) in zip(documents, texts) {
+            if let existing = read({ $0.duplicate(of: document.text, hash: text.hash) })
+                ?? records.first(where: { $0.contentHash == text.hash && ContentHash.normalized($0.document.text) == text.normalized })
+            {
+                results.append(.duplicate(existing))
+                continue
             }
-            let normalized = ContentHash.normalized(document.text)
-            guard inFlight[hash]?.contains(where: { ContentHash.normalized($0.document.text) == normalized }) == true else { break }
-            // The same text is on its way to disk: once that batch lands, it is a duplicate.
-            try? await commit(nil)
+            var id = "art_" + String(text.hash, radix: 16).leftPadded(to: 16)
+            if read({ $0.records[id] != nil }) || inFlight.values.contains(where: { $0.contains { $0.id == id } }) {
+                id += "_\(nextSequence)"  // a hash collision
+            }
+            let record = ArticleRecord(
+                id: id, sequence: nextSequence, contentHash: text.hash, receivedAt: receivedAt.formatted(.iso8601), document: document)
+            nextSequence += 1
+            inFlight[text.hash, default: []].append(record)
+            records.append(record)
+            results.append(.created(record))
         }
-        var id = "art_" + String(hash, radix: 16).leftPadded(to: 16)
-        if read({ $0.records[id] != nil }) || inFlight.values.contains(where: { $0.contains { $0.id == id } }) {
-            id += "_\(nextSequence)"  // a hash collision
-        }
-        let record = ArticleRecord(
-            id: id, sequence: nextSequence, contentHash: hash,
-            receivedAt: receivedAt.formatted(.iso8601), document: document)
-        inFlight[hash, default: []].append(record)
-        do {
-            try await commit(.put(record))
-        } catch {
-            landed(record)
-            throw error
-        }
-        landed(record)
-        return .created(record)
+        defer { for record in records { landed(record) } }
+        try await commit(records.map { .put($0) })
+        return results
     }
 
     /// The record's batch is on disk (or failed): it is no longer in flight.
@@ -155,7 +167,7 @@ package actor KnowledgeStore {
     package func delete(id: String) async throws -> Bool {
         let queued = inFlight.values.contains { $0.contains { $0.id == id } }
         guard queued || read({ $0.records[id] != nil }) else { return false }
-        try await commit(.delete(id: id, sequence: nextSequence))
+        try await commit([.delete(id: id, sequence: nextSequence)])
         return true
     }
 
@@ -164,19 +176,19 @@ package actor KnowledgeStore {
     /// `Unavailable`. Reads go on working.
     package func close() async {
         guard !closed else { return }
-        try? await commit(nil)
+        try? await commit([])
         closed = true
         journal?.closeSegment()
         files?.release()
     }
 
-    /// Queues `entry` (nil only waits for the queue ahead) and returns once its batch is durable
-    /// and applied.
-    private func commit(_ entry: JournalEntry?) async throws {
-        if closed, entry != nil { throw Unavailable(description: "the store is closed") }
-        if let entry {
-            queue.append(entry)
-            nextSequence = entry.sequence + 1
+    /// Queues `entries` (none: only waits for the queue ahead) and returns once their batch is
+    /// durable and applied.
+    private func commit(_ entries: [JournalEntry]) async throws {
+        if closed, !entries.isEmpty { throw Unavailable(description: "the store is closed") }
+        if let last = entries.last {
+            queue += entries
+            nextSequence = last.sequence + 1
         }
         try await withCheckedThrowingContinuation { continuation in
             waiters.append(continuation)
@@ -210,6 +222,7 @@ package actor KnowledgeStore {
                 }
             }
             if failure == nil {
+                if !batch.isEmpty { committedBatches.add(1, ordering: .relaxed) }
                 var changes: [ChangeFeed.Draft] = []
                 for entry in batch {
                     // One entry per hold of the lock, so a read waits for one article's indexing

@@ -111,16 +111,33 @@ extension ChronicleAPI {
         guard lines.count <= configuration.maxNDJSONLines else {
             throw Problem(.contentTooLarge, "\(lines.count) lines; at most \(configuration.maxNDJSONLines) per request", type: "too-many-lines")
         }
-        var results: [LineResult] = []
-        for (offset, line) in lines {
+        // Each line read (and its page fetched) in turn; then every good line extracted side by side
+        // and stored as one batch, in line order.
+        var lineResults = [LineResult?](repeating: nil, count: lines.count)
+        var articles: [(position: Int, line: Int, input: ArticleInput)] = []
+        for (position, (offset, line)) in lines.enumerated() {
             do {
                 let article = try RequestBody.decodeJSON(ArticleRequest.self, from: String(line))
-                let outcome = try await ingestor.ingest(try await ingestor.input(for: article))
-                results.append(LineResult(line: offset + 1, status: outcome.duplicate ? 200 : 201, id: outcome.id, duplicate: outcome.duplicate))
+                articles.append((position, offset + 1, try await ingestor.input(for: article)))
             } catch {
-                results.append(LineResult(line: offset + 1, status: error.status, error: error.detail))
+                lineResults[position] = LineResult(line: offset + 1, status: error.status, error: error.detail)
             }
         }
+        let outcomes: [Result<ArticleIngestor.Outcome, Problem>]
+        do {
+            outcomes = try await ingestor.ingest(articles.map(\.input))
+        } catch {
+            outcomes = articles.map { _ in .failure(error) }
+        }
+        for (article, outcome) in zip(articles, outcomes) {
+            lineResults[article.position] =
+                switch outcome {
+                case .success(let stored):
+                    LineResult(line: article.line, status: stored.duplicate ? 200 : 201, id: stored.id, duplicate: stored.duplicate)
+                case .failure(let error): LineResult(line: article.line, status: error.status, error: error.detail)
+                }
+        }
+        let results = lineResults.map { $0! }
         let created = results.filter { $0.status == 201 }.count
         let duplicates = results.filter { $0.status == 200 }.count
         let response = Results(results: results, created: created, duplicates: duplicates, failed: results.count - created - duplicates)

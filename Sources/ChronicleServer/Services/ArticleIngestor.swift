@@ -71,20 +71,42 @@ struct ArticleIngestor: Sendable {
     }
 
     func ingest(_ input: ArticleInput) async throws(Problem) -> Outcome {
+        try await ingest([input])[0].get()
+    }
+
+    /// Extracts the articles side by side on the extraction threads, then stores those that
+    /// extracted as one batch (one journal write and fsync), in order. One result per input.
+    func ingest(_ inputs: [ArticleInput]) async throws(Problem) -> [Result<Outcome, Problem>] {
         let store = try stores.store()
-        let document = try await extract(input)
-        let result: KnowledgeStore.AddResult
+        let extracted = await withTaskGroup(of: (Int, Result<ArticleDocument, Problem>).self) { group in
+            for (index, input) in inputs.enumerated() {
+                group.addTask {
+                    do throws(Problem) { return (index, .success(try await extract(input))) } catch { return (index, .failure(error)) }
+                }
+            }
+            var results = [Result<ArticleDocument, Problem>?](repeating: nil, count: inputs.count)
+            for await (index, result) in group { results[index] = result }
+            return results.map { $0! }
+        }
+        let documents = extracted.compactMap { try? $0.get() }
+        let stored: [KnowledgeStore.AddResult]
         do {
-            result = try await store.add(document)
+            stored = try await store.add(documents)
         } catch let error as KnowledgeStore.Unavailable {
             throw .unavailable(error.description)
         } catch {
-            throw .unavailable("the store rejected the article: \(error)")
+            throw .unavailable("the store rejected the articles: \(error)")
         }
+        var outcomes = stored.makeIterator()
+        let results = extracted.map { extraction in extraction.map { _ in Self.outcome(outcomes.next()!) } }
+        Gauge(label: "chronicle_articles_stored").record(store.read { $0.articleCount })
+        return results
+    }
+
+    private static func outcome(_ result: KnowledgeStore.AddResult) -> Outcome {
         switch result {
         case .created(let record):
             Counter(label: "chronicle_articles_ingested_total").increment()
-            Gauge(label: "chronicle_articles_stored").record(store.read { $0.articleCount })
             return Outcome(record, duplicate: false)
         case .duplicate(let record):
             Counter(label: "chronicle_articles_duplicate_total").increment()
