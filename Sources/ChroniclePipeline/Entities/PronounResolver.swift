@@ -3,13 +3,11 @@
 /// preferring a person who was the subject of a reporting verb ("Medinsky said ... He also said")
 /// over one merely mentioned. Quotations use it to name the speaker of "he said".
 package struct PronounResolver: Sendable {
-    static let pronouns: Set<String> = ["he", "she", "him", "his", "her"]
-
     package init() {}
 
     /// The canonical name a pronoun token refers to, or nil when no person fits.
     package func antecedent(ofToken index: Int, in document: ArticleDocument) -> String? {
-        guard document.tokens.indices.contains(index), Self.pronouns.contains(document.tokens[index].text.lowercased()) else {
+        guard document.tokens.indices.contains(index), PersonalPronouns.shared.contains(document.tokens[index].text.lowercased()) else {
             return nil
         }
         let sentence = document.sentences.partitioningIndex { $0.tokens.upperBound > index }

@@ -75,7 +75,7 @@ struct ArgumentFinder: Sendable {
         let limit = min(frame.count, trigger.upperBound + 11, nextTrigger ?? frame.count)
         while position < limit {
             let word = frame.words[position]
-            if Self.stopsArguments(word) || (SentenceFrame.clauseBreaks.contains(word) && position > trigger.upperBound + 1) { break }
+            if Self.stopsArguments(word) || (SpeechWords.shared.has(word, .clauseBreak) && position > trigger.upperBound + 1) { break }
             if word == ",", plays(position + 1, .clauseAfterComma, in: frame) { break }
             // "meets Putin", "met Erdogan": a verb's object takes part.
             if !isNoun, symmetric.contains(type), position <= trigger.upperBound + 2, frame.entityAt[position] != nil {
@@ -191,7 +191,7 @@ struct ArgumentFinder: Sendable {
             // "Moscow claims to have annexed": the claimer is the subject of the infinitive too.
             // So is the speaker of "X announced after attending talks".
             let controlsInfinitive = ReportingVerbs.shared.contains(word) && plays(position + 1, .infinitiveLink, in: frame)
-            if !controlsInfinitive, SentenceFrame.clauseBreaks.contains(word) || Self.stopsArguments(word) || words.has(word, .complementizer) {
+            if !controlsInfinitive, SpeechWords.shared.has(word, .clauseBreak) || Self.stopsArguments(word) || words.has(word, .complementizer) {
                 return nil
             }
             if word == ",", plays(position + 1, .subjectClauseAfterComma, in: frame) { return nil }

@@ -16,6 +16,10 @@ public struct EventStage: PipelineStage {
 
     public init() throws(ResourceError) {
         lexicon = try EventLexicon.bundled.get()
+        // Read by the finders of speakers and clauses when they run: loaded here, so a bad file
+        // stops the stage being built.
+        _ = try SpeechWords.bundled.get()
+        _ = try PersonalPronouns.bundled.get()
         let resolver = try ActorResolver.bundled.get()
         arguments = try ArgumentFinder(resolver: resolver)
         quantities = QuantityFinder(lexicon: try TimeLexicon.bundled.get())

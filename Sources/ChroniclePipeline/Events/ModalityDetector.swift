@@ -48,7 +48,7 @@ struct ModalityDetector: Sendable {
         var position = trigger.lowerBound - 1
         while position >= 0, position >= trigger.lowerBound - Self.window {
             let word = frame.words[position]
-            if word == "." || SentenceFrame.clauseBreaks.contains(word) { break }
+            if word == "." || SpeechWords.shared.has(word, .clauseBreak) { break }
             if let cue = cues[word] {
                 let distance = trigger.lowerBound - position
                 let between = frame.words[(position + 1)..<trigger.lowerBound]

@@ -65,7 +65,7 @@ struct QuotationFinder: Sendable {
         if !isPerson(subjectEnd) { subjectEnd = position }
         if subjectEnd < sentenceEnd, let entity = map.entityAt[subjectEnd] {
             while subjectEnd < sentenceEnd, map.entityAt[subjectEnd] == entity { subjectEnd += 1 }
-        } else if subjectEnd < sentenceEnd, ["he", "she", "they", "it"].contains(document.tokens[subjectEnd].text.lowercased()) {
+        } else if subjectEnd < sentenceEnd, SpeechWords.shared.has(document.tokens[subjectEnd].text.lowercased(), .pronounSpeaker) {
             subjectEnd += 1
         }
         if subjectEnd < sentenceEnd, ReportingVerbs.shared.contains(document.tokens[subjectEnd].text.lowercased()) {
@@ -80,8 +80,8 @@ struct QuotationFinder: Sendable {
         position = open - 1
         while position >= sentenceStart {
             let word = document.tokens[position].text.lowercased()
-            if ReportingVerbs.shared.contains(word) || Self.quotingVerbs.contains(word) {
-                let inverted = StatementFinder.addresseeVerbs.contains(word) || Self.quotingVerbs.contains(word)
+            if ReportingVerbs.shared.contains(word) || SpeechWords.shared.has(word, .framingVerb) {
+                let inverted = SpeechWords.shared.has(word, .addresseeVerb) || SpeechWords.shared.has(word, .framingVerb)
                     ? nil : speaker(after: position, limit: open, in: document, map: map)
                 let speaker = speaker(before: position, after: sentenceStart - 1, in: document, map: map) ?? inverted
                 return (speaker, document.tokens[position].text)
@@ -91,16 +91,6 @@ struct QuotationFinder: Sendable {
         return (nil, nil)
     }
 
-    static let titleWords: Set<String> = [
-        "the", "'s", "’s", "of", "top", "chief", "senior", "deputy", "foreign", "defense", "defence", "prime", "minister",
-        "negotiator", "spokesman", "spokeswoman", "spokesperson", "president", "head", "aide", "adviser", "advisor",
-        "official", "secretary", "envoy", "special", "delegation", "leader", "ambassador", "general", "governor", "mayor",
-    ]
-
-    static let auxiliaries: Set<String> = ["has", "had", "have", "also", "previously", "repeatedly", "later", "earlier", "then", "once", "again"]
-
-    /// Verbs that frame a short quote without being verbs of saying: "urged a 'strong reaction'".
-    static let quotingVerbs: Set<String> = ["urged", "called", "accused", "criticized", "criticised", "promised", "described", "warned", "promises", "claims"]
 
     /// The name right before a verb ("Medinsky added"), or the pronoun there resolved ("he
     /// said"). "Zelenskyy's spokesperson said" has no named speaker: the spokesperson is not
@@ -108,12 +98,12 @@ struct QuotationFinder: Sendable {
     func speaker(before verb: Int, after lowerLimit: Int, in document: ArticleDocument, map: TokenEntityMap) -> String? {
         var position = verb - 1
         // "Trump has said", "Zelensky had previously warned"
-        while position > lowerLimit, position >= verb - 3, Self.auxiliaries.contains(document.tokens[position].text.lowercased()) { position -= 1 }
+        while position > lowerLimit, position >= verb - 3, SpeechWords.shared.has(document.tokens[position].text.lowercased(), .auxiliary) { position -= 1 }
         // "Fidan, who presided over the talks, said"
         if position > lowerLimit, document.tokens[position].text == "," {
             var back = position - 1
             while back > lowerLimit + 1, back >= position - 14 {
-                if ["who", "which"].contains(document.tokens[back].text.lowercased()), document.tokens[back - 1].text == "," {
+                if SpeechWords.shared.has(document.tokens[back].text.lowercased(), .relativePronoun), document.tokens[back - 1].text == "," {
                     position = back - 2
                     break
                 }
@@ -140,7 +130,7 @@ struct QuotationFinder: Sendable {
             if word == "." || Self.openers.contains(word) || word == Self.straight { break }
             // Only a speaker's name and titles follow the verb: "said Russia's top negotiator,
             // Vladimir Medinsky"; "said that Ukraine proposed" names what was said, not who.
-            if titlesOnly, map.entityAt[position] == nil, word.first?.isLowercase == true, !Self.titleWords.contains(word) { break }
+            if titlesOnly, map.entityAt[position] == nil, word.first?.isLowercase == true, !SpeechWords.shared.has(word, .speakerTitle) { break }
             if let entity = map.entityAt[position] {
                 let mention = document.entities[entity]
                 if mention.type == .person { return mention.canonicalName }

@@ -50,9 +50,6 @@ struct SentenceFrame {
 
     func positions(ofTimex timex: Int) -> ClosedRange<Int>? { timexPositions[timex] }
 
-    /// Words that end a clause for the purpose of finding an event's arguments.
-    static let clauseBreaks: Set<String> = [";", ":", "—", "–", "but", "while", "whereas", "although", "though", "because"]
-
     private static func covering(_ span: TextSpan, spans: [TextSpan]) -> Int? {
         // `spans` is in text order; the covering annotation is the last one starting at or before the token.
         var low = 0

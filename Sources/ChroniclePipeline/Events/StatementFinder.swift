@@ -5,12 +5,6 @@
 struct StatementFinder: Sendable {
     let quotations: QuotationFinder
 
-    /// Words before a verb of saying that are not its speaker: "as previously said", "it was said".
-    static let notSpeakers: Set<String> = ["as", "was", "were", "be", "been", "is", "are", "it", "has", "have", "had", "also", "previously", "to"]
-
-    /// Verbs whose object is the one spoken to: "a source told AFP".
-    static let addresseeVerbs: Set<String> = ["told", "tells", "tell", "asked", "asks"]
-
     struct Statement {
         var verb: Int  // document token index
         /// Canonical name of who spoke, when the text names them.
@@ -40,13 +34,13 @@ struct StatementFinder: Sendable {
                 continue
             }
             let speaker = quotations.speaker(before: token, after: sentence.tokens.lowerBound - 1, in: document, map: map)
-                ?? (position + 1 < frame.count && frame.entityAt[position + 1] != nil && !Self.addresseeVerbs.contains(frame.words[position])
+                ?? (position + 1 < frame.count && frame.entityAt[position + 1] != nil && !SpeechWords.shared.has(frame.words[position], .addresseeVerb)
                     ? quotations.speaker(after: token, limit: sentence.tokens.upperBound, in: document, map: map) : nil)
             // Without a named speaker it is still a statement ("police said", "officials say"), if
             // someone stands before the verb: a noun, not the start of the sentence.
             if speaker == nil {
                 let before = position > 0 ? frame.words[position - 1] : ""
-                guard before.first?.isLetter == true, !Self.notSpeakers.contains(before) else { continue }
+                guard before.first?.isLetter == true, !SpeechWords.shared.has(before, .notSpeaker) else { continue }
             }
             // The content: what follows ("said [that] ..."), or, when the verb ends the sentence
             // ("..., Zelenskyy's spokesperson said"), what precedes the attribution.
@@ -54,7 +48,7 @@ struct StatementFinder: Sendable {
             if frame.word(contentStart) == "that" { contentStart += 1 }
             var contentEnd = frame.count - 1
             // The content ends with its clause: "Ukraine said it had received ..., while the Russian media reported ..."
-            if let stop = (contentStart..<frame.count).first(where: { SentenceFrame.clauseBreaks.contains(frame.words[$0]) && frame.words[$0] != ":" }) {
+            if let stop = (contentStart..<frame.count).first(where: { SpeechWords.shared.has(frame.words[$0], .clauseBreak) && frame.words[$0] != ":" }) {
                 contentEnd = stop - 1
             }
             while contentEnd >= contentStart, [".", "!", "?", ",", "”", "''", "\""].contains(frame.words[contentEnd]) { contentEnd -= 1 }
