@@ -58,7 +58,7 @@ struct ActorResolver: Sendable {
     /// resolver, it/they as the nearest country or organization before it.
     func antecedent(ofToken token: Int, in document: ArticleDocument, excluding: [EntityMention] = []) -> EntityMention? {
         let word = document.tokens[token].text.lowercased()
-        if ["he", "she", "him", "her", "his"].contains(word) {
+        if PersonalPronouns.shared.contains(word) {
             guard let name = pronouns.antecedent(ofToken: token, in: document) else { return nil }
             return document.entities.last { $0.canonicalName == name && $0.span.end <= document.tokens[token].span.start }
         }
