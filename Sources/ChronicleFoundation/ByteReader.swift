@@ -9,17 +9,25 @@ package struct ByteReader {
 
     private let bytes: [UInt8]
     package private(set) var position: Int
+    /// Where reading stops: the end of the bytes, or of the part of them given.
+    private let end: Int
 
     package init(_ bytes: [UInt8], from position: Int = 0) {
-        self.bytes = bytes
-        self.position = position
+        self.init(bytes, range: position..<bytes.count)
     }
 
-    package var remaining: Int { bytes.count - position }
-    package var isAtEnd: Bool { position == bytes.count }
+    /// Reads only `range` of `bytes`: a part of a larger buffer, without copying it out.
+    package init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
+    }
+
+    package var remaining: Int { end - position }
+    package var isAtEnd: Bool { position == end }
 
     package mutating func byte() throws(Malformed) -> UInt8 {
-        guard position < bytes.count else { throw Malformed(description: "the bytes end early") }
+        guard position < end else { throw Malformed(description: "the bytes end early") }
         defer { position += 1 }
         return bytes[position]
     }

@@ -53,4 +53,20 @@ struct ByteCodingTests {
         var presence = ByteReader([7])
         #expect(throws: ByteReader.Malformed.self) { try presence.optionalString() }
     }
+
+    @Test("a reader of part of a buffer reads that part and stops at its end")
+    func range() throws {
+        var writer = ByteWriter()
+        writer.string("before")
+        let start = writer.count
+        writer.string("inside")
+        let end = writer.count
+        writer.string("after")
+        var reader = ByteReader(writer.take(), range: start..<end)
+        #expect(reader.remaining == end - start)
+        #expect(try reader.string() == "inside")
+        #expect(reader.isAtEnd)
+        #expect(throws: ByteReader.Malformed.self) { try reader.byte() }
+        #expect(throws: ByteReader.Malformed.self) { try reader.fixed(UInt32.self) }
+    }
 }

@@ -149,7 +149,8 @@ package enum SnapshotFile {
     }
 
     package static func decode(_ data: Data) throws -> Contents {
-        var reader = ByteReader([UInt8](data))
+        let bytes = [UInt8](data)
+        var reader = ByteReader(bytes)
         guard let magicBytes = try? reader.bytes(magic.count), Array(magicBytes) == magic else {
             throw corrupt("not a Chronicle snapshot (bad magic)")
         }
@@ -172,16 +173,17 @@ package enum SnapshotFile {
             let json = try Zlib.decompress(Data(payload), expectedSize: Int(uncompressedLength))
             records = try JSONDecoder().decode([ArticleRecord].self, from: json)
         } else {
-            records = try decodeFrames(payload, version: version)
+            records = try decodeFrames(bytes, payload: payload.indices, version: version)
         }
         guard records.count == count else { throw corrupt("\(records.count) records, header says \(count)") }
         return Contents(lastSequence: lastSequence, records: records)
     }
 
-    /// Splits the payload into its frames, then inflates and decodes them on every core.
-    private static func decodeFrames(_ payload: ArraySlice<UInt8>, version: UInt32) throws -> [ArticleRecord] {
-        var reader = ByteReader(Array(payload))
-        var parsed: [(records: Int, uncompressed: Int, encoding: FrameEncoding, stored: ArraySlice<UInt8>)] = []
+    /// Splits the payload (`payload` of the file's `bytes`) into its frames, then inflates and
+    /// decodes them on every core. Raw frames are read where they lie in the file's bytes.
+    private static func decodeFrames(_ bytes: [UInt8], payload: Range<Int>, version: UInt32) throws -> [ArticleRecord] {
+        var reader = ByteReader(bytes, range: payload)
+        var parsed: [(records: Int, uncompressed: Int, encoding: FrameEncoding, stored: Range<Int>)] = []
         while !reader.isAtEnd {
             guard let records = try? reader.fixed(UInt32.self), let uncompressed = try? reader.fixed(UInt32.self),
                 let length = try? reader.fixed(UInt32.self)
@@ -194,18 +196,20 @@ package enum SnapshotFile {
                 encoding = found
             }
             guard let stored = try? reader.bytes(Int(length)) else { throw corrupt("truncated frame \(parsed.count)") }
-            parsed.append((Int(records), Int(uncompressed), encoding, stored))
+            parsed.append((Int(records), Int(uncompressed), encoding, stored.indices))
         }
         let frames = parsed
         let decoded = Mutex<[Int: Result<[ArticleRecord], any Error>]>([:])
         DispatchQueue.concurrentPerform(iterations: frames.count) { index in
             let frame = frames[index]
             let result = Result { () throws -> [ArticleRecord] in
-                let bytes =
+                var reader =
                     frame.encoding == .deflate
-                    ? [UInt8](try Zlib.decompress(Data(frame.stored), expectedSize: frame.uncompressed)) : [UInt8](frame.stored)
-                guard bytes.count == frame.uncompressed else { throw corrupt("frame \(index) holds \(bytes.count) bytes, not \(frame.uncompressed)") }
-                var reader = ByteReader(bytes)
+                    ? ByteReader([UInt8](try Zlib.decompress(Data(bytes[frame.stored]), expectedSize: frame.uncompressed)))
+                    : ByteReader(bytes, range: frame.stored)
+                guard reader.remaining == frame.uncompressed else {
+                    throw corrupt("frame \(index) holds \(reader.remaining) bytes, not \(frame.uncompressed)")
+                }
                 var records: [ArticleRecord] = []
                 records.reserveCapacity(frame.records)
                 for _ in 0..<frame.records { records.append(try RecordCodec.readRecord(&reader)) }
