@@ -59,6 +59,14 @@ package struct ByteReader {
     }
 
     /// Zigzag, as `ByteWriter.int` writes it.
+    /// A non-negative number that is not a count (an index, a length inside the text, a
+    /// frequency), below `limit`: unlike `count`, not bounded by the bytes left.
+    package mutating func natural(below limit: Int = Int.max) throws(Malformed) -> Int {
+        let value = try varint()
+        guard value < UInt64(max(0, limit)) else { throw Malformed(description: "\(value) out of range (below \(limit))") }
+        return Int(value)
+    }
+
     package mutating func int() throws(Malformed) -> Int {
         let raw = try varint()
         return Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))

@@ -1,38 +1,40 @@
 import ChronicleKnowledge
 import ChroniclePipeline
 import Foundation
+import Synchronization
 
 /// The articles of an NDJSON file (as `bench/load/generate_articles.py` writes them) through the
 /// pipeline, as store records, for the benchmarks that time what comes after the pipeline.
 enum ProcessedArticles {
-    /// Runs the pipeline on every line, or reads the records from `cache` when it was written
-    /// from the same input (its first line is the input's hash); writes `cache` otherwise.
+    /// Runs the pipeline on every line, on every core, or reads the records from `cache` when it
+    /// was written from the same input; writes `cache` otherwise. The cache is the input's hash on
+    /// a line, then the records as a snapshot (decoded in seconds where JSON took minutes).
     /// Returns the records and the pipeline's seconds (0 from the cache).
     static func load(ndjson: String, cache: String?) throws -> ([ArticleRecord], Double) {
-        let text = try String(contentsOfFile: ndjson, encoding: .utf8)
-        let key = String(ContentHash.of(text), radix: 16)
-        if let cache, let cached = try? String(contentsOfFile: cache, encoding: .utf8), cached.hasPrefix(key + "\n") {
-            let decoder = JSONDecoder()
-            let records = try cached.split(separator: "\n").dropFirst().map { try decoder.decode(ArticleRecord.self, from: Data($0.utf8)) }
-            return (records, 0)
+        let text = try Data(contentsOf: URL(fileURLWithPath: ndjson))
+        let key = Data((String(ContentHash.of(String(decoding: text, as: UTF8.self)), radix: 16) + "\n").utf8)
+        if let cache, let cached = FileManager.default.contents(atPath: cache), cached.starts(with: key) {
+            return (try SnapshotFile.decode(cached.dropFirst(key.count)).records, 0)
         }
         let pipeline = try Pipeline.standard()
-        let decoder = JSONDecoder()
-        var records: [ArticleRecord] = []
-        let (_, seconds) = try timed {
-            for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
-                let input = try decoder.decode(ArticleInput.self, from: Data(line.utf8))
-                let document = try pipeline.run(input)
-                records.append(ArticleRecord(
-                    id: String(format: "art_%016x", index), sequence: UInt64(index + 1),
-                    contentHash: ContentHash.of(document.text), receivedAt: "2026-01-01T00:00:00Z", document: document))
+        let lines = text.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }
+        let (records, seconds) = try timed { () throws -> [ArticleRecord] in
+            let results = Mutex<[Result<ArticleRecord, any Error>?]>(Array(repeating: nil, count: lines.count))
+            DispatchQueue.concurrentPerform(iterations: lines.count) { index in
+                let result = Result { () throws -> ArticleRecord in
+                    let input = try JSONDecoder().decode(ArticleInput.self, from: Data(lines[index]))
+                    let document = try pipeline.run(input)
+                    return ArticleRecord(
+                        id: String(format: "art_%016x", index), sequence: UInt64(index + 1),
+                        contentHash: ContentHash.of(document.text), receivedAt: "2026-01-01T00:00:00Z", document: document)
+                }
+                results.withLock { $0[index] = result }
             }
+            return try results.withLock { try $0.map { try $0!.get() } }
         }
         if let cache {
-            let encoder = JSONEncoder()
-            var lines = [key]
-            for record in records { lines.append(String(decoding: try encoder.encode(record), as: UTF8.self)) }
-            try (lines.joined(separator: "\n") + "\n").write(toFile: cache, atomically: true, encoding: .utf8)
+            let snapshot = try SnapshotFile.encode(SnapshotFile.Contents(lastSequence: UInt64(records.count), records: records))
+            try (key + snapshot).write(to: URL(fileURLWithPath: cache), options: .atomic)
         }
         return (records, seconds)
     }

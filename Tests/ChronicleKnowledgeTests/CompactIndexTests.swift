@@ -4,8 +4,28 @@ import Testing
 @testable import ChronicleKnowledge
 
 /// The compact forms the store keeps its per-article data in give back exactly what they took.
-@Suite("Compact store forms: token spans, event keys, copy buckets")
+@Suite("Compact store forms: token spans, event keys, copy buckets, event times")
 struct CompactIndexTests {
+    @Test("event times read from the bytes give the days the general path gives")
+    func eventTimesQuickly() {
+        let quick = [
+            "2025", "2024-02", "2025-02", "2025-12", "2025-05-16", "2024-02-29", "2025-02-30", "2025-12-31", "2025-05-16T10:00", "1999-01-00",
+            "2025-05-16é",
+        ]
+        for value in quick {
+            let fast = EventTime.parsedQuickly(value)
+            #expect(fast != nil, "\(value)")
+            if let fast { #expect(fast == EventTime.parsedGenerally(value), "\(value)") }
+        }
+        #expect(EventTime("2024-02").lastDay == EventTime("2024-02-29").day)
+        #expect(EventTime("2025-05-16").day == 20_224)
+        // Other shapes take the general path.
+        for value in ["2025-13", "2025-W20", "PRESENT_REF", "XXXX-05-11", "2025-5", "2025-05-16-x", "٢٠٢٥", "2025-SU", "20250516"] {
+            #expect(EventTime.parsedQuickly(value) == nil, "\(value)")
+        }
+        #expect(EventTime("2025-W20").firstDay == nil)
+    }
+
     @Test("token spans come back as they went in: overlapping, empty, far apart, and their text")
     func tokenSpans() {
         let spans = [

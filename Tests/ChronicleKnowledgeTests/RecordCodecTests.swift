@@ -39,6 +39,22 @@ struct RecordCodecTests {
         }
     }
 
+    @Test("an event late in a long article, or a long last token, is read back alone (a journal entry holds one record)")
+    func indexesBeyondTheBytesLeft() throws {
+        let sentences = (1...80).map { "Sentence number \($0) says little." }.joined(separator: " ")
+        let pipeline = try Pipeline.standard()
+        var document = try pipeline.run(.text(sentences + " The ministers of Northland and Southland met in Geneva on Monday."))
+        #expect(document.sentences.count == 81)
+        #expect(document.events.last?.sentence == 80)
+        #expect(try roundTrip(record(document, 0)) == record(document, 0))
+        // A token 300 characters long closing an article with no annotations after it.
+        document = try pipeline.run(.text("See " + String(repeating: "x", count: 300)))
+        document.entities = []
+        document.events = []
+        document.timexes = []
+        #expect(try roundTrip(record(document, 1)) == record(document, 1))
+    }
+
     @Test("every optional field set and every one missing come back as they were")
     func everyField() throws {
         var document = ArticleDocument(input: ArticleInput(
@@ -153,7 +169,7 @@ struct RecordCodecTests {
 
         // A frame whose encoding byte no writer wrote is refused, not guessed at.
         var damaged = raw
-        damaged[SnapshotFile.headerBytes + 12] = 7
+        damaged[SnapshotFile.headerBytes + 13] = 7
         let checksum = Zlib.crc32(damaged.suffix(from: SnapshotFile.headerBytes))
         withUnsafeBytes(of: checksum.littleEndian) { damaged.replaceSubrange(44..<48, with: $0) }
         var fixedHeader = ByteWriter()

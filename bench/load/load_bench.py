@@ -284,8 +284,9 @@ def print_report(report: dict) -> None:
           f"p99 {s['events_during']['p99_ms']:.2f} ms, slowest {s['events_during']['max_ms']:.2f} ms, non-2xx {s['events_during']['non_2xx']}")
     if r:
         phases = r.get("phases") or {}
-        print(f"restart: ready after {r['seconds_until_ready']} s: snapshot and journal read and decoded in {phases.get('read', '?')} s, "
-              f"indexes rebuilt in {phases.get('rebuild', '?')} s, journal replayed in {phases.get('replay', '?')} s; RSS {r['rss_bytes'] / 2**20:.0f} MiB")
+        print(f"restart: ready after {r['seconds_until_ready']} s: files read in {phases.get('read', '?')} s, "
+              f"snapshot decoded in {phases.get('decode', '?')} s, indexes rebuilt in {phases.get('rebuild', '?')} s, "
+              f"journal replayed in {phases.get('replay', '?')} s; RSS {r['rss_bytes'] / 2**20:.0f} MiB")
     else:
         print("restart: skipped (--no-restart)")
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times a restart: copies a data directory's snapshot (and journal) to a temporary directory, starts
 # `chronicle serve` on it at a free port, and reports the seconds until GET /readyz answers, with the
-# store's own open phases (chronicle_store_open_seconds: read and decode, index rebuild, journal
-# replay) and the resident memory once ready. The data directory is left as it was.
+# store's own open phases (chronicle_store_open_seconds: reading the files, decoding the snapshot
+# with its indexes, rebuilding indexes (a snapshot older than version 4 only), replaying the journal) and the resident memory once ready. The data directory is left as it was.
 #
 # Usage: bench/load/restart.sh --bin PATH --data DIR
 #   DIR: e.g. the data directory that `load_bench.py --keep` leaves behind.
@@ -44,5 +44,5 @@ phases="$(sed -n 's/^chronicle_store_open_seconds{phase="\([a-z]*\)"} \(.*\)$/\1
 phase() { awk -v name="$1" '$1 == name { printf "%.2f", $2 }' <<< "$phases"; }
 articles="$(sed -n 's/^chronicle_articles_stored \(.*\)$/\1/p' <<< "$metrics")"
 rss_kib="$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")"
-printf 'restart of %s (%s articles): ready after %.1f s; snapshot and journal read and decoded in %s s, indexes rebuilt in %s s, journal replayed in %s s; RSS %d MiB\n' \
-    "$data" "${articles:-?}" "$(echo "$end - $start" | bc)" "$(phase read)" "$(phase rebuild)" "$(phase replay)" "$((rss_kib / 1024))"
+printf 'restart of %s (%s articles): ready after %.1f s; files read in %s s, snapshot decoded in %s s, indexes rebuilt in %s s, journal replayed in %s s; RSS %d MiB\n' \
+    "$data" "${articles:-?}" "$(echo "$end - $start" | bc)" "$(phase read)" "$(phase decode)" "$(phase rebuild)" "$(phase replay)" "$((rss_kib / 1024))"

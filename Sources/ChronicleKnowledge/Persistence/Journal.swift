@@ -134,12 +134,17 @@ final class Journal: @unchecked Sendable {
         return try? RecordCodec.decodeEntry([UInt8](payload))
     }
 
-    /// Reads every intact entry of every segment, in order. A torn or corrupt tail is reported,
-    /// cut off the file so it is not reported again, and skipped: recovery never fails on it.
-    static func readAll(directory: String, logger: Logger) -> [JournalEntry] {
+    /// Reads every intact entry of every segment, in order, but for the segments that hold only
+    /// entries at or before `covered` (a snapshot has them; the next snapshot removes the files).
+    /// A torn or corrupt tail is reported, cut off the file so it is not reported again, and
+    /// skipped: recovery never fails on it.
+    static func readAll(directory: String, after covered: UInt64 = 0, logger: Logger) -> [JournalEntry] {
         let decoder = JSONDecoder()
         var entries: [JournalEntry] = []
-        for segment in segments(in: directory) {
+        let segments = segments(in: directory)
+        for (index, segment) in segments.enumerated() {
+            // A segment's entries come before the next segment's first sequence.
+            if index + 1 < segments.count, segments[index + 1].firstSequence > 0, segments[index + 1].firstSequence &- 1 <= covered { continue }
             guard let data = FileManager.default.contents(atPath: segment.path) else {
                 logger.error("journal segment unreadable, skipped", metadata: ["path": "\(segment.path)"])
                 continue

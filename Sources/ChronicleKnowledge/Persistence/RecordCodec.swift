@@ -135,7 +135,7 @@ enum RecordCodec {
         var end = 0
         for _ in 0..<tokens {
             let start = end + (try reader.int())
-            let length = try reader.count(minimumBytes: 0)
+            let length = try reader.natural(below: Self.largestOffset)
             guard start >= 0, start < Self.largestOffset, length < Self.largestOffset else {
                 throw ByteReader.Malformed(description: "token span out of range")
             }
@@ -276,7 +276,7 @@ enum RecordCodec {
     static func readEvent(_ reader: inout ByteReader) throws -> EventMention {
         let type = try reader.string()
         let trigger = try readSpan(&reader)
-        let sentence = try reader.count(minimumBytes: 0)
+        let sentence = try reader.natural(below: Int(Int32.max))
         let actorCount = try reader.count(minimumBytes: 3)
         var actors: [EventActor] = []
         actors.reserveCapacity(actorCount)

@@ -3,21 +3,25 @@ import ChroniclePipeline
 import Foundation
 import Synchronization
 
-/// The on-disk snapshot: a versioned, checksummed header and the records in the binary record
-/// format (`RecordCodec`), in frames of `recordsPerFrame` records each. Frames are encoded on
-/// every core at once, a few at a time, and written as they are done, so a snapshot never holds
-/// more than those few in memory; they are decoded the same way. Version 2 files (every frame
-/// deflated) and version 1 files (one zlib stream of JSON) are still read.
+/// The on-disk snapshot: a versioned, checksummed header, the records in the binary record format
+/// (`RecordCodec`) in frames of `recordsPerFrame` records each, and since version 4 the indexes'
+/// decisions in frames of their own (`RegistryCodec`, `StoryCodec`), so that opening a store is
+/// a decode rather than a rebuild. Frames are encoded on every core at once, a few at a time, and
+/// written as they are done, so a snapshot never holds more than those few in memory; they are
+/// decoded the same way. Version 3 files (records only, frames without a kind), version 2 files
+/// (every frame deflated) and version 1 files (one zlib stream of JSON) are still read: their
+/// indexes are rebuilt from the records.
 ///
 /// ```
 /// "CHRSNAP1" | version u32 | last sequence u64 | record count u64
 /// | uncompressed length u64 | payload length u64 | payload crc32 u32 | header crc32 u32
-/// | payload: frames, each [records u32][uncompressed length u32][stored length u32]
-///   [encoding u8: 0 raw, 1 deflate][bytes]
+/// | payload: frames, each [kind u8: 0 records, 1 entities, 2 story members, 3 stories]
+///   [items u32][uncompressed length u32][stored length u32][encoding u8: 0 raw, 1 deflate][bytes]
 /// ```
 package enum SnapshotFile {
     static let magic = Array("CHRSNAP1".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
+    static let recordsOnlyVersion: UInt32 = 3
     static let deflatedFramesVersion: UInt32 = 2
     static let jsonVersion: UInt32 = 1
     /// Frames are written raw: deflate, even at zlib's fastest level, ran at 80 MB/s a core here
@@ -38,14 +42,41 @@ package enum SnapshotFile {
         case deflate = 1
     }
 
+    enum FrameKind: UInt8 {
+        case records = 0
+        case entities = 1
+        case storyMembers = 2
+        case stories = 3
+    }
+
     package struct Contents {
         package var lastSequence: UInt64
         package var records: [ArticleRecord]
+        /// The state the records and indexes are written from, or that a decode restored from
+        /// them; nil for a snapshot of records only (the indexes are then rebuilt from them).
+        package var state: StoreState?
+        /// Why a snapshot's indexes could not be restored, when they could not.
+        package var indexProblem: String?
 
         package init(lastSequence: UInt64, records: [ArticleRecord]) {
             self.lastSequence = lastSequence
             self.records = records
         }
+
+        /// The whole state: its records in sequence order and its indexes.
+        package init(state: StoreState) {
+            self.init(lastSequence: state.lastSequence, records: state.sequences.compactMap { state.record(forSequence: $0) })
+            self.state = state
+        }
+    }
+
+    /// One frame to encode: its kind, how many items it holds and how to write them.
+    private struct FrameJob: Sendable {
+        let kind: FrameKind
+        let items: Int
+        /// Bytes to reserve, so the buffer seldom grows.
+        var capacity = 1 << 20
+        let write: @Sendable (inout ByteWriter) -> Void
     }
 
     private struct Frame {
@@ -55,9 +86,10 @@ package enum SnapshotFile {
     }
 
     /// The whole file in memory (tests and benchmarks; the store streams it with `write`).
-    package static func encode(_ contents: Contents, compressionLevel: Int32 = defaultCompressionLevel) throws -> Data {
+    /// `version`: `recordsOnlyVersion` writes what version 3 wrote (tests of older files).
+    package static func encode(_ contents: Contents, compressionLevel: Int32 = defaultCompressionLevel, version: UInt32 = version) throws -> Data {
         var payload = Data()
-        let header = try encodePayload(contents, compressionLevel: compressionLevel) { payload.append(contentsOf: $0) }
+        let header = try encodePayload(contents, compressionLevel: compressionLevel, version: version) { payload.append(contentsOf: $0) }
         return header + payload
     }
 
@@ -69,7 +101,7 @@ package enum SnapshotFile {
         try DurableFile.writeAll(fd, Data(count: headerBytes), path: path)
         var length = headerBytes
         var sentToDisk = 0
-        let header = try encodePayload(contents, compressionLevel: compressionLevel) { frame in
+        let header = try encodePayload(contents, compressionLevel: compressionLevel, version: version) { frame in
             try DurableFile.writeAll(fd, frame, path: path)
             length += frame.count
             if length - sentToDisk >= writeBackStretch {
@@ -84,19 +116,17 @@ package enum SnapshotFile {
 
     /// Encodes the frames `framesInFlight` at a time, hands each to `emit` in order, and returns
     /// the header that describes them.
-    private static func encodePayload(_ contents: Contents, compressionLevel: Int32, emit: ([UInt8]) throws -> Void) throws -> Data {
-        let records = contents.records
-        let frameCount = (records.count + recordsPerFrame - 1) / recordsPerFrame
+    private static func encodePayload(_ contents: Contents, compressionLevel: Int32, version: UInt32, emit: ([UInt8]) throws -> Void) throws -> Data {
+        let jobs = frameJobs(contents, version: version)
         var payloadChecksum = Zlib.crc32(Data())
         var uncompressedLength = 0
         var payloadLength = 0
-        for group in stride(from: 0, to: frameCount, by: framesInFlight) {
-            let indices = group..<min(frameCount, group + framesInFlight)
+        for group in stride(from: 0, to: jobs.count, by: framesInFlight) {
+            let indices = group..<min(jobs.count, group + framesInFlight)
             let frames = Mutex<[Int: Result<Frame, any Error>]>([:])
             DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
                 let index = indices.lowerBound + offset
-                let range = index * recordsPerFrame..<min(records.count, (index + 1) * recordsPerFrame)
-                let result = Result { try encodeFrame(records[range], compressionLevel: compressionLevel) }
+                let result = Result { try encodeFrame(jobs[index], compressionLevel: compressionLevel, version: version) }
                 frames.withLock { $0[index] = result }
             }
             for index in indices {
@@ -111,7 +141,7 @@ package enum SnapshotFile {
         header.raw(magic)
         header.fixed(version)
         header.fixed(contents.lastSequence)
-        header.fixed(UInt64(records.count))
+        header.fixed(UInt64(contents.records.count))
         header.fixed(UInt64(uncompressedLength))
         header.fixed(UInt64(payloadLength))
         header.fixed(payloadChecksum)
@@ -120,31 +150,61 @@ package enum SnapshotFile {
         return Data(header.bytes)
     }
 
-    /// The frame header (records, uncompressed length, stored length, encoding) ahead of its bytes.
-    private static let frameHeaderBytes = 13
+    /// The records a frame at a time, then, with a state, its indexes: the entities, the story
+    /// members a frame at a time, the stories.
+    private static func frameJobs(_ contents: Contents, version: UInt32) -> [FrameJob] {
+        let records = contents.records
+        var jobs = stride(from: 0, to: records.count, by: recordsPerFrame).map { start in
+            let range = start..<min(records.count, start + recordsPerFrame)
+            let capacity = records[range].reduce(0) { $0 + 2 * $1.document.text.utf8.count } + 4096
+            return FrameJob(kind: .records, items: range.count, capacity: capacity) { writer in
+                // By index: `for record in records` would copy each record out of the array.
+                for index in range { RecordCodec.write(records[index], into: &writer) }
+            }
+        }
+        guard version >= Self.version, let state = contents.state else { return jobs }
+        let articles = ArticleReferences(records: state.records)
+        jobs.append(FrameJob(kind: .entities, items: state.entities.entities.count) { writer in
+            RegistryCodec.write(state.entities, records: state.records, articles: articles, into: &writer)
+        })
+        let members = state.sequences.compactMap { state.idsBySequence[$0].flatMap { state.stories.clusterer.members[$0] } }
+        for start in stride(from: 0, to: members.count, by: recordsPerFrame) {
+            let chunk = members[start..<min(members.count, start + recordsPerFrame)]
+            jobs.append(FrameJob(kind: .storyMembers, items: chunk.count) { StoryCodec.write(chunk, articles: articles, into: &$0) })
+        }
+        jobs.append(FrameJob(kind: .stories, items: state.stories.storyIDs.count) { writer in
+            StoryCodec.writeGrouping(state.stories, records: state.records, articles: articles, into: &writer)
+        })
+        return jobs
+    }
 
-    /// Encodes the records after room for the frame header, in the one buffer that is written to
-    /// the file: a raw frame is never copied (copies and their page faults were a third of a
-    /// snapshot's CPU).
-    private static func encodeFrame(_ records: ArraySlice<ArticleRecord>, compressionLevel: Int32) throws -> Frame {
-        var writer = ByteWriter(capacity: records.reduce(0) { $0 + 2 * $1.document.text.utf8.count } + 4096)
-        writer.raw([UInt8](repeating: 0, count: frameHeaderBytes))
-        // By index: `for record in records` would copy each record out of the array.
-        for index in records.indices { RecordCodec.write(records[index], into: &writer) }
+    /// The frame header (kind, items, uncompressed length, stored length, encoding) ahead of its
+    /// bytes; version 3 frames have no kind.
+    private static func frameHeaderBytes(version: UInt32) -> Int { version >= Self.version ? 14 : 13 }
+
+    /// Encodes a frame after room for its header, in the one buffer that is written to the file:
+    /// a raw frame is never copied (copies and their page faults were a third of a snapshot's
+    /// CPU).
+    private static func encodeFrame(_ job: FrameJob, compressionLevel: Int32, version: UInt32) throws -> Frame {
+        let headerBytes = frameHeaderBytes(version: version)
+        var writer = ByteWriter(capacity: job.capacity)
+        writer.raw([UInt8](repeating: 0, count: headerBytes))
+        job.write(&writer)
         var bytes = writer.take()
-        let uncompressed = bytes.count - frameHeaderBytes
+        let uncompressed = bytes.count - headerBytes
         var encoding = FrameEncoding.raw
         if compressionLevel > 0 {
-            let stored = try Zlib.compress(Data(bytes[frameHeaderBytes...]), level: compressionLevel)
-            bytes.replaceSubrange(frameHeaderBytes..., with: stored)
+            let stored = try Zlib.compress(Data(bytes[headerBytes...]), level: compressionLevel)
+            bytes.replaceSubrange(headerBytes..., with: stored)
             encoding = .deflate
         }
-        var header = ByteWriter(capacity: frameHeaderBytes)
-        header.fixed(UInt32(records.count))
+        var header = ByteWriter(capacity: headerBytes)
+        if version >= Self.version { header.byte(job.kind.rawValue) }
+        header.fixed(UInt32(job.items))
         header.fixed(UInt32(uncompressed))
-        header.fixed(UInt32(bytes.count - frameHeaderBytes))
+        header.fixed(UInt32(bytes.count - headerBytes))
         header.byte(encoding.rawValue)
-        bytes.replaceSubrange(0..<frameHeaderBytes, with: header.bytes)
+        bytes.replaceSubrange(0..<headerBytes, with: header.bytes)
         return Frame(bytes: bytes, uncompressed: uncompressed, checksum: Zlib.crc32(bytes))
     }
 
@@ -155,7 +215,9 @@ package enum SnapshotFile {
             throw corrupt("not a Chronicle snapshot (bad magic)")
         }
         guard let version = try? reader.fixed(UInt32.self) else { throw corrupt("truncated header") }
-        guard [Self.version, deflatedFramesVersion, jsonVersion].contains(version) else { throw corrupt("unsupported version \(version)") }
+        guard [Self.version, recordsOnlyVersion, deflatedFramesVersion, jsonVersion].contains(version) else {
+            throw corrupt("unsupported version \(version)")
+        }
         guard let lastSequence = try? reader.fixed(UInt64.self), let count = try? reader.fixed(UInt64.self),
             let uncompressedLength = try? reader.fixed(UInt64.self), let compressedLength = try? reader.fixed(UInt64.self),
             let payloadChecksum = try? reader.fixed(UInt32.self)
@@ -168,57 +230,130 @@ package enum SnapshotFile {
             throw corrupt("truncated payload")
         }
         guard Zlib.crc32(payload) == payloadChecksum else { throw corrupt("payload checksum mismatch") }
-        let records: [ArticleRecord]
         if version == jsonVersion {
             let json = try Zlib.decompress(Data(payload), expectedSize: Int(uncompressedLength))
-            records = try JSONDecoder().decode([ArticleRecord].self, from: json)
-        } else {
-            records = try decodeFrames(bytes, payload: payload.indices, version: version)
+            let records = try JSONDecoder().decode([ArticleRecord].self, from: json)
+            guard records.count == count else { throw corrupt("\(records.count) records, header says \(count)") }
+            return Contents(lastSequence: lastSequence, records: records)
         }
+        let frames = try parseFrames(bytes, payload: payload.indices, version: version)
+        let records = try decodeFrames(frames.filter { $0.kind == .records }, of: bytes) { reader, frame in
+            var records: [ArticleRecord] = []
+            records.reserveCapacity(frame.items)
+            for _ in 0..<frame.items { records.append(try RecordCodec.readRecord(&reader)) }
+            return records
+        }.flatMap { $0 }
         guard records.count == count else { throw corrupt("\(records.count) records, header says \(count)") }
-        return Contents(lastSequence: lastSequence, records: records)
+        var contents = Contents(lastSequence: lastSequence, records: records)
+        if frames.contains(where: { $0.kind != .records }) {
+            do {
+                contents.state = try restoreState(records: records, lastSequence: lastSequence, frames: frames, of: bytes)
+            } catch {
+                contents.indexProblem = "\(error)"
+            }
+        }
+        return contents
     }
 
-    /// Splits the payload (`payload` of the file's `bytes`) into its frames, then inflates and
-    /// decodes them on every core. Raw frames are read where they lie in the file's bytes.
-    private static func decodeFrames(_ bytes: [UInt8], payload: Range<Int>, version: UInt32) throws -> [ArticleRecord] {
+    private struct ParsedFrame {
+        let index: Int
+        let kind: FrameKind
+        let items: Int
+        let uncompressed: Int
+        let encoding: FrameEncoding
+        let stored: Range<Int>
+    }
+
+    /// Splits the payload (`payload` of the file's `bytes`) into its frames.
+    private static func parseFrames(_ bytes: [UInt8], payload: Range<Int>, version: UInt32) throws -> [ParsedFrame] {
         var reader = ByteReader(bytes, range: payload)
-        var parsed: [(records: Int, uncompressed: Int, encoding: FrameEncoding, stored: Range<Int>)] = []
+        var frames: [ParsedFrame] = []
         while !reader.isAtEnd {
-            guard let records = try? reader.fixed(UInt32.self), let uncompressed = try? reader.fixed(UInt32.self),
+            let index = frames.count
+            var kind = FrameKind.records
+            if version >= Self.version {
+                guard let byte = try? reader.byte(), let found = FrameKind(rawValue: byte) else { throw corrupt("frame \(index) is of no known kind") }
+                kind = found
+            }
+            guard let items = try? reader.fixed(UInt32.self), let uncompressed = try? reader.fixed(UInt32.self),
                 let length = try? reader.fixed(UInt32.self)
-            else { throw corrupt("truncated frame \(parsed.count)") }
+            else { throw corrupt("truncated frame \(index)") }
             var encoding = FrameEncoding.deflate
             if version != deflatedFramesVersion {
                 guard let byte = try? reader.byte(), let found = FrameEncoding(rawValue: byte) else {
-                    throw corrupt("frame \(parsed.count) has no known encoding")
+                    throw corrupt("frame \(index) has no known encoding")
                 }
                 encoding = found
             }
-            guard let stored = try? reader.bytes(Int(length)) else { throw corrupt("truncated frame \(parsed.count)") }
-            parsed.append((Int(records), Int(uncompressed), encoding, stored.indices))
+            guard let stored = try? reader.bytes(Int(length)) else { throw corrupt("truncated frame \(index)") }
+            frames.append(ParsedFrame(index: index, kind: kind, items: Int(items), uncompressed: Int(uncompressed), encoding: encoding, stored: stored.indices))
         }
-        let frames = parsed
-        let decoded = Mutex<[Int: Result<[ArticleRecord], any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: frames.count) { index in
-            let frame = frames[index]
-            let result = Result { () throws -> [ArticleRecord] in
+        return frames
+    }
+
+    /// Inflates and decodes `frames` on every core, each with `decode` (given a reader over its
+    /// bytes), in their order. Raw frames are read where they lie in `bytes`.
+    private static func decodeFrames<T: Sendable>(
+        _ frames: [ParsedFrame], of bytes: [UInt8], _ decode: @Sendable @escaping (inout ByteReader, ParsedFrame) throws -> T
+    ) throws -> [T] {
+        let decoded = Mutex<[Int: Result<T, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: frames.count) { position in
+            let frame = frames[position]
+            let result = Result { () throws -> T in
                 var reader =
                     frame.encoding == .deflate
                     ? ByteReader([UInt8](try Zlib.decompress(Data(bytes[frame.stored]), expectedSize: frame.uncompressed)))
                     : ByteReader(bytes, range: frame.stored)
                 guard reader.remaining == frame.uncompressed else {
-                    throw corrupt("frame \(index) holds \(reader.remaining) bytes, not \(frame.uncompressed)")
+                    throw corrupt("frame \(frame.index) holds \(reader.remaining) bytes, not \(frame.uncompressed)")
                 }
-                var records: [ArticleRecord] = []
-                records.reserveCapacity(frame.records)
-                for _ in 0..<frame.records { records.append(try RecordCodec.readRecord(&reader)) }
-                guard reader.isAtEnd else { throw corrupt("\(reader.remaining) bytes after the records of frame \(index)") }
-                return records
+                let value: T
+                do {
+                    value = try decode(&reader, frame)
+                } catch let error as ByteReader.Malformed {
+                    throw corrupt("frame \(frame.index) (\(frame.kind)): \(error.description)")
+                }
+                guard reader.isAtEnd else { throw corrupt("\(reader.remaining) bytes after the items of frame \(frame.index)") }
+                return value
             }
-            decoded.withLock { $0[index] = result }
+            decoded.withLock { $0[position] = result }
         }
-        return try decoded.withLock { decoded in try (0..<frames.count).flatMap { try decoded[$0]!.get() } }
+        return try decoded.withLock { decoded in try (0..<frames.count).map { try decoded[$0]!.get() } }
+    }
+
+    /// The state the index frames describe over the records: the entities and the story members
+    /// decoded side by side, then the stories and everything that follows from them.
+    private static func restoreState(records: [ArticleRecord], lastSequence: UInt64, frames: [ParsedFrame], of bytes: [UInt8]) throws
+        -> StoreState
+    {
+        let entityFrames = frames.filter { $0.kind == .entities }
+        let storyFrames = frames.filter { $0.kind == .stories }
+        guard entityFrames.count == 1, storyFrames.count == 1 else {
+            throw corrupt("\(entityFrames.count) entity frames and \(storyFrames.count) story frames, not one of each")
+        }
+        let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let articles = ArticleReferences(idsBySequence: Dictionary(records.map { ($0.sequence, $0.id) }, uniquingKeysWith: { first, _ in first }))
+        enum Part: Sendable {
+            case entities(EntityRegistry)
+            case members([StoryClusterer.Member])
+        }
+        let parts = try decodeFrames(entityFrames + frames.filter { $0.kind == .storyMembers }, of: bytes) { reader, frame -> Part in
+            if frame.kind == .entities { return .entities(try RegistryCodec.read(&reader, records: byID, articles: articles)) }
+            return .members(try StoryCodec.readMembers(&reader, articles: articles))
+        }
+        guard case .entities(let entities) = parts[0] else { throw corrupt("no entities") }
+        let members = parts.dropFirst().flatMap { part -> [StoryClusterer.Member] in
+            guard case .members(let members) = part else { return [] }
+            return members
+        }
+        let frame = storyFrames[0]
+        let stories = try decodeFrames([frame], of: bytes) { reader, _ in try StoryCodec.readGrouping(&reader, members: members, articles: articles) }[0]
+        guard
+            let state = StoreState(
+                records: records, lastSequence: lastSequence, entities: entities, clusterer: stories.clusterer, origins: stories.origins,
+                eventPositions: stories.eventPositions)
+        else { throw corrupt("the indexes do not fit the records") }
+        return state
     }
 
     private static func corrupt(_ reason: String) -> PersistenceError {

@@ -5,7 +5,7 @@ import ChroniclePipeline
 /// entities, and a dictionary keyed by `type|name` strings cost a new string per name, over a
 /// kilobyte an article.
 struct ResolvedNames: Sendable {
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         let type: EntityType
         let canonicalName: String
         let id: String

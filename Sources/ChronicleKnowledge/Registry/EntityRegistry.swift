@@ -45,15 +45,27 @@ package struct EntityRecord: Sendable, Equatable {
 package struct EntityRegistry: Sendable {
     package private(set) var entities: [String: EntityRecord] = [:]
     /// `type|name key` -> entity id, for every name seen.
-    private var idsByKey: [String: String] = [:]
+    private(set) var idsByKey: [String: String] = [:]
     /// People by the first letter of their surname key: the candidates for a new spelling.
     private var peopleByInitial: [Character: Set<String>] = [:]
     /// The name-word keys of each person's names, computed once.
-    private var personNameKeys: [String: Set<[String]>] = [:]
+    private(set) var personNameKeys: [String: Set<[String]>] = [:]
     /// Per article: the entity each of its names was resolved to when it arrived.
-    private var articleEntities: [String: ResolvedNames] = [:]
+    private(set) var articleEntities: [String: ResolvedNames] = [:]
 
     package init() {}
+
+    /// A registry as a snapshot kept it: what it resolved and everything that steers how it
+    /// resolves the next names (the people by initial follow from their name keys).
+    init(
+        entities: [String: EntityRecord], idsByKey: [String: String], personNameKeys: [String: Set<[String]>],
+        articleEntities: [String: ResolvedNames]
+    ) {
+        (self.entities, self.idsByKey, self.personNameKeys, self.articleEntities) = (entities, idsByKey, personNameKeys, articleEntities)
+        for (id, keys) in personNameKeys {
+            for words in keys { if let initial = words.last?.first { peopleByInitial[initial, default: []].insert(id) } }
+        }
+    }
 
     static func nameKey(_ type: EntityType, _ name: String) -> String {
         type.rawValue + "|" + NameMatcher.key(name)
@@ -187,6 +199,14 @@ package struct EntityRegistry: Sendable {
             let company = Dictionary(theirs.coMentions.map { (inverse[$0] ?? $0, $1) }, uniquingKeysWith: +)
             return EntityRecord(renaming: theirs, id: id, coMentions: company) == record
         }
+    }
+
+    /// Whether both hold the same entities under the same ids and would resolve the next names
+    /// alike (a registry restored from a snapshot and the one it was written from).
+    func sameState(as other: EntityRegistry) -> Bool {
+        func people(_ registry: EntityRegistry) -> [Character: Set<String>] { registry.peopleByInitial.filter { !$0.value.isEmpty } }
+        return entities == other.entities && idsByKey == other.idsByKey && personNameKeys == other.personNameKeys
+            && people(self) == people(other) && articleEntities.mapValues(\.entries) == other.articleEntities.mapValues(\.entries)
     }
 
     /// The entity a name of this type belongs to, creating one when none fits.

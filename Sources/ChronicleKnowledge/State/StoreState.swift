@@ -1,5 +1,7 @@
 import ChronicleFoundation
 import ChroniclePipeline
+import Foundation
+import Synchronization
 
 /// Everything the store holds: the article records (the source of truth) and the indexes derived
 /// from them. A value type, so a snapshot is a cheap copy and a rebuild can be compared with it.
@@ -27,6 +29,42 @@ package struct StoreState: Sendable {
             apply(.put(record))
         }
         self.lastSequence = max(self.lastSequence, lastSequence)
+    }
+
+    /// A state as a snapshot kept it: the records (in sequence order) and the decisions of the
+    /// indexes derived from them, so that it goes on exactly as the state that wrote it; the
+    /// look-ups and the event postings follow from those. Nil when they do not fit together.
+    init?(
+        records: [ArticleRecord], lastSequence: UInt64, entities: EntityRegistry, clusterer: StoryClusterer, origins: [String: String],
+        eventPositions: [String: [Int]]
+    ) {
+        self.entities = entities
+        for record in records {
+            guard self.records.updateValue(record, forKey: record.id) == nil, sequences.last.map({ $0 < record.sequence }) ?? true else {
+                return nil
+            }
+            sequences.append(record.sequence)
+            idsBySequence[record.sequence] = record.id
+            idsByHash[record.contentHash, default: []].append(record.id)
+        }
+        // The event postings beside the stories, on two cores.
+        let byID = self.records
+        let events = Mutex(EventIndex())
+        let stories = Mutex<StoryIndex?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                var index = EventIndex()
+                for record in records { index.add(record, entities: entities) }
+                events.withLock { [index] in $0 = index }
+            } else {
+                let index = StoryIndex(clusterer: clusterer, origins: origins, eventPositions: eventPositions, records: byID, entities: entities)
+                stories.withLock { $0 = index }
+            }
+        }
+        guard let stories = stories.withLock({ $0 }) else { return nil }
+        self.events = events.withLock { $0 }
+        self.stories = stories
+        self.lastSequence = max(lastSequence, sequences.last ?? 0)
     }
 
     package var articleCount: Int { records.count }
@@ -103,6 +141,22 @@ extension StoreState {
         }
         if !rebuilt.stories.agrees(with: stories) { differing.append("stories") }
         if !stories.summariesAreCurrent(records: records, entities: entities) { differing.append("story summaries") }
+        return differing
+    }
+}
+
+extension StoreState {
+    /// The parts in which two states differ, ids, look-ups and floats included: empty when a state
+    /// restored from a snapshot is the one written, and goes on as it would have.
+    package func differences(from other: StoreState) -> [String] {
+        var differing: [String] = []
+        if records != other.records || lastSequence != other.lastSequence { differing.append("records") }
+        if sequences != other.sequences || idsBySequence != other.idsBySequence || idsByHash != other.idsByHash { differing.append("sequences") }
+        if !entities.sameState(as: other.entities) { differing.append("entities") }
+        if events.all != other.events.all || events.byType != other.events.byType || events.byEntity != other.events.byEntity {
+            differing.append("events")
+        }
+        if !stories.sameState(as: other.stories) { differing.append("stories") }
         return differing
     }
 }

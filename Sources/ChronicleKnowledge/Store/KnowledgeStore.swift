@@ -69,11 +69,13 @@ package actor KnowledgeStore {
         let files = try DataFiles(directory: directory)
         let clock = ContinuousClock()
         var opening = StoreOpening()
-        var start = clock.now
         let recovered = files.recover(logger: logger)
-        opening.readSeconds = (clock.now - start).seconds
-        start = clock.now
-        var state = StoreState(records: recovered.snapshot.records, lastSequence: recovered.snapshot.lastSequence)
+        (opening.readSeconds, opening.decodeSeconds) = (recovered.readSeconds, recovered.decodeSeconds)
+        var start = clock.now
+        // A snapshot that keeps the indexes is the state itself; an older one is rebuilt (once:
+        // the next snapshot keeps them).
+        var state =
+            recovered.snapshot.state ?? StoreState(records: recovered.snapshot.records, lastSequence: recovered.snapshot.lastSequence)
         opening.rebuildSeconds = (clock.now - start).seconds
         start = clock.now
         var replayed = 0
@@ -94,7 +96,8 @@ package actor KnowledgeStore {
             metadata: [
                 "directory": "\(directory)", "articles": "\(state.articleCount)",
                 "snapshot_sequence": "\(recovered.snapshot.lastSequence)", "journal_replayed": "\(replayed)",
-                "read_seconds": "\(opening.readSeconds)", "rebuild_seconds": "\(opening.rebuildSeconds)",
+                "read_seconds": "\(opening.readSeconds)", "decode_seconds": "\(opening.decodeSeconds)",
+                "rebuild_seconds": "\(opening.rebuildSeconds)",
                 "replay_seconds": "\(opening.replaySeconds)",
             ])
         self.appliedSequence = Atomic(state.lastSequence)
@@ -295,11 +298,9 @@ package actor KnowledgeStore {
             throw Unavailable(description: "this store has no data directory")
         }
         guard !closed else { throw Unavailable(description: "the store is closed") }
-        // Only the sequence list is copied here; the records are gathered a frame at a time while
-        // the snapshot is written, so neither this nor the next write holds the lock for long. A
-        // record deleted meanwhile may or may not be in the snapshot: its delete comes after
-        // `lastSequence` in the journal and is replayed on recovery either way.
-        let (sequences, lastSequence) = read { ($0.sequences, $0.lastSequence) }
+        // A copy of the state as it is now (the next write copies what it changes, once), so
+        // the records and the indexes' decisions are written as of one sequence while writes go on.
+        let state = read { $0 }
         let previousSequence = snapshotSequence
         do {
             try journal.startSegment(nextSequence: nextSequence)
@@ -309,18 +310,13 @@ package actor KnowledgeStore {
         let logger = self.logger
         let task = Task.detached(priority: .utility) { () throws -> SnapshotReport in
             let clock = ContinuousClock.now
-            var records: [ArticleRecord] = []
-            records.reserveCapacity(sequences.count)
-            for start in stride(from: 0, to: sequences.count, by: SnapshotFile.recordsPerFrame) {
-                let chunk = sequences[start..<min(sequences.count, start + SnapshotFile.recordsPerFrame)]
-                records += self.read { state in chunk.compactMap { state.record(forSequence: $0) } }
-            }
-            let bytes = try files.writeSnapshot(records: records, lastSequence: lastSequence)
+            let contents = SnapshotFile.Contents(state: state)
+            let bytes = try files.writeSnapshot(contents)
             let seconds = (ContinuousClock.now - clock).seconds
             logger.info(
                 "snapshot written",
-                metadata: ["articles": "\(records.count)", "bytes": "\(bytes)", "seconds": "\(seconds)"])
-            return SnapshotReport(articles: records.count, sequence: lastSequence, bytes: bytes, seconds: seconds)
+                metadata: ["articles": "\(contents.records.count)", "bytes": "\(bytes)", "seconds": "\(seconds)"])
+            return SnapshotReport(articles: contents.records.count, sequence: contents.lastSequence, bytes: bytes, seconds: seconds)
         }
         snapshotTask = task
         defer { snapshotTask = nil }

@@ -129,7 +129,12 @@ enum CalendarDay {
     static func days(of iso: String) -> Int? {
         let parts = iso.prefix(10).split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        // Howard Hinnant's days_from_civil
+        return days(year: y, month: m, day: d)
+    }
+
+    /// Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil); a day past its
+    /// month's end runs on into the next.
+    static func days(year y: Int, month m: Int, day d: Int) -> Int {
         let year = m <= 2 ? y - 1 : y
         let era = (year >= 0 ? year : year - 399) / 400
         let yoe = year - era * 400

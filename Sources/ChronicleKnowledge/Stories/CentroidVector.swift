@@ -5,6 +5,13 @@ struct CentroidVector: Sendable, Equatable {
     private(set) var weights: [TermID: Double] = [:]
     private(set) var squaredNorm: Double = 0
 
+    init() {}
+
+    /// A centroid as kept, its norm included: recomputed, it could differ in the last bits.
+    init(weights: [TermID: Double], squaredNorm: Double) {
+        (self.weights, self.squaredNorm) = (weights, squaredNorm)
+    }
+
     /// Adds (or, with `sign` -1, subtracts) an article's vector.
     mutating func add(_ vector: SparseVector, sign: Double = 1) {
         for (key, value) in vector.entries {

@@ -38,4 +38,11 @@ struct CopyBuckets<Entry: Sendable>: Sendable {
         forEach(in: key, newest: limit) { found.append($0) }
         return found
     }
+
+    /// Whether both hold the same buckets with the same entries in the same order.
+    func sameBuckets(as other: CopyBuckets, _ same: (Entry, Entry) -> Bool) -> Bool {
+        func equal(_ a: [Entry], _ b: [Entry]) -> Bool { a.count == b.count && zip(a, b).allSatisfy(same) }
+        return Set(first.keys) == Set(other.first.keys) && first.allSatisfy { same($1, other.first[$0]!) }
+            && Set(more.keys) == Set(other.more.keys) && more.allSatisfy { equal($1, other.more[$0]!) }
+    }
 }

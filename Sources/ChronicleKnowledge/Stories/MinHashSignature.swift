@@ -8,6 +8,9 @@ struct MinHashSignature: Sendable, Equatable {
     /// two different minima agreeing in them is a one-in-four-billion chance.
     let values: [UInt32]
 
+    /// A signature as kept (`values.count` must be `size`).
+    init(values: [UInt32]) { self.values = values }
+
     init(words: [String]) {
         var values = [UInt64](repeating: .max, count: Self.size)
         guard words.count >= Self.shingleLength else {

@@ -16,6 +16,13 @@ struct SparseVector: Sendable, Equatable {
         squaredNorm = values.reduce(0) { $0 + $1 * $1 }
     }
 
+    /// `keys` ascending, with their values. The norm is summed as every other way of making one
+    /// sums it, so it comes out the same to the last bit.
+    init(keys: [TermID], values: [Double]) {
+        (self.keys, self.values) = (keys, values)
+        squaredNorm = values.reduce(0) { $0 + $1 * $1 }
+    }
+
     var isEmpty: Bool { keys.isEmpty }
     var count: Int { keys.count }
 

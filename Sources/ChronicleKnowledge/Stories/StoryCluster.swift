@@ -18,6 +18,21 @@ struct StoryCluster: Sendable {
 
     init(id: String) { self.id = id }
 
+    /// A story as a snapshot kept it: its articles in their order and its centroids as summed
+    /// (floating-point sums depend on their order, so they are kept, not summed again); the
+    /// days, people and key counts follow from its members.
+    init(id: String, members: [StoryClusterer.Member], entities: CentroidVector, keywords: CentroidVector, checkedAtSize: Int) {
+        self.id = id
+        (self.entities, self.keywords, self.checkedAtSize) = (entities, keywords, checkedAtSize)
+        articles = members.map(\.id)
+        days = members.compactMap(\.day).sorted()
+        for member in members {
+            if let person = member.mainPerson { people[person, default: 0] += 1 }
+            for key in member.keys { keyCounts[key, default: 0] += 1 }
+        }
+        countPeople()
+    }
+
     /// Main persons of its articles, counted per article.
     private(set) var people: [TermID: Int] = [:]
     /// The person most of its articles are about, and how many: kept as articles come and go,
@@ -84,5 +99,15 @@ struct StoryCluster: Sendable {
             }
         }
         return gone
+    }
+}
+
+extension StoryCluster: Equatable {
+    /// Every field, the kept top person included (a restored story must go on exactly as the
+    /// one it was written from).
+    static func == (lhs: StoryCluster, rhs: StoryCluster) -> Bool {
+        (lhs.id, lhs.articles, lhs.days, lhs.checkedAtSize, lhs.keyCounts, lhs.people) == (rhs.id, rhs.articles, rhs.days, rhs.checkedAtSize, rhs.keyCounts, rhs.people)
+            && lhs.entities == rhs.entities && lhs.keywords == rhs.keywords && lhs.topPerson?.person == rhs.topPerson?.person
+            && lhs.topPerson?.count == rhs.topPerson?.count
     }
 }

@@ -112,22 +112,43 @@ package struct StoryClusterer: Sendable {
 
     package var settings: Settings
     private(set) var clusters: [String: StoryCluster] = [:]
-    private var members: [String: Member] = [:]
+    private(set) var members: [String: Member] = [:]
     private var storyOfArticle: [String: String] = [:]
     /// Term -> the stories holding it.
     private var postings: [TermID: Set<String>] = [:]
     /// Terms (`e:` and an entity key, `t:` and a word) numbered as first seen; how many
     /// articles hold each.
-    private var termIDs: [String: TermID] = [:]
-    private var documentFrequency: [Int] = []
+    private(set) var termIDs: [String: TermID] = [:]
+    private(set) var documentFrequency: [Int] = []
     private var articleCount = 0
     package private(set) var copies: [String: String] = [:]
     private var copyBuckets = CopyBuckets<Member>()
     /// Story -> the stories split off it or it was split off: never merged again.
-    private var separated: [String: Set<String>] = [:]
+    private(set) var separated: [String: Set<String>] = [:]
 
     package init(settings: Settings = Settings()) {
         self.settings = settings
+    }
+
+    /// A grouping as a snapshot kept it. `members` in arrival order (each copy bucket keeps its
+    /// reports oldest first); which story holds each, the postings and the buckets follow from
+    /// the rest.
+    init(
+        settings: Settings, members: [Member], clusters: [StoryCluster], termIDs: [String: TermID], documentFrequency: [Int],
+        copies: [String: String], separated: [String: Set<String>]
+    ) {
+        self.settings = settings
+        (self.termIDs, self.documentFrequency, self.copies, self.separated) = (termIDs, documentFrequency, copies, separated)
+        articleCount = members.count
+        for member in members {
+            self.members[member.id] = member
+            for key in member.signature.bandKeys { copyBuckets.add(member, to: key) }
+        }
+        for cluster in clusters {
+            self.clusters[cluster.id] = cluster
+            for article in cluster.articles { storyOfArticle[article] = cluster.id }
+            for key in cluster.keyCounts.keys { postings[key, default: []].insert(cluster.id) }
+        }
     }
 
     package func story(of article: String) -> String? { storyOfArticle[article] }
@@ -373,5 +394,24 @@ package struct StoryClusterer: Sendable {
     private func fade(_ gap: Int?) -> Double {
         guard let gap, gap > settings.sameDays else { return 1 }
         return exp(-Double(gap - settings.sameDays) / settings.fadeDays)
+    }
+}
+
+extension StoryClusterer.Member {
+    func sameContent(as other: StoryClusterer.Member) -> Bool {
+        (id, entities, keywords, day) == (other.id, other.entities, other.keywords, other.day)
+            && (signature, keys, mainPerson) == (other.signature, other.keys, other.mainPerson)
+    }
+}
+
+extension StoryClusterer {
+    /// Whether both hold the same grouping down to every look-up, term number and float: a
+    /// grouping restored from a snapshot must go on grouping as the one written did.
+    func sameState(as other: StoryClusterer) -> Bool {
+        clusters == other.clusters && storyOfArticle == other.storyOfArticle && postings == other.postings && termIDs == other.termIDs
+            && documentFrequency == other.documentFrequency && articleCount == other.articleCount && copies == other.copies
+            && separated == other.separated && Set(members.keys) == Set(other.members.keys)
+            && members.allSatisfy { $1.sameContent(as: other.members[$0]!) }
+            && copyBuckets.sameBuckets(as: other.copyBuckets) { $0.sameContent(as: $1) }
     }
 }

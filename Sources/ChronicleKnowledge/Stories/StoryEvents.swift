@@ -101,6 +101,11 @@ package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
         headlinePosition = position
     }
 
+    /// The position of the event the article's `index`th event mention went into.
+    func position(article: String, index: Int) -> Int? {
+        positionByMention[MentionKey(article: article, index: index)]
+    }
+
     /// The event the article's `index`th event mention went into.
     package func event(article: String, index: Int) -> MergedEvent? {
         positionByMention[MentionKey(article: article, index: index)].map { events[$0] }

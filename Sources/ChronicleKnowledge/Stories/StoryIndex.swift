@@ -1,4 +1,6 @@
 import ChroniclePipeline
+import Foundation
+import Synchronization
 
 /// The stories of the store: articles grouped as they arrive, and per story its events merged
 /// across reports. Derived from the records like every other index: deleting an article takes it
@@ -14,6 +16,72 @@ package struct StoryIndex: Sendable {
 
     package init(settings: StoryClusterer.Settings = StoryClusterer.Settings()) {
         clusterer = StoryClusterer(settings: settings)
+    }
+
+    /// A story index as a snapshot kept it: the grouping, where each report comes from, and for
+    /// each story the event each of its reports' event mentions went into (their positions in
+    /// the story's events, reports in arrival order). The events are put together again mention
+    /// by mention in that order, as they first were, with no merging decision taken again; the
+    /// summaries follow from the reports. Nil when the positions do not fit the reports.
+    init?(
+        clusterer: StoryClusterer, origins: [String: String], eventPositions: [String: [Int]], records: [String: ArticleRecord],
+        entities: EntityRegistry
+    ) {
+        self.clusterer = clusterer
+        self.origins = origins
+        // Stories are independent: put together on every core, a share of the stories each.
+        let stories = clusterer.storyIDs
+        let shares = max(1, min(stories.count, 4 * ProcessInfo.processInfo.activeProcessorCount))
+        let restored = Mutex<[Int: [(story: String, events: StoryEvents, summary: StorySummary)?]]>([:])
+        let index = self
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            let part = stride(from: share, to: stories.count, by: shares).map { position -> (String, StoryEvents, StorySummary)? in
+                let story = stories[position]
+                let reports = index.reports(of: story, in: records)
+                guard let events = index.events(of: reports, positions: eventPositions[story] ?? []) else { return nil }
+                return (story, events, index.summary(of: reports, entities: entities))
+            }
+            restored.withLock { $0[share] = part }
+        }
+        for part in restored.withLock({ $0.values }) {
+            for story in part {
+                guard let story else { return nil }
+                events[story.story] = story.events
+                summaries[story.story] = story.summary
+            }
+        }
+    }
+
+    /// A story's events put together again from its reports (in arrival order) and the position
+    /// of the event each of their mentions went into; nil when the positions do not fit.
+    private func events(of reports: [ArticleRecord], positions: [Int]) -> StoryEvents? {
+        var next = 0
+        var merged = StoryEvents()
+        for report in reports {
+            let source = report.document.metadata.source ?? report.document.metadata.agency
+            for mention in facts(of: report, source: source) {
+                guard next < positions.count else { return nil }
+                let position = positions[next]
+                next += 1
+                if position == merged.count {
+                    merged.append(mention)
+                } else if position < merged.count {
+                    merged.add(mention, toEventAt: position)
+                } else {
+                    return nil
+                }
+            }
+        }
+        return next == positions.count ? merged : nil
+    }
+
+    /// The positions in its story's events of each event mention of the story's reports, reports
+    /// in arrival order (what `init(clusterer:origins:eventPositions:records:entities:)` takes).
+    func eventPositions(of story: String, records: [String: ArticleRecord]) -> [Int] {
+        guard let merged = events[story] else { return [] }
+        return reports(of: story, in: records).flatMap { report in
+            report.document.events.indices.map { merged.position(article: report.id, index: $0) ?? -1 }
+        }
     }
 
     /// `records`: the store's records (with `record`), to merge again the events of stories
@@ -87,6 +155,12 @@ package struct StoryIndex: Sendable {
         grouping == other.grouping && clusterer.copies == other.clusterer.copies && mergedReports == other.mergedReports
     }
 
+    /// Whether both are the same down to every look-up and id (a restored index and the one
+    /// written; `agrees(with:)` compares with a rebuild, whatever the ids).
+    func sameState(as other: StoryIndex) -> Bool {
+        clusterer.sameState(as: other.clusterer) && events == other.events && origins == other.origins && summaries == other.summaries
+    }
+
     private var grouping: Set<Set<String>> { Set(storyIDs.map { Set(articles(of: $0)) }) }
 
     private var mergedReports: Set<Set<String>> {
@@ -98,11 +172,16 @@ package struct StoryIndex: Sendable {
         var affiliations: [String: String] = [:]
         for mention in record.document.entities { if let affiliation = mention.affiliation { affiliations[mention.canonicalName] = affiliation } }
         let document = record.document
-        return document.events.enumerated().map { index, event in
-            let sentence = event.sentence < document.sentences.count ? document.sentences[event.sentence].span : nil
-            let places = Set(document.entities.filter { mention in
-                mention.type == .location && sentence.map { mention.span.start >= $0.start && mention.span.end <= $0.end } == true
+        // The places each sentence with an event names, found once per sentence, not per event.
+        var placesBySentence: [Int: Set<String>] = [:]
+        for sentence in Set(document.events.map(\.sentence)) where sentence < document.sentences.count {
+            let span = document.sentences[sentence].span
+            placesBySentence[sentence] = Set(document.entities.lazy.filter { mention in
+                mention.type == .location && mention.span.start >= span.start && mention.span.end <= span.end
             }.map(\.canonicalName))
+        }
+        return document.events.enumerated().map { index, event in
+            let places = placesBySentence[event.sentence] ?? []
             return MentionFacts(
                 articleID: record.id, sequence: record.sequence, index: index, event: event, source: source, origin: origin,
                 publicationDate: document.metadata.publicationDate, affiliations: affiliations, nearbyPlaces: places)

@@ -44,16 +44,17 @@ public enum ChronicleApplication {
         return router
     }
 
-    /// The whole service: HTTP server plus the store loader and snapshot scheduler. Loading the
-    /// pipeline's resources comes first: a broken package stops here, before any port is bound.
+    /// The whole service: HTTP server plus the store loader and snapshot scheduler. The store
+    /// starts opening first, in the background, while the pipeline's resources load: a broken
+    /// package stops here, before any port is bound.
     public static func build(
         configuration: ServerConfiguration, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(ResourceError) -> some ApplicationProtocol {
         let stores = StoreHolder()
-        let router = buildRouter(configuration: configuration, stores: stores, pipeline: try Pipeline.standard())
         let storeService = StoreService(
             directory: configuration.dataDir, intervalMinutes: configuration.snapshotIntervalMinutes, stores: stores,
             stream: configuration.stream, logger: logger)
+        let router = buildRouter(configuration: configuration, stores: stores, pipeline: try Pipeline.standard())
         let heartbeats = FeedHeartbeatService(stores: stores, intervalSeconds: configuration.stream.heartbeatSeconds)
         return Application(
             router: router,

@@ -21,7 +21,7 @@ enum MetricCatalogue {
         "chronicle_extraction_duration_seconds": Entry(
             name: "chronicle_extraction_duration_seconds", help: "Time the pipeline took to extract one article."),
         "chronicle_store_open_seconds": Entry(
-            name: "chronicle_store_open_seconds", help: "Time opening the store took at start-up, by phase (read, rebuild, replay)."),
+            name: "chronicle_store_open_seconds", help: "Time opening the store took at start-up, by phase (read, decode, rebuild (older snapshots only), replay)."),
         "chronicle_response_cache_hits_total": Entry(
             name: "chronicle_response_cache_hits_total", help: "Reads answered from the response cache."),
         "chronicle_response_cache_misses_total": Entry(

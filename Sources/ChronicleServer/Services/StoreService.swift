@@ -8,19 +8,28 @@ import ServiceLifecycle
 /// snapshot every interval, and a last one on graceful shutdown, after the HTTP server has
 /// finished its in-flight requests.
 struct StoreService: Service {
-    let directory: String
+    /// The store being opened: started before the pipeline's resources load, so the two go on
+    /// side by side.
+    let opening: Task<KnowledgeStore, any Error>
     let intervalMinutes: Double
     let stores: StoreHolder
-    let stream: StreamConfiguration
     let logger: Logger
 
-    func run() async throws {
-        let directory = self.directory
-        let logger = self.logger
+    /// Starts opening the store in `directory` at once.
+    init(directory: String, intervalMinutes: Double, stores: StoreHolder, stream: StreamConfiguration, logger: Logger) {
         let feed = ChangeFeed(backlog: stream.backlog, subscriberBuffer: stream.subscriberBuffer)
-        let store = try await Task.detached { try KnowledgeStore(directory: directory, logger: logger, feed: feed) }.value
+        opening = Task.detached { try KnowledgeStore(directory: directory, logger: logger, feed: feed) }
+        (self.intervalMinutes, self.stores, self.logger) = (intervalMinutes, stores, logger)
+    }
+
+    func run() async throws {
+        let store = try await opening.value
         stores.set(store)
-        for (phase, seconds) in [("read", store.opening.readSeconds), ("rebuild", store.opening.rebuildSeconds), ("replay", store.opening.replaySeconds)] {
+        let opening = store.opening
+        let phases = [
+            ("read", opening.readSeconds), ("decode", opening.decodeSeconds), ("rebuild", opening.rebuildSeconds), ("replay", opening.replaySeconds),
+        ]
+        for (phase, seconds) in phases {
             Gauge(label: "chronicle_store_open_seconds", dimensions: [("phase", phase)]).record(seconds)
         }
         Gauge(label: "chronicle_articles_stored").record(store.read { $0.articleCount })
