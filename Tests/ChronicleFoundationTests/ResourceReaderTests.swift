@@ -20,7 +20,10 @@ struct ResourceReaderTests {
         let reader = try reader([
             "words/list.txt": "# a comment\n\nalpha\n  beta  \r\n#gamma\n",
             "words/table.tsv": "# version: 7\n# columns: a b c\nx\t\tz\r\n  y\tb\t \n",
+            "words/unicode.tsv": "\u{A0}Zoë\u{3000}\t d\u{E9}j\u{E0} vu \n",
         ])
+        // Spaces of every kind pad a column (no-break, ideographic), not only ASCII ones.
+        #expect(try reader.rows("words/unicode.tsv", columns: 2...2) == [["Zoë", "d\u{E9}j\u{E0} vu"]])
         #expect(try reader.words("words/list.txt") == ["alpha", "beta"])
         #expect(try reader.rows("words/table.tsv", columns: 3...3) == [["x", "", "z"], ["y", "b", ""]])
         #expect(try reader.lines("words/table.tsv").map(\.number) == [3, 4])

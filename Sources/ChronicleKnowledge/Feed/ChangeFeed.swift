@@ -74,8 +74,8 @@ package final class ChangeFeed: Sendable {
         return subscribe(after: number, filter: filter)
     }
 
-    /// Messages before they get their ids: the view is built under the store's lock, encoded
-    /// after it.
+    /// Messages before they get their ids: the view is built from the state the change left,
+    /// and encoded when a subscriber first reads it.
     package struct Draft: Sendable {
         let kind: FeedMessage.Kind
         let view: any Encodable & Sendable
@@ -87,12 +87,11 @@ package final class ChangeFeed: Sendable {
     /// Numbers the drafts, keeps them in the backlog and hands them to every matching subscriber.
     func publish(_ drafts: [Draft]) {
         guard !drafts.isEmpty else { return }
-        let encoded = drafts.map { (try? StoreState.feedEncoder.encode($0.view)) ?? Data("{}".utf8) }
         let dropped = state.withLock { state in
             var dropped: [AsyncStream<Item>.Continuation] = []
-            for (draft, data) in zip(drafts, encoded) {
+            for draft in drafts {
                 let message = FeedMessage(
-                    id: state.nextID, kind: draft.kind, data: data, story: draft.story, entities: draft.entities,
+                    id: state.nextID, kind: draft.kind, view: draft.view, story: draft.story, entities: draft.entities,
                     eventTypes: draft.eventTypes)
                 state.nextID += 1
                 if state.backlog.count < backlogCapacity {

@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChroniclePipeline
 
 /// A merged event as the API shows it: what the reports agree on, every report behind it with
@@ -169,7 +170,7 @@ package struct StoryView: Encodable, Sendable {
         mainEntities = candidates.filter { $0.type != .nationality || !places.contains($0.name) }
             // Ties go by name, then type and id: one name can be a person and a club, and the
             // counts come from a dictionary whose order changes from run to run.
-            .sorted { ($0.articles, $1.name, $1.type.rawValue, $1.id) > ($1.articles, $0.name, $0.type.rawValue, $0.id) }.prefix(8).map { $0 }
+            .first(8) { ($0.articles, $1.name, $1.type.rawValue, $1.id) > ($1.articles, $0.name, $0.type.rawValue, $0.id) }
         eventCount = merged.count
         if detailed {
             let records = state.stories.reports(of: id, in: state.records)

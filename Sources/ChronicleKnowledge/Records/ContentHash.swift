@@ -6,9 +6,12 @@ package enum ContentHash {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    package static func of(_ text: String) -> UInt64 {
+    package static func of(_ text: String) -> UInt64 { of(normalized: normalized(text)) }
+
+    /// The hash of a text already `normalized` (normalizing is most of the cost).
+    package static func of(normalized: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in normalized(text).utf8 {
+        for byte in normalized.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }

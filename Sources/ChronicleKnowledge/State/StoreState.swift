@@ -80,10 +80,10 @@ package struct StoreState: Sendable {
         lastSequence = max(lastSequence, entry.sequence)
     }
 
-    /// An existing article whose clean text is the same as `text` (after normalization).
-    package func duplicate(of text: String, hash: UInt64) -> ArticleRecord? {
-        let normalized = ContentHash.normalized(text)
-        return idsByHash[hash]?.lazy.compactMap { records[$0] }
+    /// An existing article whose clean text, normalized (`ContentHash.normalized`), is
+    /// `normalized`, whose hash is `hash`.
+    package func duplicate(normalized: String, hash: UInt64) -> ArticleRecord? {
+        idsByHash[hash]?.lazy.compactMap { records[$0] }
             .first { ContentHash.normalized($0.document.text) == normalized }
     }
 

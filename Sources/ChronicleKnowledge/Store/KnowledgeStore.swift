@@ -129,7 +129,10 @@ package actor KnowledgeStore {
     /// (the lines of an NDJSON request). A text already stored, on its way to disk or earlier in
     /// the batch is a duplicate of that article. Returns once the batch is on disk.
     package func add(_ documents: [ArticleDocument], receivedAt: Date = Date()) async throws -> [AddResult] {
-        let texts = documents.map { (hash: ContentHash.of($0.text), normalized: ContentHash.normalized($0.text)) }
+        let texts = documents.map { document in
+            let normalized = ContentHash.normalized(document.text)
+            return (hash: ContentHash.of(normalized: normalized), normalized: normalized)
+        }
         // A text on its way to disk is a duplicate once that batch lands: wait for it. Nothing
         // awaits from here to the queueing below, so no other write slips in between.
         while texts.contains(where: { text in inFlight[text.hash]?.contains { ContentHash.normalized($0.document.text) == text.normalized } == true }) {
@@ -138,7 +141,7 @@ package actor KnowledgeStore {
         var results: [AddResult] = []
         var records: [ArticleRecord] = []
         for (document, text) in zip(documents, texts) {
-            if let existing = read({ $0.duplicate(of: document.text, hash: text.hash) })
+            if let existing = read({ $0.duplicate(normalized: text.normalized, hash: text.hash) })
                 ?? records.first(where: { $0.contentHash == text.hash && ContentHash.normalized($0.document.text) == text.normalized })
             {
                 results.append(.duplicate(existing))
