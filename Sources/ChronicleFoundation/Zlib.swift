@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import Synchronization
 
 /// zlib deflate/inflate and CRC-32: snapshots and journal records, and compressed model resources.
 package enum Zlib {
@@ -44,9 +45,29 @@ package enum Zlib {
         UInt32(crc32_combine(uLong(first), uLong(second), off_t(length)))
     }
 
+    /// The CRC-32 of the bytes. A large buffer (a snapshot) is summed in pieces on every core
+    /// and the pieces' sums combined; zlib takes at most 4 GiB at a time.
     package static func crc32(_ data: some ContiguousBytes) -> UInt32 {
         data.withUnsafeBytes { buffer in
-            UInt32(CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))
+            let piece = 64 << 20
+            guard buffer.count > piece, let base = buffer.baseAddress else {
+                return UInt32(CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))
+            }
+            let total = buffer.count
+            let pieces = (total + piece - 1) / piece
+            let sums = Mutex([UInt32](repeating: 0, count: pieces))
+            nonisolated(unsafe) let start = base
+            DispatchQueue.concurrentPerform(iterations: pieces) { index in
+                let offset = index * piece
+                let length = min(piece, total - offset)
+                let sum = UInt32(CZlib.crc32(0, (start + offset).assumingMemoryBound(to: Bytef.self), uInt(length)))
+                sums.withLock { $0[index] = sum }
+            }
+            return sums.withLock { sums in
+                var combined = sums[0]
+                for index in 1..<pieces { combined = crc32(combining: combined, with: sums[index], length: min(piece, total - index * piece)) }
+                return combined
+            }
         }
     }
 }

@@ -161,7 +161,10 @@ def main() -> int:
     parser.add_argument("--live", type=int, default=1000, help="articles posted while reads are measured")
     parser.add_argument("--duration", type=float, default=10, help="seconds per idle wrk run")
     parser.add_argument("--keep", action="store_true")
-    parser.add_argument("--no-restart", action="store_true", help="skip the restart at the end (17 min at 100,000 articles)")
+    parser.add_argument("--no-restart", action="store_true", help="skip the restart at the end")
+    parser.add_argument("--from", dest="start_from", metavar="DIR",
+                        help="start from a copy of this data directory (e.g. `chronicle store fill` of the first N articles of the "
+                             "same --seed) instead of growing the store over HTTP; sizes it already holds are measured at once")
     args = parser.parse_args()
     sizes = sorted(int(size) for size in args.sizes.split(","))
     for tool in ("wrk",):
@@ -174,14 +177,31 @@ def main() -> int:
                     "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?"),
                     "cores": os.cpu_count(), "sizes": {}}
     try:
-        total = sizes[-1] + args.live * len(sizes) * 2
+        stored, cursor = 0, 0
+        text_bytes = 0
+        empty_rss = 0
+        if args.start_from:
+            # The resident size of an empty store, for the memory per article.
+            empty = Server(os.path.abspath(args.bin), os.path.join(work, "empty"), os.path.join(work, "empty.log"))
+            empty.start()
+            empty_rss = rss_bytes(empty.process.pid)
+            empty.stop()
+            os.makedirs(server.data)
+            for name in os.listdir(args.start_from):
+                if name.startswith(("snapshot", "journal-")):
+                    shutil.copy(os.path.join(args.start_from, name), server.data)
+            log(f"starting from a copy of {args.start_from}: ready after {server.start():.1f} s")
+            stored = cursor = articles_stored(server.base)
+        total = max(sizes[-1], stored) + args.live * len(sizes) * 2
         log(f"generating {total} articles (seed {args.seed})")
         generated = subprocess.run([sys.executable, os.path.join(HERE, "generate_articles.py"), "--count", str(total),
                                     "--seed", str(args.seed)], capture_output=True, text=True, check=True).stdout.splitlines()
-        server.start()
-        empty_rss = rss_bytes(server.process.pid)
-        stored, cursor = 0, 0
-        text_bytes = 0
+        if args.start_from:
+            # The directory holds the first `stored` of these (what `store fill` of the same seed stores).
+            text_bytes = sum(len(json.loads(line)["text"].encode()) for line in generated[:stored])
+        else:
+            server.start()
+            empty_rss = rss_bytes(server.process.pid)
         for size in sizes:
             figures: dict = {}
             log(f"growing the store to {size} articles")
@@ -254,6 +274,13 @@ def main() -> int:
     print_report(report)
     print(json.dumps(report))
     return 0
+
+
+def articles_stored(base: str) -> int:
+    with urllib.request.urlopen(base + "/metrics", timeout=30) as response:
+        text = response.read().decode()
+    match = re.search(r"^chronicle_articles_stored (\S+)$", text, re.MULTILINE)
+    return int(float(match.group(1))) if match else 0
 
 
 def open_phases(base: str) -> dict:

@@ -43,13 +43,11 @@ struct DataFiles: Sendable {
         for path in [current, previous] where FileManager.default.fileExists(atPath: path) {
             do {
                 var start = clock.now
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw PersistenceError.system("cannot read", path)
-                }
+                let bytes = try DurableFile.readAll(path)
                 recovered.readSeconds += (clock.now - start).seconds
                 start = clock.now
                 defer { recovered.decodeSeconds += (clock.now - start).seconds }
-                recovered.snapshot = try SnapshotFile.decode(data)
+                recovered.snapshot = try SnapshotFile.decode(bytes)
                 if let problem = recovered.snapshot.indexProblem {
                     logger.error("snapshot indexes skipped: rebuilding them from its records", metadata: ["path": "\(path)", "error": "\(problem)"])
                 }

@@ -208,8 +208,9 @@ package enum SnapshotFile {
         return Frame(bytes: bytes, uncompressed: uncompressed, checksum: Zlib.crc32(bytes))
     }
 
-    package static func decode(_ data: Data) throws -> Contents {
-        let bytes = [UInt8](data)
+    package static func decode(_ data: Data) throws -> Contents { try decode([UInt8](data)) }
+
+    package static func decode(_ bytes: [UInt8]) throws -> Contents {
         var reader = ByteReader(bytes)
         guard let magicBytes = try? reader.bytes(magic.count), Array(magicBytes) == magic else {
             throw corrupt("not a Chronicle snapshot (bad magic)")
@@ -223,7 +224,7 @@ package enum SnapshotFile {
             let payloadChecksum = try? reader.fixed(UInt32.self)
         else { throw corrupt("truncated header") }
         let headerLength = reader.position
-        guard let headerChecksum = try? reader.fixed(UInt32.self), headerChecksum == Zlib.crc32(data.prefix(headerLength)) else {
+        guard let headerChecksum = try? reader.fixed(UInt32.self), headerChecksum == Zlib.crc32(bytes[..<headerLength]) else {
             throw corrupt("header checksum mismatch")
         }
         guard uncompressedLength < 1 << 40, compressedLength < 1 << 40, let payload = try? reader.bytes(Int(compressedLength)) else {
