@@ -1,30 +1,89 @@
 import ChronicleFoundation
 import ChroniclePipeline
 
-/// The entity registry's part of a snapshot: every entity with its names, counts, articles and
-/// company, the name keys and person names that decide what the next names resolve to, and what
-/// each article's names were resolved to. Entity ids are written once, in a table, and named by
-/// their place in it; an article's resolved name by the first of its mentions that carries it.
+/// The entity registry's part of a snapshot, in frames that decode side by side: the table of
+/// entity ids (each written once, named elsewhere by its place in the table) with the name keys
+/// and person names that decide what the next names resolve to; the entities (names, counts,
+/// articles, company) a share at a time; and what each article's names were resolved to, a share
+/// of the articles at a time, each name as the first of the article's mentions that carries it.
 enum RegistryCodec {
-    static func write(_ registry: EntityRegistry, records: [String: ArticleRecord], articles: ArticleReferences, into writer: inout ByteWriter) {
-        var table: [String] = []
-        var index: [String: Int] = [:]
-        func number(_ id: String) -> Int {
-            if let found = index[id] { return found }
-            index[id] = table.count
-            table.append(id)
-            return table.count - 1
-        }
-        for id in registry.entities.keys { _ = number(id) }
-        for id in registry.idsByKey.values { _ = number(id) }
-        for id in registry.personNameKeys.keys { _ = number(id) }
-        for names in registry.articleEntities.values { for entry in names.entries { _ = number(entry.id) } }
-        for record in registry.entities.values { for id in record.coMentions.keys { _ = number(id) } }
-        writer.strings(table)
+    /// Entity ids and their places in the table.
+    struct Table: Sendable {
+        let ids: [String]
+        let numbers: [String: Int]
 
-        writer.count(registry.entities.count)
-        for (id, record) in registry.entities {
-            writer.count(index[id]!)
+        /// Every id the registry holds or names.
+        init(_ registry: EntityRegistry) {
+            var ids: [String] = []
+            var numbers: [String: Int] = [:]
+            func number(_ id: String) {
+                guard numbers[id] == nil else { return }
+                numbers[id] = ids.count
+                ids.append(id)
+            }
+            for id in registry.entities.keys { number(id) }
+            for id in registry.idsByKey.values { number(id) }
+            for id in registry.personNameKeys.keys { number(id) }
+            for names in registry.articleEntities.values { for entry in names.entries { number(entry.id) } }
+            for record in registry.entities.values { for id in record.coMentions.keys { number(id) } }
+            (self.ids, self.numbers) = (ids, numbers)
+        }
+
+        init(ids: [String]) {
+            self.ids = ids
+            numbers = [:]
+        }
+
+        func write(_ id: String, into writer: inout ByteWriter) { writer.count(numbers[id]!) }
+
+        func read(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> String { ids[try reader.natural(below: ids.count)] }
+    }
+
+    /// What the entities frame holds besides the table.
+    struct Names: Sendable {
+        let idsByKey: [String: String]
+        let personNameKeys: [String: Set<[String]>]
+    }
+
+    // MARK: The table and the names
+
+    static func writeNames(_ registry: EntityRegistry, table: Table, into writer: inout ByteWriter) {
+        writer.strings(table.ids)
+        writer.count(registry.idsByKey.count)
+        for (key, id) in registry.idsByKey {
+            writer.string(key)
+            table.write(id, into: &writer)
+        }
+        writer.count(registry.personNameKeys.count)
+        for (id, names) in registry.personNameKeys {
+            table.write(id, into: &writer)
+            writer.count(names.count)
+            for words in names { writer.strings(words) }
+        }
+    }
+
+    static func readNames(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> (Table, Names) {
+        let table = Table(ids: try reader.strings())
+        var idsByKey: [String: String] = [:]
+        let keyCount = try reader.count(minimumBytes: 2)
+        idsByKey.reserveCapacity(keyCount)
+        for _ in 0..<keyCount { idsByKey[try reader.string()] = try table.read(&reader) }
+        var personNameKeys: [String: Set<[String]>] = [:]
+        for _ in 0..<(try reader.count(minimumBytes: 2)) {
+            let id = try table.read(&reader)
+            var names = Set<[String]>()
+            for _ in 0..<(try reader.count()) { names.insert(try reader.strings()) }
+            personNameKeys[id] = names
+        }
+        return (table, Names(idsByKey: idsByKey, personNameKeys: personNameKeys))
+    }
+
+    // MARK: Entities
+
+    static func write(_ entities: some Collection<EntityRecord>, table: Table, articles: ArticleReferences, into writer: inout ByteWriter) {
+        writer.count(entities.count)
+        for record in entities {
+            table.write(record.id, into: &writer)
             writer.string(record.type.rawValue)
             writer.string(record.name)
             writer.counts(record.aliases)
@@ -40,57 +99,18 @@ enum RegistryCodec {
             }
             writer.count(record.coMentions.count)
             for (other, count) in record.coMentions {
-                writer.count(index[other]!)
+                table.write(other, into: &writer)
                 writer.int(count)
-            }
-        }
-
-        writer.count(registry.idsByKey.count)
-        for (key, id) in registry.idsByKey {
-            writer.string(key)
-            writer.count(index[id]!)
-        }
-
-        writer.count(registry.personNameKeys.count)
-        for (id, names) in registry.personNameKeys {
-            writer.count(index[id]!)
-            writer.count(names.count)
-            for words in names { writer.strings(words) }
-        }
-
-        writer.count(registry.articleEntities.count)
-        for (article, names) in registry.articleEntities {
-            articles.write(article, into: &writer)
-            let mentions = records[article]?.document.entities ?? []
-            writer.count(names.entries.count)
-            for entry in names.entries {
-                writer.string(entry.type.rawValue)
-                // The name as the article's first mention of it holds it, else written out.
-                if let mention = mentions.firstIndex(where: { $0.type == entry.type && $0.canonicalName == entry.canonicalName }) {
-                    writer.count(mention + 1)
-                } else {
-                    writer.count(0)
-                    writer.string(entry.canonicalName)
-                }
-                writer.count(index[entry.id]!)
             }
         }
     }
 
-    static func read(_ reader: inout ByteReader, records: [String: ArticleRecord], articles: ArticleReferences) throws(ByteReader.Malformed)
-        -> EntityRegistry
-    {
-        let table = try reader.strings()
-        func entity(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> String {
-            table[try reader.natural(below: table.count)]
-        }
-
-        var entities: [String: EntityRecord] = [:]
-        let entityCount = try reader.count(minimumBytes: 8)
-        entities.reserveCapacity(entityCount)
-        for _ in 0..<entityCount {
-            let id = try entity(&reader)
-            var record = EntityRecord(id: id, type: try reader.raw(EntityType.self), name: try reader.string())
+    static func readEntities(_ reader: inout ByteReader, table: Table, articles: ArticleReferences) throws(ByteReader.Malformed) -> [EntityRecord] {
+        let count = try reader.count(minimumBytes: 8)
+        var entities: [EntityRecord] = []
+        entities.reserveCapacity(count)
+        for _ in 0..<count {
+            var record = EntityRecord(id: try table.read(&reader), type: try reader.raw(EntityType.self), name: try reader.string())
             record.aliases = try reader.counts()
             record.canonicalForms = try reader.counts()
             record.formOrder = try reader.strings()
@@ -102,27 +122,45 @@ enum RegistryCodec {
             for _ in 0..<articleCount { record.articles[try articles.read(&reader)] = try reader.int() }
             let companyCount = try reader.count(minimumBytes: 2)
             record.coMentions.reserveCapacity(companyCount)
-            for _ in 0..<companyCount { record.coMentions[try entity(&reader)] = try reader.int() }
-            entities[id] = record
+            for _ in 0..<companyCount { record.coMentions[try table.read(&reader)] = try reader.int() }
+            entities.append(record)
         }
+        return entities
+    }
 
-        var idsByKey: [String: String] = [:]
-        let keyCount = try reader.count(minimumBytes: 2)
-        idsByKey.reserveCapacity(keyCount)
-        for _ in 0..<keyCount { idsByKey[try reader.string()] = try entity(&reader) }
+    // MARK: What each article's names resolved to
 
-        var personNameKeys: [String: Set<[String]>] = [:]
-        for _ in 0..<(try reader.count(minimumBytes: 2)) {
-            let id = try entity(&reader)
-            var names = Set<[String]>()
-            for _ in 0..<(try reader.count()) { names.insert(try reader.strings()) }
-            personNameKeys[id] = names
+    static func write(
+        resolvedNamesOf articleIDs: some Collection<String>, in registry: EntityRegistry, records: [String: ArticleRecord], table: Table,
+        articles: ArticleReferences, into writer: inout ByteWriter
+    ) {
+        writer.count(articleIDs.count)
+        for article in articleIDs {
+            let names = registry.articleEntities[article]?.entries ?? []
+            articles.write(article, into: &writer)
+            let mentions = records[article]?.document.entities ?? []
+            writer.count(names.count)
+            for entry in names {
+                writer.string(entry.type.rawValue)
+                // The name as the article's first mention of it holds it, else written out.
+                if let mention = mentions.firstIndex(where: { $0.type == entry.type && $0.canonicalName == entry.canonicalName }) {
+                    writer.count(mention + 1)
+                } else {
+                    writer.count(0)
+                    writer.string(entry.canonicalName)
+                }
+                table.write(entry.id, into: &writer)
+            }
         }
+    }
 
-        var articleEntities: [String: ResolvedNames] = [:]
-        let articleCount = try reader.count(minimumBytes: 2)
-        articleEntities.reserveCapacity(articleCount)
-        for _ in 0..<articleCount {
+    static func readResolvedNames(_ reader: inout ByteReader, records: [String: ArticleRecord], table: Table, articles: ArticleReferences)
+        throws(ByteReader.Malformed) -> [(article: String, names: ResolvedNames)]
+    {
+        let count = try reader.count(minimumBytes: 2)
+        var resolved: [(article: String, names: ResolvedNames)] = []
+        resolved.reserveCapacity(count)
+        for _ in 0..<count {
             let article = try articles.read(&reader)
             let mentions = records[article]?.document.entities ?? []
             var entries: [ResolvedNames.Entry] = []
@@ -138,10 +176,10 @@ enum RegistryCodec {
                     }
                     name = mentions[mention - 1].canonicalName
                 }
-                entries.append(ResolvedNames.Entry(type: type, canonicalName: name, id: try entity(&reader)))
+                entries.append(ResolvedNames.Entry(type: type, canonicalName: name, id: try table.read(&reader)))
             }
-            articleEntities[article] = ResolvedNames(entries)
+            resolved.append((article, ResolvedNames(entries)))
         }
-        return EntityRegistry(entities: entities, idsByKey: idsByKey, personNameKeys: personNameKeys, articleEntities: articleEntities)
+        return resolved
     }
 }

@@ -15,7 +15,8 @@ import Synchronization
 /// ```
 /// "CHRSNAP1" | version u32 | last sequence u64 | record count u64
 /// | uncompressed length u64 | payload length u64 | payload crc32 u32 | header crc32 u32
-/// | payload: frames, each [kind u8: 0 records, 1 entities, 2 story members, 3 stories]
+/// | payload: frames, each [kind u8: 0 records, 1 entity table, 4 entities, 5 resolved names,
+///   2 story members, 3 stories]
 ///   [items u32][uncompressed length u32][stored length u32][encoding u8: 0 raw, 1 deflate][bytes]
 /// ```
 package enum SnapshotFile {
@@ -44,9 +45,13 @@ package enum SnapshotFile {
 
     enum FrameKind: UInt8 {
         case records = 0
+        /// The entity id table, name keys and person names.
         case entities = 1
         case storyMembers = 2
         case stories = 3
+        case entityRecords = 4
+        /// What each article's names resolved to.
+        case resolvedNames = 5
     }
 
     package struct Contents {
@@ -164,9 +169,21 @@ package enum SnapshotFile {
         }
         guard version >= Self.version, let state = contents.state else { return jobs }
         let articles = ArticleReferences(records: state.records)
-        jobs.append(FrameJob(kind: .entities, items: state.entities.entities.count) { writer in
-            RegistryCodec.write(state.entities, records: state.records, articles: articles, into: &writer)
-        })
+        let registry = state.entities
+        let table = RegistryCodec.Table(registry)
+        jobs.append(FrameJob(kind: .entities, items: table.ids.count) { RegistryCodec.writeNames(registry, table: table, into: &$0) })
+        let entities = Array(registry.entities.values)
+        for start in stride(from: 0, to: entities.count, by: 4 * recordsPerFrame) {
+            let chunk = entities[start..<min(entities.count, start + 4 * recordsPerFrame)]
+            jobs.append(FrameJob(kind: .entityRecords, items: chunk.count) { RegistryCodec.write(chunk, table: table, articles: articles, into: &$0) })
+        }
+        let resolved = state.sequences.compactMap { state.idsBySequence[$0] }.filter { registry.articleEntities[$0] != nil }
+        for start in stride(from: 0, to: resolved.count, by: recordsPerFrame) {
+            let chunk = resolved[start..<min(resolved.count, start + recordsPerFrame)]
+            jobs.append(FrameJob(kind: .resolvedNames, items: chunk.count) { writer in
+                RegistryCodec.write(resolvedNamesOf: chunk, in: registry, records: state.records, table: table, articles: articles, into: &writer)
+            })
+        }
         let members = state.sequences.compactMap { state.idsBySequence[$0].flatMap { state.stories.clusterer.members[$0] } }
         for start in stride(from: 0, to: members.count, by: recordsPerFrame) {
             let chunk = members[start..<min(members.count, start + recordsPerFrame)]
@@ -334,21 +351,36 @@ package enum SnapshotFile {
         }
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let articles = ArticleReferences(idsBySequence: Dictionary(records.map { ($0.sequence, $0.id) }, uniquingKeysWith: { first, _ in first }))
+        let (table, names) = try decodeFrames(entityFrames, of: bytes) { reader, _ in try RegistryCodec.readNames(&reader) }[0]
         enum Part: Sendable {
-            case entities(EntityRegistry)
+            case entities([EntityRecord])
+            case resolvedNames([(article: String, names: ResolvedNames)])
             case members([StoryClusterer.Member])
         }
-        let parts = try decodeFrames(entityFrames + frames.filter { $0.kind == .storyMembers }, of: bytes) { reader, frame -> Part in
-            if frame.kind == .entities { return .entities(try RegistryCodec.read(&reader, records: byID, articles: articles)) }
-            return .members(try StoryCodec.readMembers(&reader, articles: articles))
+        let parts = try decodeFrames(frames.filter { [.entityRecords, .resolvedNames, .storyMembers].contains($0.kind) }, of: bytes) {
+            reader, frame -> Part in
+            switch frame.kind {
+            case .entityRecords: .entities(try RegistryCodec.readEntities(&reader, table: table, articles: articles))
+            case .resolvedNames: .resolvedNames(try RegistryCodec.readResolvedNames(&reader, records: byID, table: table, articles: articles))
+            default: .members(try StoryCodec.readMembers(&reader, articles: articles))
+            }
         }
-        guard case .entities(let entities) = parts[0] else { throw corrupt("no entities") }
-        let members = parts.dropFirst().flatMap { part -> [StoryClusterer.Member] in
-            guard case .members(let members) = part else { return [] }
-            return members
+        var entityRecords: [String: EntityRecord] = [:]
+        var articleEntities: [String: ResolvedNames] = [:]
+        var members: [StoryClusterer.Member] = []
+        for part in parts {
+            switch part {
+            case .entities(let records): for record in records { entityRecords[record.id] = record }
+            case .resolvedNames(let resolved): for (article, names) in resolved { articleEntities[article] = names }
+            case .members(let found): members += found
+            }
         }
-        let frame = storyFrames[0]
-        let stories = try decodeFrames([frame], of: bytes) { reader, _ in try StoryCodec.readGrouping(&reader, members: members, articles: articles) }[0]
+        let entities = EntityRegistry(
+            entities: entityRecords, idsByKey: names.idsByKey, personNameKeys: names.personNameKeys, articleEntities: articleEntities)
+        let grouped = members
+        let stories = try decodeFrames(storyFrames, of: bytes) { reader, _ in
+            try StoryCodec.readGrouping(&reader, members: grouped, articles: articles)
+        }[0]
         guard
             let state = StoreState(
                 records: records, lastSequence: lastSequence, entities: entities, clusterer: stories.clusterer, origins: stories.origins,

@@ -1,7 +1,5 @@
 import ChronicleFoundation
 import ChroniclePipeline
-import Foundation
-import Synchronization
 
 /// Everything the store holds: the article records (the source of truth) and the indexes derived
 /// from them. A value type, so a snapshot is a cheap copy and a rebuild can be compared with it.
@@ -47,23 +45,14 @@ package struct StoreState: Sendable {
             idsBySequence[record.sequence] = record.id
             idsByHash[record.contentHash, default: []].append(record.id)
         }
-        // The event postings beside the stories, on two cores.
-        let byID = self.records
-        let events = Mutex(EventIndex())
-        let stories = Mutex<StoryIndex?>(nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                var index = EventIndex()
-                for record in records { index.add(record, entities: entities) }
-                events.withLock { [index] in $0 = index }
-            } else {
-                let index = StoryIndex(clusterer: clusterer, origins: origins, eventPositions: eventPositions, records: byID, entities: entities)
-                stories.withLock { $0 = index }
-            }
-        }
-        guard let stories = stories.withLock({ $0 }) else { return nil }
-        self.events = events.withLock { $0 }
+        // Each on every core in turn (work split across cores inside work split across cores
+        // ran on one).
+        guard
+            let stories = StoryIndex(
+                clusterer: clusterer, origins: origins, eventPositions: eventPositions, records: self.records, entities: entities)
+        else { return nil }
         self.stories = stories
+        events = EventIndex(records: records, entities: entities)
         self.lastSequence = max(lastSequence, sequences.last ?? 0)
     }
 
