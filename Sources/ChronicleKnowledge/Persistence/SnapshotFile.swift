@@ -349,42 +349,50 @@ package enum SnapshotFile {
         guard entityFrames.count == 1, storyFrames.count == 1 else {
             throw corrupt("\(entityFrames.count) entity frames and \(storyFrames.count) story frames, not one of each")
         }
-        let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let articles = ArticleReferences(idsBySequence: Dictionary(records.map { ($0.sequence, $0.id) }, uniquingKeysWith: { first, _ in first }))
+        guard let lookups = RecordLookups(records: records) else { throw corrupt("an id or a sequence repeats among the records") }
+        let articles = ArticleReferences(idsBySequence: lookups.idsBySequence)
         let (table, names) = try decodeFrames(entityFrames, of: bytes) { reader, _ in try RegistryCodec.readNames(&reader) }[0]
         enum Part: Sendable {
             case entities([EntityRecord])
             case resolvedNames([(article: String, names: ResolvedNames)])
             case members([StoryClusterer.Member])
+            case grouping(StoryCodec.Grouping)
         }
-        let parts = try decodeFrames(frames.filter { [.entityRecords, .resolvedNames, .storyMembers].contains($0.kind) }, of: bytes) {
+        // Every frame that needs no other: the stories first, the largest.
+        let parts = try decodeFrames(storyFrames + frames.filter { [.entityRecords, .resolvedNames, .storyMembers].contains($0.kind) }, of: bytes) {
             reader, frame -> Part in
             switch frame.kind {
             case .entityRecords: .entities(try RegistryCodec.readEntities(&reader, table: table, articles: articles))
-            case .resolvedNames: .resolvedNames(try RegistryCodec.readResolvedNames(&reader, records: byID, table: table, articles: articles))
+            case .resolvedNames: .resolvedNames(try RegistryCodec.readResolvedNames(&reader, records: lookups.byID, table: table, articles: articles))
+            case .stories: .grouping(try StoryCodec.readGrouping(&reader, articles: articles))
             default: .members(try StoryCodec.readMembers(&reader, articles: articles))
             }
         }
         var entityRecords: [String: EntityRecord] = [:]
         var articleEntities: [String: ResolvedNames] = [:]
         var members: [StoryClusterer.Member] = []
+        var grouping: StoryCodec.Grouping?
         for part in parts {
             switch part {
             case .entities(let records): for record in records { entityRecords[record.id] = record }
             case .resolvedNames(let resolved): for (article, names) in resolved { articleEntities[article] = names }
             case .members(let found): members += found
+            case .grouping(let found): grouping = found
             }
         }
+        guard let grouping else { throw corrupt("no stories") }
         let entities = EntityRegistry(
             entities: entityRecords, idsByKey: names.idsByKey, personNameKeys: names.personNameKeys, articleEntities: articleEntities)
-        let grouped = members
-        let stories = try decodeFrames(storyFrames, of: bytes) { reader, _ in
-            try StoryCodec.readGrouping(&reader, members: grouped, articles: articles)
-        }[0]
+        let stories: (clusterer: StoryClusterer, eventPositions: [String: [Int]])
+        do {
+            stories = try StoryCodec.clusterer(grouping, members: members)
+        } catch {
+            throw corrupt("stories: \(error.description)")
+        }
         guard
             let state = StoreState(
-                records: records, lastSequence: lastSequence, entities: entities, clusterer: stories.clusterer, origins: stories.origins,
-                eventPositions: stories.eventPositions)
+                records: records, lookups: lookups, lastSequence: lastSequence, entities: entities, clusterer: stories.clusterer,
+                origins: grouping.origins, eventPositions: stories.eventPositions)
         else { throw corrupt("the indexes do not fit the records") }
         return state
     }

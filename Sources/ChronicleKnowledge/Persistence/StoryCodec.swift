@@ -125,11 +125,27 @@ enum StoryCodec {
         return CentroidVector(weights: weights, squaredNorm: try reader.double())
     }
 
-    /// The story index the grouping frame and the members describe, over `records`. Nil when
-    /// they do not fit together.
-    static func readGrouping(
-        _ reader: inout ByteReader, members: [StoryClusterer.Member], articles: ArticleReferences
-    ) throws(ByteReader.Malformed) -> (clusterer: StoryClusterer, origins: [String: String], eventPositions: [String: [Int]]) {
+    /// The grouping frame as read, before its stories are joined to their members (read beside
+    /// the member frames).
+    struct Grouping: Sendable {
+        struct Story: Sendable {
+            let id: String
+            let articles: [String]
+            let checkedAtSize: Int
+            let entities: CentroidVector
+            let keywords: CentroidVector
+            let eventPositions: [Int]
+        }
+
+        let termIDs: [String: TermID]
+        let documentFrequency: [Int]
+        let stories: [Story]
+        let copies: [String: String]
+        let separated: [String: Set<String>]
+        let origins: [String: String]
+    }
+
+    static func readGrouping(_ reader: inout ByteReader, articles: ArticleReferences) throws(ByteReader.Malformed) -> Grouping {
         let names = try reader.strings()
         var termIDs: [String: TermID] = [:]
         termIDs.reserveCapacity(names.count)
@@ -139,39 +155,24 @@ enum StoryCodec {
         documentFrequency.reserveCapacity(names.count)
         for _ in names { documentFrequency.append(try reader.natural()) }
 
-        let memberByID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        guard memberByID.count == members.count else { throw ByteReader.Malformed(description: "an article is a member twice") }
-        for member in members {
-            guard member.keys.allSatisfy({ Int($0) < names.count }), member.mainPerson.map({ Int($0) < names.count }) ?? true else {
-                throw ByteReader.Malformed(description: "member \(member.id) names an unknown term")
-            }
-        }
-        var clusters: [StoryCluster] = []
-        var eventPositions: [String: [Int]] = [:]
-        var grouped = 0
+        var stories: [Grouping.Story] = []
         for _ in 0..<(try reader.count(minimumBytes: 4)) {
             let id = try reader.string()
-            var storyMembers: [StoryClusterer.Member] = []
-            for _ in 0..<(try reader.count()) {
-                let article = try articles.read(&reader)
-                guard let member = memberByID[article] else { throw ByteReader.Malformed(description: "story \(id) holds \(article), no member") }
-                storyMembers.append(member)
-            }
-            grouped += storyMembers.count
+            let articleCount = try reader.count()
+            var storyArticles: [String] = []
+            storyArticles.reserveCapacity(articleCount)
+            for _ in 0..<articleCount { storyArticles.append(try articles.read(&reader)) }
             let checkedAtSize = try reader.natural()
             let entities = try readCentroid(&reader)
             let keywords = try readCentroid(&reader)
-            clusters.append(StoryCluster(id: id, members: storyMembers, entities: entities, keywords: keywords, checkedAtSize: checkedAtSize))
             let positionCount = try reader.count()
             var positions: [Int] = []
             positions.reserveCapacity(positionCount)
             for _ in 0..<positionCount { positions.append(try reader.natural()) }
-            eventPositions[id] = positions
+            stories.append(
+                Grouping.Story(
+                    id: id, articles: storyArticles, checkedAtSize: checkedAtSize, entities: entities, keywords: keywords, eventPositions: positions))
         }
-        guard grouped == members.count, eventPositions.count == clusters.count else {
-            throw ByteReader.Malformed(description: "\(grouped) articles in stories, \(members.count) members")
-        }
-
         var copies: [String: String] = [:]
         for _ in 0..<(try reader.count(minimumBytes: 2)) { copies[try articles.read(&reader)] = try articles.read(&reader) }
         var separated: [String: Set<String>] = [:]
@@ -183,9 +184,44 @@ enum StoryCodec {
             let article = try articles.read(&reader)
             origins[article] = try reader.optionalString() ?? article
         }
+        return Grouping(
+            termIDs: termIDs, documentFrequency: documentFrequency, stories: stories, copies: copies, separated: separated, origins: origins)
+    }
+
+    /// The grouping the frame and the members (in arrival order) describe, with each story's
+    /// event positions.
+    static func clusterer(_ grouping: Grouping, members: [StoryClusterer.Member]) throws(ByteReader.Malformed)
+        -> (clusterer: StoryClusterer, eventPositions: [String: [Int]])
+    {
+        let terms = grouping.documentFrequency.count
+        let memberByID = Dictionary(members.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        guard memberByID.count == members.count else { throw ByteReader.Malformed(description: "an article is a member twice") }
+        for member in members {
+            guard member.keys.allSatisfy({ Int($0) < terms }), member.mainPerson.map({ Int($0) < terms }) ?? true else {
+                throw ByteReader.Malformed(description: "member \(member.id) names an unknown term")
+            }
+        }
+        var clusters: [StoryCluster] = []
+        var eventPositions: [String: [Int]] = [:]
+        var grouped = 0
+        for story in grouping.stories {
+            var storyMembers: [StoryClusterer.Member] = []
+            storyMembers.reserveCapacity(story.articles.count)
+            for article in story.articles {
+                guard let member = memberByID[article] else { throw ByteReader.Malformed(description: "story \(story.id) holds \(article), no member") }
+                storyMembers.append(member)
+            }
+            grouped += storyMembers.count
+            clusters.append(
+                StoryCluster(id: story.id, members: storyMembers, entities: story.entities, keywords: story.keywords, checkedAtSize: story.checkedAtSize))
+            eventPositions[story.id] = story.eventPositions
+        }
+        guard grouped == members.count, eventPositions.count == clusters.count else {
+            throw ByteReader.Malformed(description: "\(grouped) articles in stories, \(members.count) members")
+        }
         let clusterer = StoryClusterer(
-            settings: StoryClusterer.Settings(), members: members, clusters: clusters, termIDs: termIDs, documentFrequency: documentFrequency,
-            copies: copies, separated: separated)
-        return (clusterer, origins, eventPositions)
+            settings: StoryClusterer.Settings(), members: members, clusters: clusters, termIDs: grouping.termIDs,
+            documentFrequency: grouping.documentFrequency, copies: grouping.copies, separated: grouping.separated)
+        return (clusterer, eventPositions)
     }
 }

@@ -33,18 +33,11 @@ package struct StoreState: Sendable {
     /// indexes derived from them, so that it goes on exactly as the state that wrote it; the
     /// look-ups and the event postings follow from those. Nil when they do not fit together.
     init?(
-        records: [ArticleRecord], lastSequence: UInt64, entities: EntityRegistry, clusterer: StoryClusterer, origins: [String: String],
-        eventPositions: [String: [Int]]
+        records: [ArticleRecord], lookups: RecordLookups, lastSequence: UInt64, entities: EntityRegistry, clusterer: StoryClusterer,
+        origins: [String: String], eventPositions: [String: [Int]]
     ) {
         self.entities = entities
-        for record in records {
-            guard self.records.updateValue(record, forKey: record.id) == nil, sequences.last.map({ $0 < record.sequence }) ?? true else {
-                return nil
-            }
-            sequences.append(record.sequence)
-            idsBySequence[record.sequence] = record.id
-            idsByHash[record.contentHash, default: []].append(record.id)
-        }
+        (self.records, sequences, idsBySequence, idsByHash) = (lookups.byID, lookups.sequences, lookups.idsBySequence, lookups.idsByHash)
         // Each on every core in turn (work split across cores inside work split across cores
         // ran on one).
         guard

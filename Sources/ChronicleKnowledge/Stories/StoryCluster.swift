@@ -7,6 +7,9 @@ import ChroniclePipeline
 struct StoryCluster: Sendable {
     let id: String
     private(set) var articles: [String] = []
+    /// The members behind `articles`, in the same order: scoring reads a story's latest reports
+    /// for every article that arrives, and finding each by its id cost a string hash apiece.
+    private(set) var members: [StoryClusterer.Member] = []
     private(set) var entities = CentroidVector()
     private(set) var keywords = CentroidVector()
     /// Publication days of its dated reports, ascending.
@@ -25,6 +28,7 @@ struct StoryCluster: Sendable {
         self.id = id
         (self.entities, self.keywords, self.checkedAtSize) = (entities, keywords, checkedAtSize)
         articles = members.map(\.id)
+        self.members = members
         days = members.compactMap(\.day).sorted()
         for member in members {
             if let person = member.mainPerson { people[person, default: 0] += 1 }
@@ -64,6 +68,7 @@ struct StoryCluster: Sendable {
     /// Adds an article; returns the posting keys new to the story.
     mutating func add(_ article: StoryClusterer.Member) -> [TermID] {
         articles.append(article.id)
+        members.append(article)
         entities.add(article.entities)
         keywords.add(article.keywords)
         if let day = article.day { days.insert(day, at: days.partitioningIndex(where: { $0 >= day })) }
@@ -82,6 +87,7 @@ struct StoryCluster: Sendable {
     /// Removes an article; returns the posting keys no article of the story carries any more.
     mutating func remove(_ article: StoryClusterer.Member) -> [TermID] {
         articles.removeAll { $0 == article.id }
+        members.removeAll { $0 === article }
         entities.add(article.entities, sign: -1)
         keywords.add(article.keywords, sign: -1)
         if let day = article.day, let index = days.firstIndex(of: day) { days.remove(at: index) }

@@ -211,7 +211,7 @@ package struct StoryClusterer: Sendable {
             Double(cluster.articles.count) >= 1.25 * Double(cluster.checkedAtSize)
         else { return [] }
         clusters[storyID]?.checkedAtSize = cluster.articles.count
-        let members = cluster.articles.compactMap { self.members[$0] }
+        let members = cluster.members
         let splitter = StorySplitter(ratio: settings.splitRatio, minimumSide: settings.splitMinimumSide, entityWeight: settings.entityWeight)
         guard members.count == cluster.articles.count, let leaving = splitter.split(members) else { return [] }
         var newID = "sto_" + members[leaving[0]].id.replacingOccurrences(of: "art_", with: "")
@@ -260,10 +260,7 @@ package struct StoryClusterer: Sendable {
             else { continue }
             // Stories about two different people stay two, however alike their wording.
             if let person, let otherPerson = other.mainPerson(agreedBy: settings.mainPersonAgreement), person != otherPerson { continue }
-            for article in other.articles {
-                guard let member = members[article] else { continue }
-                move(member, from: id, to: storyID)
-            }
+            for member in other.members { move(member, from: id, to: storyID) }
             // What was kept apart from the absorbed story stays apart from this one.
             for apart in separated[id] ?? [] where apart != storyID {
                 separated[storyID, default: []].insert(apart)
@@ -378,7 +375,7 @@ package struct StoryClusterer: Sendable {
         if settings.linkage > 0 {
             // Blend in how close the article is to the story's nearest reports, not only its
             // centre: near in wording and in time.
-            let nearest = cluster.articles.suffix(50).compactMap { members[$0] }.map { other in
+            let nearest = cluster.members.suffix(50).map { other in
                 (settings.entityWeight * member.entities.cosine(other.entities) + (1 - settings.entityWeight) * member.keywords.cosine(other.keywords))
                     * personFactor(member, storyPerson: other.mainPerson)
                     * fade(member.day.flatMap { day in other.day.map { abs(day - $0) } })
