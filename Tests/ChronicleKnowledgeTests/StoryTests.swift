@@ -194,7 +194,7 @@ struct StoryTests {
             MentionFacts(
                 articleID: article, sequence: 0, index: 0,
                 event: EventMention(type: "MEET", trigger: span, sentence: 0, actors: parties, place: place, time: "2025-05-16", timeSource: .sentence),
-                source: article, origin: article, publicationDate: "2025-05-16", nearbyPlaces: nearby)
+                source: article, origin: article, publicationDate: "2025-05-16", nearbyPlaces: nearby.sorted())
         }
         var nested = StoryEvents()
         EventMerger.merge([talks("art_1", at: "Port Vale"), talks("art_2", at: "Harbour Palace", beside: ["Harbour Palace", "Port Vale"])], into: &nested)

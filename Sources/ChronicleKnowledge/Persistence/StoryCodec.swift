@@ -1,4 +1,6 @@
 import ChronicleFoundation
+import Foundation
+import Synchronization
 
 /// The story layer's part of a snapshot, in two kinds of frame: the grouping's members (an
 /// article's vectors, day, MinHash and terms, as weighted when it arrived), many frames of them
@@ -201,21 +203,28 @@ enum StoryCodec {
                 throw ByteReader.Malformed(description: "member \(member.id) names an unknown term")
             }
         }
-        var clusters: [StoryCluster] = []
         var eventPositions: [String: [Int]] = [:]
         var grouped = 0
         for story in grouping.stories {
-            var storyMembers: [StoryClusterer.Member] = []
-            storyMembers.reserveCapacity(story.articles.count)
-            for article in story.articles {
-                guard let member = memberByID[article] else { throw ByteReader.Malformed(description: "story \(story.id) holds \(article), no member") }
-                storyMembers.append(member)
+            for article in story.articles where memberByID[article] == nil {
+                throw ByteReader.Malformed(description: "story \(story.id) holds \(article), no member")
             }
-            grouped += storyMembers.count
-            clusters.append(
-                StoryCluster(id: story.id, members: storyMembers, entities: story.entities, keywords: story.keywords, checkedAtSize: story.checkedAtSize))
+            grouped += story.articles.count
             eventPositions[story.id] = story.eventPositions
         }
+        // The stories' counts of keys, days and people, on every core.
+        let shares = max(1, min(grouping.stories.count, 4 * ProcessInfo.processInfo.activeProcessorCount))
+        let built = Mutex<[Int: [StoryCluster]]>([:])
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            let part = stride(from: share, to: grouping.stories.count, by: shares).map { position in
+                let story = grouping.stories[position]
+                return StoryCluster(
+                    id: story.id, members: story.articles.map { memberByID[$0]! }, entities: story.entities, keywords: story.keywords,
+                    checkedAtSize: story.checkedAtSize)
+            }
+            built.withLock { $0[share] = part }
+        }
+        let clusters = built.withLock { built in (0..<shares).flatMap { built[$0] ?? [] } }
         guard grouped == members.count, eventPositions.count == clusters.count else {
             throw ByteReader.Malformed(description: "\(grouped) articles in stories, \(members.count) members")
         }

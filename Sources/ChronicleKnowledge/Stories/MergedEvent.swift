@@ -213,10 +213,11 @@ package struct MentionFacts: Sendable, Equatable {
     /// each once (an array costs a third of a set's memory, and they are only read in turn).
     package let nearbyPlaces: [String]
 
-    /// `publicationDate` stands in for the time of an event whose text gives none.
+    /// `publicationDate` stands in for the time of an event whose text gives none; `nearbyPlaces`
+    /// come sorted, each once (one array shared by the mentions of a sentence).
     init(
         articleID: String, sequence: UInt64, index: Int, event: EventMention, source: String?, origin: String, publicationDate: String?,
-        affiliations: [String: String] = [:], nearbyPlaces: Set<String> = []
+        affiliations: [String: String] = [:], nearbyPlaces: [String] = []
     ) {
         self.articleID = articleID
         self.sequence = sequence
@@ -232,7 +233,7 @@ package struct MentionFacts: Sendable, Equatable {
         actors = event.actors
         quantities = event.quantities
         self.affiliations = affiliations.filter { name, _ in event.actors.contains { $0.name == name } }
-        self.nearbyPlaces = nearbyPlaces.sorted()
+        self.nearbyPlaces = nearbyPlaces
     }
 }
 

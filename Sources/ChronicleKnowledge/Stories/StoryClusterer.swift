@@ -1,5 +1,6 @@
 import ChroniclePipeline
 import Foundation
+import Synchronization
 
 /// Groups articles into stories as they arrive, one at a time, without re-clustering the rest.
 ///
@@ -140,14 +141,36 @@ package struct StoryClusterer: Sendable {
         self.settings = settings
         (self.termIDs, self.documentFrequency, self.copies, self.separated) = (termIDs, documentFrequency, copies, separated)
         articleCount = members.count
-        for member in members {
-            self.members[member.id] = member
-            for key in member.signature.bandKeys { copyBuckets.add(member, to: key) }
+        // Four look-ups, each on its own core.
+        let built = Mutex(StoryClusterer(settings: settings))
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
+            switch part {
+            case 0:
+                var byID: [String: Member] = [:]
+                byID.reserveCapacity(members.count)
+                for member in members { byID[member.id] = member }
+                built.withLock { [byID] in $0.members = byID }
+            case 1:
+                var buckets = CopyBuckets<Member>()
+                for member in members { for key in member.signature.bandKeys { buckets.add(member, to: key) } }
+                built.withLock { [buckets] in $0.copyBuckets = buckets }
+            case 2:
+                var byStory: [String: StoryCluster] = [:]
+                var storyOfArticle: [String: String] = [:]
+                storyOfArticle.reserveCapacity(members.count)
+                for cluster in clusters {
+                    byStory[cluster.id] = cluster
+                    for article in cluster.articles { storyOfArticle[article] = cluster.id }
+                }
+                built.withLock { [byStory, storyOfArticle] in ($0.clusters, $0.storyOfArticle) = (byStory, storyOfArticle) }
+            default:
+                var postings: [TermID: Set<String>] = [:]
+                for cluster in clusters { for key in cluster.keyCounts.keys { postings[key, default: []].insert(cluster.id) } }
+                built.withLock { [postings] in $0.postings = postings }
+            }
         }
-        for cluster in clusters {
-            self.clusters[cluster.id] = cluster
-            for article in cluster.articles { storyOfArticle[article] = cluster.id }
-            for key in cluster.keyCounts.keys { postings[key, default: []].insert(cluster.id) }
+        (self.members, copyBuckets, self.clusters, storyOfArticle, postings) = built.withLock {
+            ($0.members, $0.copyBuckets, $0.clusters, $0.storyOfArticle, $0.postings)
         }
     }
 
@@ -375,13 +398,29 @@ package struct StoryClusterer: Sendable {
         if settings.linkage > 0 {
             // Blend in how close the article is to the story's nearest reports, not only its
             // centre: near in wording and in time.
-            let nearest = cluster.members.suffix(50).map { other in
-                (settings.entityWeight * member.entities.cosine(other.entities) + (1 - settings.entityWeight) * member.keywords.cosine(other.keywords))
+            // The three best of the latest fifty, kept in place (no array per story scored),
+            // summed best first.
+            var nearest = (-Double.infinity, -Double.infinity, -Double.infinity)
+            var count = 0
+            for other in cluster.members.suffix(50) {
+                let value =
+                    (settings.entityWeight * member.entities.cosine(other.entities) + (1 - settings.entityWeight) * member.keywords.cosine(other.keywords))
                     * personFactor(member, storyPerson: other.mainPerson)
                     * fade(member.day.flatMap { day in other.day.map { abs(day - $0) } })
-            }.sorted(by: >).prefix(3)
-            if !nearest.isEmpty {
-                score = (1 - settings.linkage) * score + settings.linkage * nearest.reduce(0, +) / Double(nearest.count)
+                count += 1
+                if value > nearest.0 {
+                    nearest = (value, nearest.0, nearest.1)
+                } else if value > nearest.1 {
+                    nearest = (nearest.0, value, nearest.1)
+                } else if value > nearest.2 {
+                    nearest.2 = value
+                }
+            }
+            if count > 0 {
+                var sum = nearest.0
+                if count > 1 { sum += nearest.1 }
+                if count > 2 { sum += nearest.2 }
+                score = (1 - settings.linkage) * score + settings.linkage * sum / Double(min(count, 3))
             }
         }
         return score

@@ -24,6 +24,12 @@ package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
 
     package init() {}
 
+    /// Room for a story of `mentions` event mentions (restoring one from a snapshot): the
+    /// look-up grows once, not by doubling.
+    init(reservingCapacity mentions: Int) {
+        positionByMention.reserveCapacity(mentions)
+    }
+
     package var startIndex: Int { 0 }
     package var endIndex: Int { events.count }
     package subscript(position: Int) -> MergedEvent { events[position] }

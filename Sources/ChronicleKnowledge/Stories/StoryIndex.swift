@@ -56,7 +56,7 @@ package struct StoryIndex: Sendable {
     /// of the event each of their mentions went into; nil when the positions do not fit.
     private func events(of reports: [ArticleRecord], positions: [Int]) -> StoryEvents? {
         var next = 0
-        var merged = StoryEvents()
+        var merged = StoryEvents(reservingCapacity: positions.count)
         for report in reports {
             let source = report.document.metadata.source ?? report.document.metadata.agency
             for mention in facts(of: report, source: source) {
@@ -173,12 +173,12 @@ package struct StoryIndex: Sendable {
         for mention in record.document.entities { if let affiliation = mention.affiliation { affiliations[mention.canonicalName] = affiliation } }
         let document = record.document
         // The places each sentence with an event names, found once per sentence, not per event.
-        var placesBySentence: [Int: Set<String>] = [:]
+        var placesBySentence: [Int: [String]] = [:]
         for sentence in Set(document.events.map(\.sentence)) where sentence < document.sentences.count {
             let span = document.sentences[sentence].span
             placesBySentence[sentence] = Set(document.entities.lazy.filter { mention in
                 mention.type == .location && mention.span.start >= span.start && mention.span.end <= span.end
-            }.map(\.canonicalName))
+            }.map(\.canonicalName)).sorted()
         }
         return document.events.enumerated().map { index, event in
             let places = placesBySentence[event.sentence] ?? []
