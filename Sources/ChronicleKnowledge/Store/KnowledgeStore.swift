@@ -69,13 +69,20 @@ package actor KnowledgeStore {
         let files = try DataFiles(directory: directory)
         let clock = ContinuousClock()
         var opening = StoreOpening()
-        let recovered = files.recover(logger: logger)
+        var recovered = files.recover(logger: logger)
         (opening.readSeconds, opening.decodeSeconds) = (recovered.readSeconds, recovered.decodeSeconds)
+        let snapshotSequence = recovered.snapshot.lastSequence
         var start = clock.now
         // A snapshot that keeps the indexes is the state itself; an older one is rebuilt (once:
-        // the next snapshot keeps them).
-        var state =
-            recovered.snapshot.state ?? StoreState(records: recovered.snapshot.records, lastSequence: recovered.snapshot.lastSequence)
+        // the next snapshot keeps them). Taken out of `recovered`, so that the journal's changes
+        // find the state's storage unshared rather than copy all of it.
+        var state: StoreState
+        if let restored = recovered.snapshot.state.take() {
+            state = restored
+        } else {
+            state = StoreState(records: recovered.snapshot.records, lastSequence: snapshotSequence)
+        }
+        recovered.snapshot.records = []
         opening.rebuildSeconds = (clock.now - start).seconds
         start = clock.now
         var replayed = 0
@@ -95,7 +102,7 @@ package actor KnowledgeStore {
             "store loaded",
             metadata: [
                 "directory": "\(directory)", "articles": "\(state.articleCount)",
-                "snapshot_sequence": "\(recovered.snapshot.lastSequence)", "journal_replayed": "\(replayed)",
+                "snapshot_sequence": "\(snapshotSequence)", "journal_replayed": "\(replayed)",
                 "read_seconds": "\(opening.readSeconds)", "decode_seconds": "\(opening.decodeSeconds)",
                 "rebuild_seconds": "\(opening.rebuildSeconds)",
                 "replay_seconds": "\(opening.replaySeconds)",
@@ -106,7 +113,7 @@ package actor KnowledgeStore {
         self.files = files
         self.logger = logger
         self.nextSequence = next
-        self.snapshotSequence = recovered.snapshot.lastSequence
+        self.snapshotSequence = snapshotSequence
         self.opening = opening
     }
 
