@@ -117,4 +117,23 @@ struct ChangeFeedTests {
         #expect(updated == ["MEET"])
         #expect(kinds.allSatisfy { $0.1 == story })
     }
+
+    @Test("the store tells the feed nothing until someone has subscribed, then every change")
+    func toldOnceListenedTo() async throws {
+        let store = KnowledgeStore()
+        _ = try await store.add(makeDocument("Northland and Southland met in Geneva on Monday."))
+        #expect(!store.feed.isListenedTo)
+        #expect(store.feed.nextID == 1)
+        let subscription = store.feed.subscribe()
+        defer { subscription.end() }
+        #expect(store.feed.isListenedTo)
+        _ = try await store.add(makeDocument("Westland and Eastland met in Vienna on Tuesday."))
+        // The article, its event and its story.
+        #expect(store.feed.nextID == 4)
+        // A subscriber that left leaves the feed told: it may come back with its last id.
+        subscription.end()
+        _ = try await store.add(makeDocument("Upland and Downland met in Oslo on Friday."))
+        #expect(store.feed.nextID == 7)
+        #expect(store.feed.subscribe(after: 3).missed.map(\.kind) == [.article, .event, .story])
+    }
 }

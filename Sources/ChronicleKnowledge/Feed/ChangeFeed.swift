@@ -33,6 +33,8 @@ package final class ChangeFeed: Sendable {
     }
 
     private struct State {
+        /// Whether anyone has subscribed since the feed began (`isListenedTo`).
+        var listenedTo = false
         var backlog: [FeedMessage] = []
         /// Index of the oldest message in `backlog` (a ring once it is full).
         var head = 0
@@ -131,6 +133,7 @@ package final class ChangeFeed: Sendable {
                 if ordered.isEmpty, after + 1 < state.nextID { gap = true }
                 missed = ordered.filter { $0.id > after && filter.matches($0) }
             }
+            state.listenedTo = true
             let key = state.nextSubscriber
             state.nextSubscriber += 1
             state.subscribers[key] = Subscriber(filter: filter, continuation: continuation)
@@ -156,6 +159,12 @@ package final class ChangeFeed: Sendable {
     private func unsubscribe(_ key: Int) {
         state.withLock { _ = $0.subscribers.removeValue(forKey: key) }
     }
+
+    /// Whether anyone has subscribed since the feed began. Until then no client can hold an id of
+    /// this run (ids are only learned from messages), so nothing a client could ask for is lost
+    /// by not describing the store's changes at all: the store skips building its messages, a
+    /// third of what storing an article cost at 100,000 articles.
+    package var isListenedTo: Bool { state.withLock { $0.listenedTo } }
 
     /// Live subscribers (for metrics and tests).
     package var subscriberCount: Int { state.withLock { $0.subscribers.count } }

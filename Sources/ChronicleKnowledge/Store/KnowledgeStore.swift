@@ -237,14 +237,24 @@ package actor KnowledgeStore {
             if failure == nil {
                 if !batch.isEmpty { committedBatches.add(1, ordering: .relaxed) }
                 var changes: [ChangeFeed.Draft] = []
+                let describe = feed.isListenedTo
                 for entry in batch {
                     // One entry per hold of the lock, so a read waits for one article's indexing
                     // at most. The feed's views are built after it, from a copy of the state that
                     // is gone before the next entry is applied: readers do not wait for them, and
                     // the next write finds the indexes unshared (nothing is copied).
-                    let (applied, after) = state.withLock { state in (state.applyForFeed(entry), state) }
-                    appliedSequence.store(after.lastSequence, ordering: .releasing)
-                    changes += after.feedDrafts(for: applied)
+                    let applied: UInt64
+                    if describe {
+                        let (change, after) = state.withLock { state in (state.applyForFeed(entry), state) }
+                        applied = after.lastSequence
+                        changes += after.feedDrafts(for: change)
+                    } else {
+                        applied = state.withLock { state in
+                            state.apply(entry)
+                            return state.lastSequence
+                        }
+                    }
+                    appliedSequence.store(applied, ordering: .releasing)
                 }
                 // Only what is durable goes out, in journal order (one flush at a time).
                 feed.publish(changes)

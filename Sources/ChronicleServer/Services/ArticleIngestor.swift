@@ -70,6 +70,15 @@ struct ArticleIngestor: Sendable {
         }
     }
 
+    /// `extract` as a result, for a task of a group.
+    private func extractionResult(_ input: ArticleInput) async -> Result<ArticleDocument, Problem> {
+        do {
+            return .success(try await extract(input))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     func ingest(_ input: ArticleInput) async throws(Problem) -> Outcome {
         try await ingest([input])[0].get()
     }
@@ -80,13 +89,11 @@ struct ArticleIngestor: Sendable {
         let store = try stores.store()
         let extracted = await withTaskGroup(of: (Int, Result<ArticleDocument, Problem>).self) { group in
             for (index, input) in inputs.enumerated() {
-                group.addTask {
-                    do throws(Problem) { return (index, .success(try await extract(input))) } catch { return (index, .failure(error)) }
-                }
+                group.addTask { (index, await extractionResult(input)) }
             }
-            var results = [Result<ArticleDocument, Problem>?](repeating: nil, count: inputs.count)
+            var results: [Int: Result<ArticleDocument, Problem>] = [:]
             for await (index, result) in group { results[index] = result }
-            return results.map { $0! }
+            return inputs.indices.map { results[$0] ?? .failure(.unavailable("the article was not extracted")) }
         }
         let documents = extracted.compactMap { try? $0.get() }
         let stored: [KnowledgeStore.AddResult]
