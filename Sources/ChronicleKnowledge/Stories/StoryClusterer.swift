@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChroniclePipeline
 import Foundation
 import Synchronization
@@ -372,7 +373,8 @@ package struct StoryClusterer: Sendable {
             for story in stories { shared[story, default: 0] += weight }
         }
         guard shared.count > limit else { return shared.keys.sorted() }
-        return shared.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map(\.key)
+        // The best `limit` of thousands (a common name is in many stories), without sorting the rest.
+        return shared.first(limit) { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
     }
 
     /// The similarity to the story's centroid alone (not faded by time: `similarity` does that).
