@@ -13,8 +13,11 @@ enum ProcessedArticles {
     static func load(ndjson: String, cache: String?) throws -> ([ArticleRecord], Double) {
         let text = try Data(contentsOf: URL(fileURLWithPath: ndjson))
         let key = Data((String(ContentHash.of(String(decoding: text, as: UTF8.self)), radix: 16) + "\n").utf8)
-        if let cache, let cached = FileManager.default.contents(atPath: cache), cached.starts(with: key) {
-            return (try SnapshotFile.decode(cached.dropFirst(key.count)).records, 0)
+        // A cache of another input, or in an older form (JSON lines), is written again.
+        if let cache, let cached = FileManager.default.contents(atPath: cache), cached.starts(with: key),
+            let contents = try? SnapshotFile.decode(cached.dropFirst(key.count))
+        {
+            return (contents.records, 0)
         }
         let pipeline = try Pipeline.standard()
         let lines = text.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }
