@@ -57,12 +57,12 @@ enum StoryCodec {
 
     private static func readVector(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> SparseVector {
         let count = try reader.count(minimumBytes: 9)
-        let keys = try reader.sortedKeys(count)
+        let keys = try reader.sortedKeys(count).compactMap { TermID(exactly: $0) }
+        guard keys.count == count else { throw ByteReader.Malformed(description: "term beyond range") }
         var values: [Double] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try reader.double()) }
-        guard let last = keys.last.map({ TermID(exactly: $0) }) ?? 0, last >= 0 else { throw ByteReader.Malformed(description: "term beyond range") }
-        return SparseVector(keys: keys.map { TermID($0) }, values: values)
+        return SparseVector(keys: keys, values: values)
     }
 
     private static func term(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> TermID {

@@ -77,10 +77,12 @@ package struct StoryIndex: Sendable {
 
     /// The positions in its story's events of each event mention of the story's reports, reports
     /// in arrival order (what `init(clusterer:origins:eventPositions:records:entities:)` takes).
+    /// A mention in no event (no store makes one) gets a position past every event, which that
+    /// initializer refuses, so the indexes are rebuilt rather than restored wrong.
     func eventPositions(of story: String, records: [String: ArticleRecord]) -> [Int] {
         guard let merged = events[story] else { return [] }
         return reports(of: story, in: records).flatMap { report in
-            report.document.events.indices.map { merged.position(article: report.id, index: $0) ?? -1 }
+            report.document.events.indices.map { merged.position(article: report.id, index: $0) ?? Int.max }
         }
     }
 
