@@ -1,6 +1,5 @@
 import CZlib
 import Foundation
-import Synchronization
 
 /// zlib deflate/inflate and CRC-32: snapshots and journal records, and compressed model resources.
 package enum Zlib {
@@ -54,20 +53,12 @@ package enum Zlib {
                 return UInt32(CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))
             }
             let total = buffer.count
-            let pieces = (total + piece - 1) / piece
-            let sums = Mutex([UInt32](repeating: 0, count: pieces))
+            let lengths = stride(from: 0, to: total, by: piece).map { min(piece, total - $0) }
             nonisolated(unsafe) let start = base
-            DispatchQueue.concurrentPerform(iterations: pieces) { index in
-                let offset = index * piece
-                let length = min(piece, total - offset)
-                let sum = UInt32(CZlib.crc32(0, (start + offset).assumingMemoryBound(to: Bytef.self), uInt(length)))
-                sums.withLock { $0[index] = sum }
+            let sums = Concurrently.map(lengths.count) { index in
+                UInt32(CZlib.crc32(0, (start + index * piece).assumingMemoryBound(to: Bytef.self), uInt(lengths[index])))
             }
-            return sums.withLock { sums in
-                var combined = sums[0]
-                for index in 1..<pieces { combined = crc32(combining: combined, with: sums[index], length: min(piece, total - index * piece)) }
-                return combined
-            }
+            return zip(sums, lengths).dropFirst().reduce(sums[0]) { crc32(combining: $0, with: $1.0, length: $1.1) }
         }
     }
 }

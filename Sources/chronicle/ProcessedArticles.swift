@@ -1,7 +1,7 @@
+import ChronicleFoundation
 import ChronicleKnowledge
 import ChroniclePipeline
 import Foundation
-import Synchronization
 
 /// The articles of an NDJSON file (as `bench/load/generate_articles.py` writes them) through the
 /// pipeline, as store records, for the benchmarks that time what comes after the pipeline.
@@ -21,19 +21,14 @@ enum ProcessedArticles {
         }
         let pipeline = try Pipeline.standard()
         let lines = text.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }
-        let (records, seconds) = try timed { () throws -> [ArticleRecord] in
-            let results = Mutex<[Result<ArticleRecord, any Error>?]>(Array(repeating: nil, count: lines.count))
-            DispatchQueue.concurrentPerform(iterations: lines.count) { index in
-                let result = Result { () throws -> ArticleRecord in
-                    let input = try JSONDecoder().decode(ArticleInput.self, from: Data(lines[index]))
-                    let document = try pipeline.run(input)
-                    return ArticleRecord(
-                        id: String(format: "art_%016x", index), sequence: UInt64(index + 1),
-                        contentHash: ContentHash.of(document.text), receivedAt: "2026-01-01T00:00:00Z", document: document)
-                }
-                results.withLock { $0[index] = result }
+        let (records, seconds) = try timed {
+            try Concurrently.map(lines.count) { index in
+                let input = try JSONDecoder().decode(ArticleInput.self, from: Data(lines[index]))
+                let document = try pipeline.run(input)
+                return ArticleRecord(
+                    id: String(format: "art_%016x", index), sequence: UInt64(index + 1),
+                    contentHash: ContentHash.of(document.text), receivedAt: "2026-01-01T00:00:00Z", document: document)
             }
-            return try results.withLock { try $0.map { try $0!.get() } }
         }
         if let cache {
             let snapshot = try SnapshotFile.encode(SnapshotFile.Contents(lastSequence: UInt64(records.count), records: records))

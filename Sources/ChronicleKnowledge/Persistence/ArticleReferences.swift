@@ -36,24 +36,3 @@ struct ArticleReferences: Sendable {
         return id
     }
 }
-
-extension ByteWriter {
-    /// A string-to-count table.
-    mutating func counts(_ table: [String: Int]) {
-        count(table.count)
-        for (key, value) in table {
-            string(key)
-            int(value)
-        }
-    }
-}
-
-extension ByteReader {
-    mutating func counts() throws(Malformed) -> [String: Int] {
-        let count = try count(minimumBytes: 2)
-        var table: [String: Int] = [:]
-        table.reserveCapacity(count)
-        for _ in 0..<count { table[try string()] = try int() }
-        return table
-    }
-}

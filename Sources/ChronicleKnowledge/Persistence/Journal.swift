@@ -97,13 +97,16 @@ final class Journal: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let segments = Self.segments(in: directory)
-        for (index, segment) in segments.enumerated() where segment.path != currentSegment {
-            guard index + 1 < segments.count else { continue }
-            let lastInSegment = segments[index + 1].firstSequence &- 1
-            if segments[index + 1].firstSequence > 0, lastInSegment <= sequence {
-                unlink(segment.path)
-            }
+        for index in segments.indices where segments[index].path != currentSegment && Self.isCovered(index, of: segments, through: sequence) {
+            unlink(segments[index].path)
         }
+    }
+
+    /// Whether every entry of `segments[index]` is at or before `sequence`: a segment's entries
+    /// come before the next segment's first sequence (the last segment is never covered).
+    private static func isCovered(_ index: Int, of segments: [Segment], through sequence: UInt64) -> Bool {
+        guard index + 1 < segments.count, segments[index + 1].firstSequence > 0 else { return false }
+        return segments[index + 1].firstSequence &- 1 <= sequence
     }
 
     // MARK: Recovery
@@ -142,9 +145,7 @@ final class Journal: @unchecked Sendable {
         let decoder = JSONDecoder()
         var entries: [JournalEntry] = []
         let segments = segments(in: directory)
-        for (index, segment) in segments.enumerated() {
-            // A segment's entries come before the next segment's first sequence.
-            if index + 1 < segments.count, segments[index + 1].firstSequence > 0, segments[index + 1].firstSequence &- 1 <= covered { continue }
+        for (index, segment) in segments.enumerated() where !isCovered(index, of: segments, through: covered) {
             guard let data = FileManager.default.contents(atPath: segment.path) else {
                 logger.error("journal segment unreadable, skipped", metadata: ["path": "\(segment.path)"])
                 continue

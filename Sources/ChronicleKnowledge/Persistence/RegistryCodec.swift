@@ -92,16 +92,8 @@ enum RegistryCodec {
             writer.counts(record.roles)
             writer.counts(record.affiliations)
             writer.int(record.mentionCount)
-            writer.count(record.articles.count)
-            for (article, count) in record.articles {
-                articles.write(article, into: &writer)
-                writer.int(count)
-            }
-            writer.count(record.coMentions.count)
-            for (other, count) in record.coMentions {
-                table.write(other, into: &writer)
-                writer.int(count)
-            }
+            writer.counts(record.articles) { articles.write($1, into: &$0) }
+            writer.counts(record.coMentions) { table.write($1, into: &$0) }
         }
     }
 
@@ -117,12 +109,8 @@ enum RegistryCodec {
             record.roles = try reader.counts()
             record.affiliations = try reader.counts()
             record.mentionCount = try reader.int()
-            let articleCount = try reader.count(minimumBytes: 2)
-            record.articles.reserveCapacity(articleCount)
-            for _ in 0..<articleCount { record.articles[try articles.read(&reader)] = try reader.int() }
-            let companyCount = try reader.count(minimumBytes: 2)
-            record.coMentions.reserveCapacity(companyCount)
-            for _ in 0..<companyCount { record.coMentions[try table.read(&reader)] = try reader.int() }
+            record.articles = try reader.counts { reader throws(ByteReader.Malformed) in try articles.read(&reader) }
+            record.coMentions = try reader.counts { reader throws(ByteReader.Malformed) in try table.read(&reader) }
             entities.append(record)
         }
         return entities
@@ -181,5 +169,30 @@ enum RegistryCodec {
             resolved.append((article, ResolvedNames(entries)))
         }
         return resolved
+    }
+}
+
+extension ByteWriter {
+    /// A table of counts (an entity's aliases, roles, articles, company), each key written by
+    /// `key`; by default as itself.
+    mutating func counts(_ table: [String: Int], key: (inout ByteWriter, String) -> Void = { $0.string($1) }) {
+        count(table.count)
+        for (name, value) in table {
+            key(&self, name)
+            int(value)
+        }
+    }
+}
+
+extension ByteReader {
+    /// What `ByteWriter.counts` wrote, each key read by `key`.
+    mutating func counts(key: (inout ByteReader) throws(Malformed) -> String = { reader throws(Malformed) in try reader.string() })
+        throws(Malformed) -> [String: Int]
+    {
+        let count = try count(minimumBytes: 2)
+        var table: [String: Int] = [:]
+        table.reserveCapacity(count)
+        for _ in 0..<count { table[try key(&self)] = try int() }
+        return table
     }
 }

@@ -128,14 +128,10 @@ package enum SnapshotFile {
         var payloadLength = 0
         for group in stride(from: 0, to: jobs.count, by: framesInFlight) {
             let indices = group..<min(jobs.count, group + framesInFlight)
-            let frames = Mutex<[Int: Result<Frame, any Error>]>([:])
-            DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
-                let index = indices.lowerBound + offset
-                let result = Result { try encodeFrame(jobs[index], compressionLevel: compressionLevel, version: version) }
-                frames.withLock { $0[index] = result }
+            let frames = try Concurrently.map(indices.count) { offset in
+                try encodeFrame(jobs[indices.lowerBound + offset], compressionLevel: compressionLevel, version: version)
             }
-            for index in indices {
-                let frame = try frames.withLock { try $0[index]!.get() }
+            for frame in frames {
                 payloadChecksum = Zlib.crc32(combining: payloadChecksum, with: frame.checksum, length: frame.bytes.count)
                 uncompressedLength += frame.uncompressed
                 payloadLength += frame.bytes.count
@@ -155,44 +151,47 @@ package enum SnapshotFile {
         return Data(header.bytes)
     }
 
-    /// The records a frame at a time, then, with a state, its indexes: the entities, the story
-    /// members a frame at a time, the stories.
+    /// The records a frame at a time, then, with a state, its indexes: the entity table, the
+    /// entities, what each article's names resolved to and the story members, each a share at a
+    /// time, and the stories.
     private static func frameJobs(_ contents: Contents, version: UInt32) -> [FrameJob] {
         let records = contents.records
-        var jobs = stride(from: 0, to: records.count, by: recordsPerFrame).map { start in
-            let range = start..<min(records.count, start + recordsPerFrame)
-            let capacity = records[range].reduce(0) { $0 + 2 * $1.document.text.utf8.count } + 4096
-            return FrameJob(kind: .records, items: range.count, capacity: capacity) { writer in
-                // By index: `for record in records` would copy each record out of the array.
-                for index in range { RecordCodec.write(records[index], into: &writer) }
-            }
+        var jobs = Self.jobs(.records, for: records, per: recordsPerFrame) { chunk in
+            chunk.reduce(0) { $0 + 2 * $1.document.text.utf8.count } + 4096
+        } write: { chunk, writer in
+            // By index: `for record in chunk` would copy each record out of the array.
+            for index in chunk.indices { RecordCodec.write(chunk[index], into: &writer) }
         }
         guard version >= Self.version, let state = contents.state else { return jobs }
         let articles = ArticleReferences(records: state.records)
         let registry = state.entities
         let table = RegistryCodec.Table(registry)
+        let articleIDs = state.sequences.compactMap { state.idsBySequence[$0] }
         jobs.append(FrameJob(kind: .entities, items: table.ids.count) { RegistryCodec.writeNames(registry, table: table, into: &$0) })
-        let entities = Array(registry.entities.values)
-        for start in stride(from: 0, to: entities.count, by: 4 * recordsPerFrame) {
-            let chunk = entities[start..<min(entities.count, start + 4 * recordsPerFrame)]
-            jobs.append(FrameJob(kind: .entityRecords, items: chunk.count) { RegistryCodec.write(chunk, table: table, articles: articles, into: &$0) })
+        jobs += Self.jobs(.entityRecords, for: Array(registry.entities.values), per: 4 * recordsPerFrame) { chunk, writer in
+            RegistryCodec.write(chunk, table: table, articles: articles, into: &writer)
         }
-        let resolved = state.sequences.compactMap { state.idsBySequence[$0] }.filter { registry.articleEntities[$0] != nil }
-        for start in stride(from: 0, to: resolved.count, by: recordsPerFrame) {
-            let chunk = resolved[start..<min(resolved.count, start + recordsPerFrame)]
-            jobs.append(FrameJob(kind: .resolvedNames, items: chunk.count) { writer in
-                RegistryCodec.write(resolvedNamesOf: chunk, in: registry, records: state.records, table: table, articles: articles, into: &writer)
-            })
+        jobs += Self.jobs(.resolvedNames, for: articleIDs.filter { registry.articleEntities[$0] != nil }, per: recordsPerFrame) { chunk, writer in
+            RegistryCodec.write(resolvedNamesOf: chunk, in: registry, records: state.records, table: table, articles: articles, into: &writer)
         }
-        let members = state.sequences.compactMap { state.idsBySequence[$0].flatMap { state.stories.clusterer.members[$0] } }
-        for start in stride(from: 0, to: members.count, by: recordsPerFrame) {
-            let chunk = members[start..<min(members.count, start + recordsPerFrame)]
-            jobs.append(FrameJob(kind: .storyMembers, items: chunk.count) { StoryCodec.write(chunk, articles: articles, into: &$0) })
+        jobs += Self.jobs(.storyMembers, for: articleIDs.compactMap { state.stories.clusterer.members[$0] }, per: recordsPerFrame) { chunk, writer in
+            StoryCodec.write(chunk, articles: articles, into: &writer)
         }
         jobs.append(FrameJob(kind: .stories, items: state.stories.storyIDs.count) { writer in
             StoryCodec.writeGrouping(state.stories, records: state.records, articles: articles, into: &writer)
         })
         return jobs
+    }
+
+    /// One frame of `kind` for each `per` of `items`, in order; `capacity` guesses a frame's bytes.
+    private static func jobs<Item: Sendable>(
+        _ kind: FrameKind, for items: [Item], per: Int, capacity: (ArraySlice<Item>) -> Int = { _ in 1 << 20 },
+        write: @escaping @Sendable (ArraySlice<Item>, inout ByteWriter) -> Void
+    ) -> [FrameJob] {
+        stride(from: 0, to: items.count, by: per).map { start in
+            let chunk = items[start..<min(items.count, start + per)]
+            return FrameJob(kind: kind, items: chunk.count, capacity: capacity(chunk)) { write(chunk, &$0) }
+        }
     }
 
     /// The frame header (kind, items, uncompressed length, stored length, encoding) ahead of its
@@ -314,33 +313,29 @@ package enum SnapshotFile {
     private static func decodeFrames<T: Sendable>(
         _ frames: [ParsedFrame], of bytes: [UInt8], _ decode: @Sendable @escaping (inout ByteReader, ParsedFrame) throws -> T
     ) throws -> [T] {
-        let decoded = Mutex<[Int: Result<T, any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: frames.count) { position in
+        try Concurrently.map(frames.count) { position in
             let frame = frames[position]
-            let result = Result { () throws -> T in
-                var reader =
-                    frame.encoding == .deflate
-                    ? ByteReader([UInt8](try Zlib.decompress(Data(bytes[frame.stored]), expectedSize: frame.uncompressed)))
-                    : ByteReader(bytes, range: frame.stored)
-                guard reader.remaining == frame.uncompressed else {
-                    throw corrupt("frame \(frame.index) holds \(reader.remaining) bytes, not \(frame.uncompressed)")
-                }
-                let value: T
-                do {
-                    value = try decode(&reader, frame)
-                } catch let error as ByteReader.Malformed {
-                    throw corrupt("frame \(frame.index) (\(frame.kind)): \(error.description)")
-                }
-                guard reader.isAtEnd else { throw corrupt("\(reader.remaining) bytes after the items of frame \(frame.index)") }
-                return value
+            var reader =
+                frame.encoding == .deflate
+                ? ByteReader([UInt8](try Zlib.decompress(Data(bytes[frame.stored]), expectedSize: frame.uncompressed)))
+                : ByteReader(bytes, range: frame.stored)
+            guard reader.remaining == frame.uncompressed else {
+                throw corrupt("frame \(frame.index) holds \(reader.remaining) bytes, not \(frame.uncompressed)")
             }
-            decoded.withLock { $0[position] = result }
+            let value: T
+            do {
+                value = try decode(&reader, frame)
+            } catch let error as ByteReader.Malformed {
+                throw corrupt("frame \(frame.index) (\(frame.kind)): \(error.description)")
+            }
+            guard reader.isAtEnd else { throw corrupt("\(reader.remaining) bytes after the items of frame \(frame.index)") }
+            return value
         }
-        return try decoded.withLock { decoded in try (0..<frames.count).map { try decoded[$0]!.get() } }
     }
 
-    /// The state the index frames describe over the records: the entities and the story members
-    /// decoded side by side, then the stories and everything that follows from them.
+    /// The state the index frames describe over the records: the entity table first, then the
+    /// entities, resolved names, story members and stories side by side, then the stories joined
+    /// to their members and everything that follows from them.
     private static func restoreState(records: [ArticleRecord], lastSequence: UInt64, frames: [ParsedFrame], of bytes: [UInt8]) throws
         -> StoreState
     {

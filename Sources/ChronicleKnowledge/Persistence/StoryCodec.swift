@@ -1,6 +1,4 @@
 import ChronicleFoundation
-import Foundation
-import Synchronization
 
 /// The story layer's part of a snapshot, in two kinds of frame: the grouping's members (an
 /// article's vectors, day, MinHash and terms, as weighted when it arrived), many frames of them
@@ -213,18 +211,12 @@ enum StoryCodec {
             eventPositions[story.id] = story.eventPositions
         }
         // The stories' counts of keys, days and people, on every core.
-        let shares = max(1, min(grouping.stories.count, 4 * ProcessInfo.processInfo.activeProcessorCount))
-        let built = Mutex<[Int: [StoryCluster]]>([:])
-        DispatchQueue.concurrentPerform(iterations: shares) { share in
-            let part = stride(from: share, to: grouping.stories.count, by: shares).map { position in
-                let story = grouping.stories[position]
-                return StoryCluster(
-                    id: story.id, members: story.articles.map { memberByID[$0]! }, entities: story.entities, keywords: story.keywords,
-                    checkedAtSize: story.checkedAtSize)
-            }
-            built.withLock { $0[share] = part }
+        let clusters = Concurrently.map(grouping.stories.count) { position in
+            let story = grouping.stories[position]
+            return StoryCluster(
+                id: story.id, members: story.articles.map { memberByID[$0]! }, entities: story.entities, keywords: story.keywords,
+                checkedAtSize: story.checkedAtSize)
         }
-        let clusters = built.withLock { built in (0..<shares).flatMap { built[$0] ?? [] } }
         guard grouped == members.count, eventPositions.count == clusters.count else {
             throw ByteReader.Malformed(description: "\(grouped) articles in stories, \(members.count) members")
         }

@@ -27,7 +27,7 @@ package struct EventView: Encodable, Sendable {
         id = "\(record.id).e\(index)"
         articleID = record.id
         self.index = index
-        source = document.metadata.source ?? document.metadata.agency
+        source = record.source
         publicationDate = document.metadata.publicationDate
         self.event = event
         triggerText = document.text(of: event.trigger)

@@ -177,7 +177,7 @@ package struct StoryView: Encodable, Sendable {
             articles = records.map { record in
                 Article(
                     id: record.id, title: record.document.metadata.title, lead: Self.lead(of: record.document),
-                    source: record.document.metadata.source ?? record.document.metadata.agency,
+                    source: record.source,
                     publicationDate: record.document.metadata.publicationDate, copyOf: state.stories.copyOf(record.id))
             }
             events = merged.map { MergedEventView($0, story: id, state: state) }

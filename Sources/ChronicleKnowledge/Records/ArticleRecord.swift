@@ -49,6 +49,14 @@ package struct ArticleRecord: Codable, Sendable, Equatable {
         return full
     }
 
+    /// Where the report says it comes from: its source, else its agency.
+    package var source: String? { document.metadata.source ?? document.metadata.agency }
+
+    /// Whether its clean text is `normalized` (`ContentHash.normalized`), whose hash is `hash`.
+    func hasText(normalized: String, hash: UInt64) -> Bool {
+        contentHash == hash && ContentHash.normalized(document.text) == normalized
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, sequence, document
         case contentHash = "content_hash"

@@ -1,6 +1,5 @@
+import ChronicleFoundation
 import ChroniclePipeline
-import Foundation
-import Synchronization
 
 /// Identifies one event mention: the article's sequence and the event's index in it. Ordered by
 /// arrival, which is what makes event cursors stable while new articles come in. Both are packed
@@ -45,16 +44,15 @@ struct EventIndex: Sendable {
     /// The postings of `records` (in sequence order), built a share at a time on every core and
     /// joined in order: what adding them one by one gives.
     init(records: [ArticleRecord], entities: EntityRegistry) {
-        let shares = max(1, min(records.count / 1024, 4 * ProcessInfo.processInfo.activeProcessorCount))
-        let built = Mutex<[Int: EventIndex]>([:])
-        DispatchQueue.concurrentPerform(iterations: shares) { share in
+        let shares = Concurrently.shares(of: records.count / 1024)
+        let parts = Concurrently.map(shares) { share in
             var index = EventIndex()
-            let range = records.count * share / shares..<records.count * (share + 1) / shares
-            for position in range { index.add(records[position], entities: entities) }
-            built.withLock { $0[share] = index }
+            for position in records.count * share / shares..<records.count * (share + 1) / shares {
+                index.add(records[position], entities: entities)
+            }
+            return index
         }
-        for share in 0..<shares {
-            guard let part = built.withLock({ $0[share] }) else { continue }
+        for part in parts {
             all += part.all
             for (type, keys) in part.byType { byType[type, default: []] += keys }
             for (entity, keys) in part.byEntity { byEntity[entity, default: []] += keys }

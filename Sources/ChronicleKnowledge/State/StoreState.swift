@@ -65,8 +65,7 @@ package struct StoreState: Sendable {
     /// An existing article whose clean text, normalized (`ContentHash.normalized`), is
     /// `normalized`, whose hash is `hash`.
     package func duplicate(normalized: String, hash: UInt64) -> ArticleRecord? {
-        idsByHash[hash]?.lazy.compactMap { records[$0] }
-            .first { ContentHash.normalized($0.document.text) == normalized }
+        idsByHash[hash]?.lazy.compactMap { records[$0] }.first { $0.hasText(normalized: normalized, hash: hash) }
     }
 
     package func record(forSequence sequence: UInt64) -> ArticleRecord? {

@@ -142,14 +142,14 @@ package actor KnowledgeStore {
         }
         // A text on its way to disk is a duplicate once that batch lands: wait for it. Nothing
         // awaits from here to the queueing below, so no other write slips in between.
-        while texts.contains(where: { text in inFlight[text.hash]?.contains { ContentHash.normalized($0.document.text) == text.normalized } == true }) {
+        while texts.contains(where: { text in inFlight[text.hash]?.contains { $0.hasText(normalized: text.normalized, hash: text.hash) } == true }) {
             try? await commit([])
         }
         var results: [AddResult] = []
         var records: [ArticleRecord] = []
         for (document, text) in zip(documents, texts) {
             if let existing = read({ $0.duplicate(normalized: text.normalized, hash: text.hash) })
-                ?? records.first(where: { $0.contentHash == text.hash && ContentHash.normalized($0.document.text) == text.normalized })
+                ?? records.first(where: { $0.hasText(normalized: text.normalized, hash: text.hash) })
             {
                 results.append(.duplicate(existing))
                 continue

@@ -16,7 +16,6 @@ package struct ArticleProfile: Sendable {
     let day: Int?
     /// Where the report comes from: its agency, else its source, else itself.
     let origin: String
-    let source: String?
 
     /// What being the first person named in the headline (or in the lead sentence, or named
     /// later in the headline) adds to a person's mention count when choosing whom a report is
@@ -107,7 +106,6 @@ package struct ArticleProfile: Sendable {
         signature = MinHashSignature(words: words.filter { $0.first?.isLetter == true || $0.first?.isNumber == true })
         day = document.metadata.publicationDate.flatMap { CalendarDay.days(of: $0) }
         origin = (document.metadata.agency ?? document.metadata.source)?.lowercased() ?? articleID
-        source = document.metadata.source ?? document.metadata.agency
     }
 
     /// Lowercased words of a text, punctuation dropped: "Saints' Thomas to IR" -> saints thomas to ir.

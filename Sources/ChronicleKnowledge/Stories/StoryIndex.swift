@@ -1,6 +1,5 @@
+import ChronicleFoundation
 import ChroniclePipeline
-import Foundation
-import Synchronization
 
 /// The stories of the store: articles grouped as they arrive, and per story its events merged
 /// across reports. Derived from the records like every other index: deleting an article takes it
@@ -31,19 +30,18 @@ package struct StoryIndex: Sendable {
         self.origins = origins
         // Stories are independent: put together on every core, a share of the stories each.
         let stories = clusterer.storyIDs
-        let shares = max(1, min(stories.count, 4 * ProcessInfo.processInfo.activeProcessorCount))
-        let restored = Mutex<[Int: [(story: String, events: StoryEvents, summary: StorySummary)?]]>([:])
+        let shares = Concurrently.shares(of: stories.count)
         let index = self
-        DispatchQueue.concurrentPerform(iterations: shares) { share in
-            let part = stride(from: share, to: stories.count, by: shares).map { position -> (String, StoryEvents, StorySummary)? in
+        // A share is every `shares`th story, so the long ones spread over the shares.
+        let restored = Concurrently.map(shares) { share in
+            stride(from: share, to: stories.count, by: shares).map { position -> (story: String, events: StoryEvents, summary: StorySummary)? in
                 let story = stories[position]
                 let reports = index.reports(of: story, in: records)
                 guard let events = index.events(of: reports, positions: eventPositions[story] ?? []) else { return nil }
                 return (story, events, index.summary(of: reports, entities: entities))
             }
-            restored.withLock { $0[share] = part }
         }
-        for part in restored.withLock({ $0.values }) {
+        for part in restored {
             for story in part {
                 guard let story else { return nil }
                 events[story.story] = story.events
@@ -58,8 +56,7 @@ package struct StoryIndex: Sendable {
         var next = 0
         var merged = StoryEvents(reservingCapacity: positions.count)
         for report in reports {
-            let source = report.document.metadata.source ?? report.document.metadata.agency
-            for mention in facts(of: report, source: source) {
+            for mention in facts(of: report) {
                 guard next < positions.count else { return nil }
                 let position = positions[next]
                 next += 1
@@ -93,7 +90,7 @@ package struct StoryIndex: Sendable {
         let assignment = clusterer.add(profile)
         origins[record.id] = assignment.copyOf.flatMap { origins[$0] } ?? profile.origin
         if assignment.absorbed.isEmpty, assignment.split.isEmpty {
-            EventMerger.merge(facts(of: record, source: profile.source), into: &events[assignment.story, default: StoryEvents()])
+            EventMerger.merge(facts(of: record), into: &events[assignment.story, default: StoryEvents()])
             summaries[assignment.story, default: StorySummary()].add(
                 record, origin: origins[record.id] ?? record.id, entities: entities.entityIDs(article: record.id))
         } else {
@@ -122,8 +119,7 @@ package struct StoryIndex: Sendable {
         }
         var merged = StoryEvents()
         for article in articles {
-            let source = article.document.metadata.source ?? article.document.metadata.agency
-            EventMerger.merge(facts(of: article, source: source), into: &merged)
+            EventMerger.merge(facts(of: article), into: &merged)
         }
         events[story] = merged
         summaries[story] = summary(of: articles, entities: entities)
@@ -169,7 +165,7 @@ package struct StoryIndex: Sendable {
         Set(events.values.flatMap { $0.map { Set($0.mentions.map { "\($0.articleID).e\($0.index)" }) } })
     }
 
-    private func facts(of record: ArticleRecord, source: String?) -> [MentionFacts] {
+    private func facts(of record: ArticleRecord) -> [MentionFacts] {
         let origin = origins[record.id] ?? record.id
         var affiliations: [String: String] = [:]
         for mention in record.document.entities { if let affiliation = mention.affiliation { affiliations[mention.canonicalName] = affiliation } }
@@ -185,7 +181,7 @@ package struct StoryIndex: Sendable {
         return document.events.enumerated().map { index, event in
             let places = placesBySentence[event.sentence] ?? []
             return MentionFacts(
-                articleID: record.id, sequence: record.sequence, index: index, event: event, source: source, origin: origin,
+                articleID: record.id, sequence: record.sequence, index: index, event: event, source: record.source, origin: origin,
                 publicationDate: document.metadata.publicationDate, affiliations: affiliations, nearbyPlaces: places)
         }
     }
