@@ -86,7 +86,7 @@ struct StoreCommand: AsyncParsableCommand {
             let json: [String: Any] = [
                 "articles": report.articles, "rebuild_seconds": report.rebuildSeconds, "snapshot_bytes": report.snapshotBytes,
                 "snapshot_encode_seconds": report.snapshotEncodeSeconds, "snapshot_decode_seconds": report.snapshotDecodeSeconds,
-                "restored_is_written": report.restoredIsWritten,
+                "restored_is_written": report.restoredIsWritten, "story_regroup_seconds": report.storyRegroupSeconds,
                 "resident_bytes": report.residentBytes, "record_bytes": report.recordBytes, "entity_and_event_index_bytes": report.entityAndEventIndexBytes, "text_bytes": report.textBytes,
                 "record_bytes_per_article_beyond_text": Double(report.recordBytes - report.textBytes) / Double(max(1, report.articles)),
                 "resident_bytes_per_article_beyond_text": Double(report.residentBytes - report.textBytes) / Double(max(1, report.articles)),

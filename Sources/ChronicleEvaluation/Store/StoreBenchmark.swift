@@ -21,6 +21,9 @@ package enum StoreBenchmark {
         package let snapshotDecodeSeconds: Double
         /// Whether the restored state is the one written, down to every id and float.
         package let restoredIsWritten: Bool
+        /// Grouping the stories again after one article (the middle one) is deleted: what the
+        /// store does in the background after a delete.
+        package let storyRegroupSeconds: Double
         /// Resident memory the store adds (its records and indexes), of which its records alone,
         /// and the bytes of text (input and clean) the records hold.
         package let residentBytes: Int
@@ -58,9 +61,17 @@ package enum StoreBenchmark {
         let encode = try clock.measure { data = try SnapshotFile.encode(SnapshotFile.Contents(state: state)) }
         var restored: StoreState?
         let decode = try clock.measure { restored = try SnapshotFile.decode(data).state }
+        let restoredIsWritten = restored?.differences(from: state) == []
+        restored = nil
+        var afterDelete = state
+        if let middle = state.record(forSequence: state.sequences[state.sequences.count / 2]) {
+            afterDelete.apply(.delete(id: middle.id, sequence: state.lastSequence + 1))
+        }
+        let regroup = clock.measure { afterDelete.regroupStoriesIfOwed() }
         return Report(
             articles: count, rebuildSeconds: rebuild.seconds, snapshotBytes: data.count, snapshotEncodeSeconds: encode.seconds,
-            snapshotDecodeSeconds: decode.seconds, restoredIsWritten: restored?.differences(from: state) == [], residentBytes: resident, recordBytes: recordBytes, entityAndEventIndexBytes: entityAndEventIndexBytes, textBytes: textBytes)
+            snapshotDecodeSeconds: decode.seconds, restoredIsWritten: restoredIsWritten, storyRegroupSeconds: regroup.seconds,
+            residentBytes: resident, recordBytes: recordBytes, entityAndEventIndexBytes: entityAndEventIndexBytes, textBytes: textBytes)
     }
 
     /// Resident set size of this process, from /proc/self/statm (0 where there is none).

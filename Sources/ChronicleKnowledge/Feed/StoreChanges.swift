@@ -82,3 +82,15 @@ extension StoreState {
         ChangeFeed.Draft(kind: kind, view: view, story: story, entities: entities, eventTypes: types)
     }
 }
+
+extension StoreState {
+    /// What the live feed tells of a regroup: each story whose reports it changed, as it is now
+    /// (a story gone is told by its absence, as after a delete).
+    func feedDrafts(afterRegroupFrom previous: StoryIndex) -> [ChangeFeed.Draft] {
+        stories.storyIDs.sorted().compactMap { story in
+            guard previous.articles(of: story) != stories.articles(of: story), let view = StoryView(id: story, state: self, detailed: false)
+            else { return nil }
+            return Self.draft(.story, view, story: story, entities: Set(view.mainEntities.map(\.id)), types: [])
+        }
+    }
+}

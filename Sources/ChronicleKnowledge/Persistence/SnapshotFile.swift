@@ -387,7 +387,7 @@ package enum SnapshotFile {
         guard
             let state = StoreState(
                 records: records, lookups: lookups, lastSequence: lastSequence, entities: entities, clusterer: stories.clusterer,
-                origins: grouping.origins, eventPositions: stories.eventPositions)
+                origins: grouping.origins, eventPositions: stories.eventPositions, storiesAwaitRegroup: grouping.awaitsRegroup)
         else { throw corrupt("the indexes do not fit the records") }
         return state
     }

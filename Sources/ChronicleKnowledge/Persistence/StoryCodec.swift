@@ -106,6 +106,8 @@ enum StoryCodec {
             articles.write(article, into: &writer)
             writer.string(origin == article ? nil : origin)
         }
+        // Last, so that a snapshot written before it (which owed no regroup) still reads.
+        writer.bool(stories.awaitsRegroup)
     }
 
     private static func write(_ centroid: CentroidVector, into writer: inout ByteWriter) {
@@ -143,6 +145,7 @@ enum StoryCodec {
         let copies: [String: String]
         let separated: [String: Set<String>]
         let origins: [String: String]
+        let awaitsRegroup: Bool
     }
 
     static func readGrouping(_ reader: inout ByteReader, articles: ArticleReferences) throws(ByteReader.Malformed) -> Grouping {
@@ -184,8 +187,10 @@ enum StoryCodec {
             let article = try articles.read(&reader)
             origins[article] = try reader.optionalString() ?? article
         }
+        let awaitsRegroup = reader.isAtEnd ? false : try reader.bool()
         return Grouping(
-            termIDs: termIDs, documentFrequency: documentFrequency, stories: stories, copies: copies, separated: separated, origins: origins)
+            termIDs: termIDs, documentFrequency: documentFrequency, stories: stories, copies: copies, separated: separated, origins: origins,
+            awaitsRegroup: awaitsRegroup)
     }
 
     /// The grouping the frame and the members (in arrival order) describe, with each story's

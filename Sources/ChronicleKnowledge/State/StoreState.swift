@@ -14,6 +14,12 @@ package struct StoreState: Sendable {
     package private(set) var stories = StoryIndex()
     /// The highest journal sequence applied, including deletes.
     package private(set) var lastSequence: UInt64 = 0
+    /// Regroups of the stories adopted in this process (`adoptStories`).
+    private(set) var regroups: UInt64 = 0
+
+    /// Changes with every change of the state, journal entries and regroups alike: what a
+    /// response read at one revision says holds while the revision stays.
+    package var revision: UInt64 { lastSequence + regroups }
 
     package init() {}
 
@@ -34,7 +40,7 @@ package struct StoreState: Sendable {
     /// look-ups and the event postings follow from those. Nil when they do not fit together.
     init?(
         records: [ArticleRecord], lookups: RecordLookups, lastSequence: UInt64, entities: EntityRegistry, clusterer: StoryClusterer,
-        origins: [String: String], eventPositions: [String: [Int]]
+        origins: [String: String], eventPositions: [String: [Int]], storiesAwaitRegroup: Bool
     ) {
         self.entities = entities
         (self.records, sequences, idsBySequence, idsByHash) = (lookups.byID, lookups.sequences, lookups.idsBySequence, lookups.idsByHash)
@@ -42,7 +48,8 @@ package struct StoreState: Sendable {
         // ran on one).
         guard
             let stories = StoryIndex(
-                clusterer: clusterer, origins: origins, eventPositions: eventPositions, records: self.records, entities: entities)
+                clusterer: clusterer, origins: origins, eventPositions: eventPositions, awaitsRegroup: storiesAwaitRegroup,
+                records: self.records, entities: entities)
         else { return nil }
         self.stories = stories
         events = EventIndex(records: records, entities: entities)
@@ -101,14 +108,52 @@ package struct StoreState: Sendable {
 }
 
 extension StoreState {
+    /// The stories a rebuild gives: the records grouped again from nothing, in arrival order, with
+    /// the names each resolved to when it arrived. Nil as soon as `isStale` says the result would
+    /// be thrown away (checked every few hundred articles).
+    package func regroupedStories(isStale: () -> Bool = { false }) -> StoryIndex? {
+        var regrouped = StoryIndex(settings: stories.clusterer.settings)
+        for (position, sequence) in sequences.enumerated() {
+            if position % 256 == 0, isStale() { return nil }
+            guard let record = record(forSequence: sequence) else { continue }
+            regrouped.add(record, entities: entities, records: records)
+        }
+        return regrouped
+    }
+
+    /// Takes the stories `regroupedStories` gave for `basis`, an earlier copy of this state, after
+    /// grouping on them the articles that arrived since. False, changing nothing, when an article
+    /// was deleted since `basis` (the regroup is stale).
+    @discardableResult
+    package mutating func adoptStories(_ regrouped: StoryIndex, groupedFrom basis: StoreState) -> Bool {
+        guard stories.removals == basis.stories.removals else { return false }
+        var regrouped = regrouped
+        for sequence in sequences[sequences.partitioningIndex { $0 > basis.lastSequence }...] {
+            guard let record = record(forSequence: sequence) else { continue }
+            regrouped.add(record, entities: entities, records: records)
+        }
+        regrouped.removals = stories.removals
+        stories = regrouped
+        regroups += 1
+        return true
+    }
+
+    /// Groups the stories again at once, if a delete left them owing it (`StoryIndex.awaitsRegroup`).
+    package mutating func regroupStoriesIfOwed() {
+        guard stories.awaitsRegroup, let regrouped = regroupedStories() else { return }
+        adoptStories(regrouped, groupedFrom: self)
+    }
+}
+
+extension StoreState {
     /// Whether the incrementally maintained indexes equal those of a rebuild from the records.
     package func indexesMatchRebuild() -> Bool { indexesDifferingFromRebuild().isEmpty }
 
     /// The indexes that differ from those a rebuild from the records gives (`GET /v1/admin/verify`,
     /// the crash tests). Costs a full rebuild. Entities, events and stories are compared whatever
     /// ids they go by: one keeps its id when the article it was named after is deleted, where a
-    /// rebuild names it after another. Stories are grouped in arrival order, so after a delete a
-    /// rebuild may still group the rest differently; without deletes they must agree.
+    /// rebuild names it after another. Stories owing a regroup after a delete (`regroupedStories`)
+    /// may differ until it is done.
     package func indexesDifferingFromRebuild() -> [String] {
         let rebuilt = StoreState(records: Array(records.values), lastSequence: lastSequence)
         var differing: [String] = []

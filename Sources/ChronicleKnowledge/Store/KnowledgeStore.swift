@@ -10,6 +10,10 @@ import Synchronization
 /// serialized by the actor and group-committed: entries queue up while the previous batch is
 /// being fsynced, then the whole queue is written with one fsync and applied in sequence order.
 /// A change is applied only once it is durable, so the state always holds a journal prefix.
+///
+/// A delete leaves the stories owing a regroup (`StoryIndex.awaitsRegroup`): they are grouped
+/// again from the remaining records in the background while writes go on, and the result is
+/// adopted once it has caught up with what arrived meanwhile.
 package actor KnowledgeStore {
     package enum AddResult: Sendable {
         case created(ArticleRecord)
@@ -22,7 +26,7 @@ package actor KnowledgeStore {
     }
 
     nonisolated let state: Mutex<StoreState>
-    /// The state's `lastSequence`, readable without the lock: set after each change is applied.
+    /// The state's `revision`, readable without the lock: set after each change is applied.
     private nonisolated let appliedSequence: Atomic<UInt64>
     private let journal: Journal?
     private let files: DataFiles?
@@ -40,6 +44,8 @@ package actor KnowledgeStore {
     private var flushing = false
     /// Set by `close`: no more writes.
     private var closed = false
+    /// Groups the stories again after deletes, while some are owed.
+    private var regroupTask: Task<Void, Never>?
     /// Every durable change, for live subscribers (`GET /v1/stream`).
     package nonisolated let feed: ChangeFeed
     /// What opening the store from its directory took (zero for a store in memory).
@@ -107,7 +113,7 @@ package actor KnowledgeStore {
                 "rebuild_seconds": "\(opening.rebuildSeconds)",
                 "replay_seconds": "\(opening.replaySeconds)",
             ])
-        self.appliedSequence = Atomic(state.lastSequence)
+        self.appliedSequence = Atomic(state.revision)
         self.state = Mutex(state)
         self.journal = journal
         self.files = files
@@ -115,10 +121,12 @@ package actor KnowledgeStore {
         self.nextSequence = next
         self.snapshotSequence = snapshotSequence
         self.opening = opening
+        // Deletes replayed from the journal, or a regroup the snapshot still owed.
+        if state.stories.awaitsRegroup { Task { await self.scheduleRegroup() } }
     }
 
-    /// Changes each time the state does (it is the journal sequence applied last), without taking
-    /// the lock: what a read returned for version v holds for as long as `version` is v.
+    /// Changes each time the state does (its `revision`), without taking the lock: what a read
+    /// returned for version v holds for as long as `version` is v.
     package nonisolated var version: UInt64 { appliedSequence.load(ordering: .acquiring) }
 
     /// Runs `body` on the current state. Keep it short: writers wait for it.
@@ -246,24 +254,65 @@ package actor KnowledgeStore {
                     let applied: UInt64
                     if describe {
                         let (change, after) = state.withLock { state in (state.applyForFeed(entry), state) }
-                        applied = after.lastSequence
+                        applied = after.revision
                         changes += after.feedDrafts(for: change)
                     } else {
                         applied = state.withLock { state in
                             state.apply(entry)
-                            return state.lastSequence
+                            return state.revision
                         }
                     }
                     appliedSequence.store(applied, ordering: .releasing)
                 }
                 // Only what is durable goes out, in journal order (one flush at a time).
                 feed.publish(changes)
+                if read({ $0.stories.awaitsRegroup }) { scheduleRegroup() }
             }
             for waiter in batchWaiters {
                 if let failure { waiter.resume(throwing: failure) } else { waiter.resume() }
             }
         }
         flushing = false
+    }
+
+    // MARK: Regrouping stories
+
+    /// Starts grouping the stories again, unless that is already under way.
+    private func scheduleRegroup() {
+        guard regroupTask == nil else { return }
+        regroupTask = Task { await self.regroupStories() }
+    }
+
+    /// Groups the stories again from a copy of the state, off the actor, until a regroup is
+    /// adopted with none owed after it. A delete during a regroup makes it stale: it stops and
+    /// starts over from a newer copy (a burst of deletes costs about one regroup).
+    private func regroupStories() async {
+        while read({ $0.stories.awaitsRegroup }) {
+            let basis = read { $0 }
+            let regrouped = await Task.detached(priority: .utility) {
+                basis.regroupedStories { self.read { $0.stories.removals } != basis.stories.removals }
+            }.value
+            guard let regrouped else { continue }
+            let describe = feed.isListenedTo
+            // On the actor, between two batches' entries: no write is half applied.
+            let drafts: [ChangeFeed.Draft]? = state.withLock { state in
+                let previous = state.stories
+                guard state.adoptStories(regrouped, groupedFrom: basis) else { return nil }
+                appliedSequence.store(state.revision, ordering: .releasing)
+                return describe ? state.feedDrafts(afterRegroupFrom: previous) : []
+            }
+            if let drafts {
+                feed.publish(drafts)
+                logger.info("stories regrouped", metadata: ["articles": "\(basis.articleCount)", "stories": "\(regrouped.storyIDs.count)"])
+            }
+        }
+        regroupTask = nil
+    }
+
+    /// Returns once no regroup of the stories is owed or under way.
+    package func storiesSettled() async {
+        if read({ $0.stories.awaitsRegroup }) { scheduleRegroup() }
+        while let task = regroupTask { await task.value }
     }
 
     /// What a full check of the store found (`GET /v1/admin/verify`).
@@ -281,9 +330,11 @@ package actor KnowledgeStore {
         }
     }
 
-    /// Rebuilds every index from the records, off the lock, and compares. Costs a rebuild (seconds
-    /// for tens of thousands of articles), and the next write copies the indexes once.
+    /// Rebuilds every index from the records, off the lock, and compares, once the stories owe no
+    /// regroup. Costs a rebuild (seconds for tens of thousands of articles), and the next write
+    /// copies the indexes once.
     package nonisolated func verify() async -> Verification {
+        await storiesSettled()
         let current = read { $0 }
         return await Task.detached(priority: .utility) {
             let clock = ContinuousClock.now

@@ -2,10 +2,19 @@ import ChronicleFoundation
 import ChroniclePipeline
 
 /// The stories of the store: articles grouped as they arrive, and per story its events merged
-/// across reports. Derived from the records like every other index: deleting an article takes it
-/// out of its story and merges that story's events again without it.
+/// across reports. Derived from the records like every other index. Grouping is online (each
+/// article joins what the ones before it formed), so a delete cannot simply be undone in place:
+/// it takes the article out of its story and merges that story's events again without it at once,
+/// and marks the index `awaitsRegroup` until the store groups the remaining records again
+/// (`StoreState.regroupedStories`), as a rebuild would.
 package struct StoryIndex: Sendable {
     private(set) var clusterer: StoryClusterer
+    /// Set by a delete: the grouping has had an article taken out rather than been formed without
+    /// it. Kept in snapshots, so a regroup owed before a restart is owed after it.
+    package internal(set) var awaitsRegroup = false
+    /// Deletes applied since the process started: a regroup from an earlier copy of the state is
+    /// stale once this has moved.
+    package internal(set) var removals = 0
     /// Story id -> its merged events.
     private(set) var events: [String: StoryEvents] = [:]
     /// Article id -> where its report comes from (a copy takes its original's).
@@ -23,11 +32,12 @@ package struct StoryIndex: Sendable {
     /// by mention in that order, as they first were, with no merging decision taken again; the
     /// summaries follow from the reports. Nil when the positions do not fit the reports.
     init?(
-        clusterer: StoryClusterer, origins: [String: String], eventPositions: [String: [Int]], records: [String: ArticleRecord],
-        entities: EntityRegistry
+        clusterer: StoryClusterer, origins: [String: String], eventPositions: [String: [Int]], awaitsRegroup: Bool,
+        records: [String: ArticleRecord], entities: EntityRegistry
     ) {
         self.clusterer = clusterer
         self.origins = origins
+        self.awaitsRegroup = awaitsRegroup
         // Stories are independent: put together on every core, a share of the stories each.
         let stories = clusterer.storyIDs
         let shares = Concurrently.shares(of: stories.count)
@@ -107,6 +117,8 @@ package struct StoryIndex: Sendable {
         guard let story = clusterer.remove(articleID: record.id) else { return }
         origins[record.id] = nil
         remerge(story, records: records, entities: entities)
+        awaitsRegroup = true
+        removals += 1
     }
 
     /// Merges a story's events again from its articles, in arrival order, and sums it up again.
@@ -157,6 +169,7 @@ package struct StoryIndex: Sendable {
     /// written; `agrees(with:)` compares with a rebuild, whatever the ids).
     func sameState(as other: StoryIndex) -> Bool {
         clusterer.sameState(as: other.clusterer) && events == other.events && origins == other.origins && summaries == other.summaries
+            && awaitsRegroup == other.awaitsRegroup
     }
 
     private var grouping: Set<Set<String>> { Set(storyIDs.map { Set(articles(of: $0)) }) }

@@ -26,7 +26,7 @@ struct ChronicleAPI: Sendable {
         if let kept = responses.answer(for: key, store: identity, version: store.version) {
             answer = kept
         } else {
-            let (value, version) = try store.read { state in (try read(state), state.lastSequence) }
+            let (value, version) = try store.read { state in (try read(state), state.revision) }
             answer = responses.keep(ByteBuffer(bytes: try context.responseEncoder.encode(value)), for: key, store: identity, version: version)
         }
         return try await request.ifNoneMatch(eTag: answer.etag, context: context) {
