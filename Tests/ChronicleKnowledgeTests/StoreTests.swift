@@ -1,3 +1,4 @@
+import ChronicleFoundation
 import ChronicleKnowledge
 import ChroniclePipeline
 import Foundation
@@ -132,6 +133,18 @@ struct StoreTests {
     func contentHash() {
         #expect(ContentHash.of("A  b\nC") == ContentHash.of("a b c"))
         #expect(ContentHash.of("a b c") != ContentHash.of("a b d"))
+        #expect(ContentHash.normalized("\r\n  Über\u{00A0}DIE  Brücke\t") == "über die brücke")
+    }
+
+    @Test("normalizing an ASCII text byte by byte gives what normalizing its characters does")
+    func asciiNormalizing() {
+        var random = SplitMix64(seed: 3)
+        let alphabet = Array("aZ9 .,-'\"\t\n\r\u{0B}\u{0C}\u{1C}\u{7F}")
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...24, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let characterWise = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(ContentHash.normalized(text) == characterWise, "\(Array(text.utf8))")
+        }
     }
 
     @Test("TIMEX ranges cover their period", arguments: [

@@ -106,6 +106,15 @@ struct StoryTests {
         #expect(untitled.mainPerson == nil)
     }
 
+    @Test("a profile counts amounts and words, not years, short words or mixed tokens, in any script", arguments: [
+        ("25", .amount), ("1,200", .amount), ("2025", .other), ("1850", .amount), ("7", .other), ("3rd", .amount),
+        ("talks", .word), ("co-op", .word), ("ab", .other), ("x2y", .other), ("über", .word), ("٣٤", .amount), ("", .other),
+        ("naïve-ish", .word), ("o'neil", .other),
+    ] as [(String, ArticleProfile.WordKind)])
+    func wordKinds(word: String, kind: ArticleProfile.WordKind) {
+        #expect(ArticleProfile.kind(of: word) == kind)
+    }
+
     @Test("a syndicated copy with another headline and footer is a copy of the original")
     func copies() throws {
         var clusterer = StoryClusterer()

@@ -79,15 +79,11 @@ package struct ArticleProfile: Sendable {
         for token in document.tokens {
             let word = token.text.lowercased()
             words.append(word)
-            // Amounts tell happenings apart: "$137 million" of diamonds is not "2 million euros".
-            if word.first?.isNumber == true, word.count >= 2, !(word.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20"))) {
-                terms["n:" + word.filter { $0 != "," }, default: 0] += 1
-                continue
+            switch Self.kind(of: word) {
+            case .amount: terms["n:" + word.filter { $0 != "," }, default: 0] += 1
+            case .word where !stopwords.contains(word): terms[Self.stem(word), default: 0] += 1
+            case .word, .other: break
             }
-            guard word.count >= 3, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }),
-                !stopwords.contains(word)
-            else { continue }
-            terms[Self.stem(word), default: 0] += 1
         }
         if let title = document.metadata.title {
             for word in title.lowercased().split(whereSeparator: { !$0.isLetter }) where word.count >= 3 && !stopwords.contains(String(word)) {
@@ -106,6 +102,28 @@ package struct ArticleProfile: Sendable {
         signature = MinHashSignature(words: words.filter { $0.first?.isLetter == true || $0.first?.isNumber == true })
         day = document.metadata.publicationDate.flatMap { CalendarDay.days(of: $0) }
         origin = (document.metadata.agency ?? document.metadata.source)?.lowercased() ?? articleID
+    }
+
+    enum WordKind: Equatable { case amount, word, other }
+
+    /// What a lowercased token counts as: an amount (a number of two digits or more, not a year:
+    /// "$137 million" of diamonds is not "2 million euros"), a word (three letters or more,
+    /// hyphens allowed), or neither.
+    static func kind(of word: String) -> WordKind {
+        let bytes = word.utf8
+        // One character per byte (no CR LF pair): counting and testing bytes, not characters.
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            guard let first = bytes.first else { return .other }
+            if (0x30...0x39).contains(first) {
+                let isYear = bytes.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20"))
+                return bytes.count >= 2 && !isYear ? .amount : .other
+            }
+            return bytes.count >= 3 && bytes.allSatisfy({ (0x61...0x7A).contains($0) || $0 == 0x2D }) ? .word : .other
+        }
+        if word.first?.isNumber == true, word.count >= 2, !(word.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20"))) {
+            return .amount
+        }
+        return word.count >= 3 && word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) ? .word : .other
     }
 
     /// Lowercased words of a text, punctuation dropped: "Saints' Thomas to IR" -> saints thomas to ir.

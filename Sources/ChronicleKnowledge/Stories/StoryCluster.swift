@@ -77,10 +77,7 @@ struct StoryCluster: Sendable {
             countPeople()
         }
         var new: [TermID] = []
-        for key in article.keys {
-            keyCounts[key, default: 0] += 1
-            if keyCounts[key] == 1 { new.append(key) }
-        }
+        for key in article.keys where Self.adding(1, to: &keyCounts[key, default: 0]) == 1 { new.append(key) }
         return new
     }
 
@@ -97,14 +94,18 @@ struct StoryCluster: Sendable {
             countPeople()
         }
         var gone: [TermID] = []
-        for key in article.keys {
-            keyCounts[key, default: 0] -= 1
-            if keyCounts[key] == 0 {
-                keyCounts[key] = nil
-                gone.append(key)
-            }
+        for key in article.keys where Self.adding(-1, to: &keyCounts[key, default: 0]) == 0 {
+            keyCounts[key] = nil
+            gone.append(key)
         }
         return gone
+    }
+
+    /// Adds to a count in place and returns it: one look-up of the key, not two (every key of
+    /// every article stored).
+    private static func adding(_ amount: Int, to count: inout Int) -> Int {
+        count += amount
+        return count
     }
 }
 

@@ -117,7 +117,7 @@ package struct StoryClusterer: Sendable {
     private(set) var members: [String: Member] = [:]
     private var storyOfArticle: [String: String] = [:]
     /// Term -> the stories holding it.
-    private var postings: [TermID: Set<String>] = [:]
+    private var postings = StoryPostings()
     /// Terms (`e:` and an entity key, `t:` and a word) numbered as first seen; how many
     /// articles hold each.
     private(set) var termIDs: [String: TermID] = [:]
@@ -165,8 +165,9 @@ package struct StoryClusterer: Sendable {
                 }
                 built.withLock { [byStory, storyOfArticle] in ($0.clusters, $0.storyOfArticle) = (byStory, storyOfArticle) }
             default:
-                var postings: [TermID: Set<String>] = [:]
-                for cluster in clusters { for key in cluster.keyCounts.keys { postings[key, default: []].insert(cluster.id) } }
+                var postings = StoryPostings()
+                // Keys in order: the numbering inside follows the clusters' order either way.
+                for cluster in clusters { postings.insert(cluster.id, for: cluster.keyCounts.keys.sorted()) }
                 built.withLock { [postings] in $0.postings = postings }
             }
         }
@@ -216,7 +217,7 @@ package struct StoryClusterer: Sendable {
             clusters[storyID] = StoryCluster(id: storyID)
             isNew = true
         }
-        for key in clusters[storyID]!.add(member) { postings[key, default: []].insert(storyID) }
+        postings.insert(storyID, for: clusters[storyID]!.add(member))
         members[member.id] = member
         storyOfArticle[member.id] = storyID
         for key in member.signature.bandKeys { copyBuckets.add(member, to: key) }
@@ -251,17 +252,15 @@ package struct StoryClusterer: Sendable {
 
     /// Moves a stored article from one story to another, keeping the postings right.
     private mutating func move(_ member: Member, from source: String, to target: String) {
-        for key in clusters[source]?.remove(member) ?? [] {
-            postings[key]?.remove(source)
-            if postings[key]?.isEmpty == true { postings[key] = nil }
-        }
-        for key in clusters[target]!.add(member) { postings[key, default: []].insert(target) }
+        postings.remove(source, for: clusters[source]?.remove(member) ?? [])
+        postings.insert(target, for: clusters[target]!.add(member))
         storyOfArticle[member.id] = target
     }
 
     /// Forgets a story that is gone (absorbed or emptied).
     private mutating func dropStory(_ id: String) {
         clusters[id] = nil
+        postings.forget(id)
         for other in separated.removeValue(forKey: id) ?? [] { separated[other]?.remove(id) }
     }
 
@@ -304,10 +303,7 @@ package struct StoryClusterer: Sendable {
         for key in member.signature.bandKeys { copyBuckets.remove(from: key) { $0 === member } }
         for key in member.keys { documentFrequency[Int(key)] -= 1 }
         articleCount -= 1
-        for key in clusters[storyID]?.remove(member) ?? [] {
-            postings[key]?.remove(storyID)
-            if postings[key]?.isEmpty == true { postings[key] = nil }
-        }
+        postings.remove(storyID, for: clusters[storyID]?.remove(member) ?? [])
         if clusters[storyID]?.articles.isEmpty == true { dropStory(storyID) }
         return storyID
     }
@@ -365,16 +361,12 @@ package struct StoryClusterer: Sendable {
     /// Stories sharing entities or keywords with the article, most shared first.
     private func candidates(of member: Member, limit: Int? = nil) -> [String] {
         let limit = limit ?? settings.maxCandidates
-        var shared: [String: Double] = [:]
         let common = max(20, Int(settings.commonKeyShare * Double(articleCount)))
         // Entity and word terms never share an id.
-        for (key, weight) in [member.entities.entries, member.keywords.entries].joined() {
-            guard Int(key) < documentFrequency.count, documentFrequency[Int(key)] <= common, let stories = postings[key] else { continue }
-            for story in stories { shared[story, default: 0] += weight }
+        let keys = [member.entities.entries, member.keywords.entries].joined().lazy.filter { key, _ in
+            Int(key) < documentFrequency.count && documentFrequency[Int(key)] <= common
         }
-        guard shared.count > limit else { return shared.keys.sorted() }
-        // The best `limit` of thousands (a common name is in many stories), without sorting the rest.
-        return shared.first(limit) { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+        return postings.heaviest(sharing: keys.map { (key: $0.0, weight: $0.1) }, limit: limit)
     }
 
     /// The similarity to the story's centroid alone (not faded by time: `similarity` does that).
@@ -446,7 +438,7 @@ extension StoryClusterer {
     /// Whether both hold the same grouping down to every look-up, term number and float: a
     /// grouping restored from a snapshot must go on grouping as the one written did.
     func sameState(as other: StoryClusterer) -> Bool {
-        clusters == other.clusters && storyOfArticle == other.storyOfArticle && postings == other.postings && termIDs == other.termIDs
+        clusters == other.clusters && storyOfArticle == other.storyOfArticle && postings.byStory == other.postings.byStory && termIDs == other.termIDs
             && documentFrequency == other.documentFrequency && articleCount == other.articleCount && copies == other.copies
             && separated == other.separated && Set(members.keys) == Set(other.members.keys)
             && members.allSatisfy { $1.sameContent(as: other.members[$0]!) }

@@ -15,31 +15,31 @@ struct CataloguedMetricsFactory: MetricsFactory {
     }
 
     func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler {
-        let entry = MetricCatalogue.entry(for: label)
-        return registry.makeCounter(name: entry.name, labels: labels(dimensions), help: entry.help)
+        registry.makeCounter(descriptor: descriptor(label), labels: labels(dimensions))
     }
 
     func makeFloatingPointCounter(label: String, dimensions: [(String, String)]) -> any FloatingPointCounterHandler {
-        let entry = MetricCatalogue.entry(for: label)
-        return registry.makeCounter(name: entry.name, labels: labels(dimensions), help: entry.help)
+        registry.makeCounter(descriptor: descriptor(label), labels: labels(dimensions))
     }
 
     func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
-        let entry = MetricCatalogue.entry(for: label)
-        guard aggregate else { return registry.makeGauge(name: entry.name, labels: labels(dimensions), help: entry.help) }
-        return registry.makeValueHistogram(
-            name: entry.name, labels: labels(dimensions), buckets: plain.defaultValueHistogramBuckets, help: entry.help)
+        guard aggregate else { return registry.makeGauge(descriptor: descriptor(label), labels: labels(dimensions)) }
+        return registry.makeValueHistogram(descriptor: descriptor(label), labels: labels(dimensions), buckets: plain.defaultValueHistogramBuckets)
     }
 
     func makeMeter(label: String, dimensions: [(String, String)]) -> any MeterHandler {
-        let entry = MetricCatalogue.entry(for: label)
-        return registry.makeGauge(name: entry.name, labels: labels(dimensions), help: entry.help)
+        registry.makeGauge(descriptor: descriptor(label), labels: labels(dimensions))
     }
 
     func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
+        registry.makeDurationHistogram(descriptor: descriptor(label), labels: labels(dimensions), buckets: plain.defaultDurationHistogramBuckets)
+    }
+
+    /// The catalogue's name and help text for a label. The catalogue's names are whole, unit
+    /// suffix included, so the descriptor's unit is left empty.
+    private func descriptor(_ label: String) -> MetricNameDescriptor {
         let entry = MetricCatalogue.entry(for: label)
-        return registry.makeDurationHistogram(
-            name: entry.name, labels: labels(dimensions), buckets: plain.defaultDurationHistogramBuckets, help: entry.help)
+        return MetricNameDescriptor(metricName: entry.name, unitName: "", helpText: entry.help)
     }
 
     /// OpenTelemetry's dotted attribute names (`http.request.method`) as Prometheus label names.
