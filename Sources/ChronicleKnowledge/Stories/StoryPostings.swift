@@ -71,9 +71,21 @@ struct StoryPostings: Sendable {
             }
         }
         guard touched.count > limit else { return touched.map { names[Int($0)] }.sorted() }
-        // The best `limit` of thousands (a common name is in many stories), without sorting the rest.
-        return touched.lazy.map { (weight: weights[Int($0)], story: names[Int($0)]) }
-            .first(limit) { ($0.weight, $1.story) > ($1.weight, $0.story) }.map(\.story)
+        guard limit > 0 else { return [] }
+        // The best `limit` of thousands (a common name is in many stories), without sorting the
+        // rest, comparing numbers by weight and reading ids only for a tie.
+        func before(_ a: Int32, _ b: Int32) -> Bool {
+            let (weightA, weightB) = (weights[Int(a)], weights[Int(b)])
+            return weightA != weightB ? weightA > weightB : names[Int(a)] < names[Int(b)]
+        }
+        var kept: [Int32] = []
+        kept.reserveCapacity(limit + 1)
+        for number in touched {
+            guard kept.count < limit || before(number, kept[kept.count - 1]) else { continue }
+            kept.insert(number, at: kept.partitioningIndex { before(number, $0) })
+            if kept.count > limit { kept.removeLast() }
+        }
+        return kept.map { names[Int($0)] }
     }
 
     /// The postings by story id, whatever the numbering (two groupings compared).
