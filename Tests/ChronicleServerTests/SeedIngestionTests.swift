@@ -49,6 +49,21 @@ struct SeedIngestionTests {
         }
     }
 
+    @Test("two seeds posted and the second deleted: every index is what a rebuild from the first gives")
+    func deleteLeavesNothingBehind() async throws {
+        let seeds = try SharedData.seedTexts()
+        try await TestService().run { client in
+            var ids: [String] = []
+            for seed in [seeds[0], seeds[2]] {
+                ids.append(try #require(try await client.post("/v1/articles", seed, contentType: "text/plain").json()["id"] as? String))
+            }
+            #expect(try await client.execute(uri: "/v1/articles/\(ids[1])", method: .delete).status == .noContent)
+            let verify = try await client.get("/v1/admin/verify").json()
+            #expect(verify["differing_indexes"] as? [String] == [])
+            #expect(verify["articles"] as? Int == 1)
+        }
+    }
+
     @Test("across the five seeds one entity per real thing, under every spelling, with its aliases")
     func seedsShareEntities() async throws {
         let seeds = try SharedData.seedTexts()
