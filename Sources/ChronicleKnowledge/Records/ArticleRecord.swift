@@ -5,16 +5,40 @@ import Foundation
 /// A stored article: the pipeline's document plus what the store knows about it.
 /// Records are the source of truth; every index is derived from them.
 package struct ArticleRecord: Codable, Sendable, Equatable {
-    package var id: String
+    /// A record is never changed once made, and is copied by the thousand (into look-ups, a
+    /// story's reports, query results): kept behind one reference, a copy costs one retain
+    /// rather than one for each of its document's arrays and strings.
+    private final class Storage: Sendable {
+        let id: String
+        let sequence: UInt64
+        let contentHash: UInt64
+        let receivedAt: String
+        let document: ArticleDocument
+        let tokenSpans: TokenSpans
+
+        init(id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument, tokenSpans: TokenSpans) {
+            (self.id, self.sequence, self.contentHash, self.receivedAt) = (id, sequence, contentHash, receivedAt)
+            (self.document, self.tokenSpans) = (document, tokenSpans)
+        }
+    }
+
+    private let storage: Storage
+
+    package var id: String { storage.id }
     /// Journal sequence number; orders articles by arrival and makes cursors stable.
-    package var sequence: UInt64
-    package var contentHash: UInt64
+    package var sequence: UInt64 { storage.sequence }
+    package var contentHash: UInt64 { storage.contentHash }
     /// When the store accepted it, ISO 8601.
-    package var receivedAt: String
+    package var receivedAt: String { storage.receivedAt }
     /// The document with its tokens kept apart, in `tokenSpans`: `document.tokens` is empty.
     /// Tokens were the largest part of a stored article; `fullDocument` has them back.
-    package private(set) var document: ArticleDocument
-    package private(set) var tokenSpans: TokenSpans
+    package var document: ArticleDocument {
+        // Lent, not copied: `record.document.events` retains the events alone.
+        _read { yield storage.document }
+    }
+    package var tokenSpans: TokenSpans {
+        _read { yield storage.tokenSpans }
+    }
 
     package init(id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument) {
         var document = document
@@ -25,10 +49,6 @@ package struct ArticleRecord: Codable, Sendable, Equatable {
 
     /// `document` without its tokens, which `tokenSpans` holds.
     init(id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument, tokenSpans: TokenSpans) {
-        self.id = id
-        self.sequence = sequence
-        self.contentHash = contentHash
-        self.receivedAt = receivedAt
         // The pipeline grows its arrays by appending, up to twice the room they need; a record
         // lives as long as the store, so it keeps exactly what it holds.
         var document = document
@@ -38,8 +58,13 @@ package struct ArticleRecord: Codable, Sendable, Equatable {
         document.timexes = document.timexes.fitted()
         document.events = document.events.fitted()
         document.quotations = document.quotations.fitted()
-        self.document = document
-        self.tokenSpans = tokenSpans
+        storage = Storage(id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: tokenSpans)
+    }
+
+    package static func == (lhs: ArticleRecord, rhs: ArticleRecord) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.id, lhs.sequence, lhs.contentHash, lhs.receivedAt) == (rhs.id, rhs.sequence, rhs.contentHash, rhs.receivedAt)
+            && lhs.document == rhs.document && lhs.tokenSpans == rhs.tokenSpans
     }
 
     /// The document as the pipeline gave it, tokens included.
