@@ -180,17 +180,20 @@ package struct StoryIndex: Sendable {
 
     private func facts(of record: ArticleRecord) -> [MentionFacts] {
         let origin = origins[record.id] ?? record.id
-        var affiliations: [String: String] = [:]
-        for mention in record.document.entities { if let affiliation = mention.affiliation { affiliations[mention.canonicalName] = affiliation } }
         let document = record.document
-        // The places each sentence with an event names, found once per sentence, not per event.
-        var placesBySentence: [Int: [String]] = [:]
-        for sentence in Set(document.events.map(\.sentence)) where sentence < document.sentences.count {
-            let span = document.sentences[sentence].span
-            placesBySentence[sentence] = Set(document.entities.lazy.filter { mention in
-                mention.type == .location && mention.span.start >= span.start && mention.span.end <= span.end
-            }.map(\.canonicalName)).sorted()
+        let eventSentences = Set(document.events.map(\.sentence))
+        // One pass over the entities: their affiliations, and the places each sentence with an
+        // event names (a sentence looked up by its start: sentences are in order and apart).
+        var affiliations: [String: String] = [:]
+        var places: [Int: Set<String>] = [:]
+        for mention in document.entities {
+            if let affiliation = mention.affiliation { affiliations[mention.canonicalName] = affiliation }
+            guard mention.type == .location else { continue }
+            let sentence = document.sentences.partitioningIndex { $0.span.start > mention.span.start } - 1
+            guard sentence >= 0, eventSentences.contains(sentence), mention.span.end <= document.sentences[sentence].span.end else { continue }
+            places[sentence, default: []].insert(mention.canonicalName)
         }
+        let placesBySentence = places.mapValues { $0.sorted() }
         return document.events.enumerated().map { index, event in
             let places = placesBySentence[event.sentence] ?? []
             return MentionFacts(
