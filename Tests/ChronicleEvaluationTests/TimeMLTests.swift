@@ -21,6 +21,9 @@ struct TimeMLTests {
         <SIGNAL sid="s1">for</SIGNAL> <TIMEX3 tid="t2" type="DURATION" value="PT90M" mod="MORE_THAN">more than 90 minutes</TIMEX3> \
         &amp; <EVENT eid="e2" class="REPORTING">said</EVENT> &quot;Cafe&#x301; &lt;soon&gt;&quot;, <TIMEX3 tid='t3' type="DATE" value="FUTURE_REF">soon</TIMEX3>.
         </TEXT>
+        <MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>
+        <MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST" aspect="PERFECTIVE" polarity="NEG" modality="would" pos="VERB"/>
+        <MAKEINSTANCE eventID="e2" eiid="ei3" tense="FUTURE" aspect="NONE" polarity="POS" pos="VERB"/>
         </TimeML>
 
         """
@@ -45,7 +48,25 @@ struct TimeMLTests {
             #expect(String(String.UnicodeScalarView(scalars[timex.span.start..<timex.span.end])) == timex.text)
         }
         #expect(document.head.hasPrefix("<?xml") && document.head.hasSuffix("<TEXT>"))
-        #expect(document.tail == "</TEXT>\n</TimeML>\n")
+        #expect(document.tail.hasPrefix("</TEXT>\n<MAKEINSTANCE") && document.tail.hasSuffix("</TimeML>\n"))
+    }
+
+    @Test("gold events with their class, and tense, aspect, polarity and modality from their first instance")
+    func events() throws {
+        let document = try TimeMLDocument(Self.source)
+        #expect(document.events == [
+            TimeMLDocument.Event(
+                eid: "e1", span: TextSpan(start: 12, end: 15), text: "met", eventClass: "OCCURRENCE", tense: "PAST", aspect: "NONE",
+                polarity: "POS", partOfSpeech: "VERB"),
+            TimeMLDocument.Event(
+                eid: "e2", span: TextSpan(start: 53, end: 57), text: "said", eventClass: "REPORTING", tense: "PAST", aspect: "PERFECTIVE",
+                polarity: "NEG", modality: "would", partOfSpeech: "VERB"),
+        ])
+        // An EVENT overlapping a TIMEX3 closes each where it ends.
+        let overlapping = try TimeMLDocument("<TimeML><TEXT><EVENT eid=\"e1\" class=\"STATE\">a <TIMEX3 tid=\"t1\">b</EVENT> c</TIMEX3></TEXT></TimeML>")
+        #expect(overlapping.events.map(\.span) == [TextSpan(start: 0, end: 3)])
+        #expect(overlapping.timexes.map(\.span) == [TextSpan(start: 2, end: 5)])
+        #expect(throws: TimeMLDocument.FormatError.self) { try TimeMLDocument("<TimeML><TEXT>a </EVENT></TEXT></TimeML>") }
     }
 
     @Test("the creation time is the CREATION_TIME TIMEX3 of <DCT>; comments, CDATA, quoted '>', empty TIMEX3, CRLF")
@@ -201,5 +222,35 @@ struct TempEvalScoreTests {
         #expect(scorer.total.f1(scorer.total.relaxed) >= 0.92)
         #expect(scorer.total.f1(scorer.total.strict) >= 0.85)
         #expect(scorer.total.f1(scorer.total.value) >= 0.79)
+    }
+
+    @Test("every EVENT in the TEXT of TBAQ-cleaned is read, over its text, with one of the seven classes and its instance's tense")
+    func events() throws {
+        let root = try #require(tempEvalDirectory)
+        let files = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".tml") }
+        var tags = 0
+        var instanced = 0
+        var read: [TimeMLDocument.Event] = []
+        for file in files {
+            let url = root.appendingPathComponent(file)
+            let source = try String(contentsOf: url, encoding: .utf8)
+            // Counted in the raw file: the EVENT tags inside <TEXT>, and those of them with a
+            // MAKEINSTANCE (a few of the corpus's events have none).
+            let inside = source.components(separatedBy: "<TEXT>").dropFirst().first?.components(separatedBy: "</TEXT>").first ?? ""
+            let eids = inside.components(separatedBy: "<EVENT eid=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            tags += eids.count
+            instanced += eids.filter { source.contains("eventID=\"\($0)\"") }.count
+            let document = try TimeMLDocument(contentsOf: url)
+            let scalars = Array(document.text.unicodeScalars)
+            for event in document.events {
+                #expect(String(String.UnicodeScalarView(scalars[event.span.start..<event.span.end])) == event.text, "\(file) \(event.eid)")
+            }
+            read += document.events
+        }
+        #expect(read.count == tags)
+        #expect(tags > 11_000)
+        let classes: Set = ["OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"]
+        #expect(read.filter { !classes.contains($0.eventClass) }.isEmpty)
+        #expect(read.filter { $0.tense != nil }.count == instanced)
     }
 }

@@ -2,8 +2,9 @@ import ChroniclePipeline
 import Foundation
 
 /// A TimeML file (TempEval-3's format): the document creation time from `<DCT>`, the plain text
-/// of `<TEXT>` with every tag removed and entities decoded, and the TIMEX3s annotated in it with
-/// Unicode scalar offsets into that text. What lies outside `<TEXT>` is kept as written so the
+/// of `<TEXT>` with every tag removed and entities decoded, and the TIMEX3s and EVENTs annotated
+/// in it with Unicode scalar offsets into that text (an event with the attributes of its first
+/// `<MAKEINSTANCE>`). What lies outside `<TEXT>` is kept as written so the
 /// writer can put a system's annotations back into the same document.
 package struct TimeMLDocument: Sendable {
     package struct Timex: Sendable, Equatable {
@@ -25,6 +26,28 @@ package struct TimeMLDocument: Sendable {
         }
     }
 
+    /// An EVENT: its class on the tag, tense, aspect, polarity, modality and part of speech on
+    /// its instance, as written (nil when absent).
+    package struct Event: Sendable, Equatable {
+        package var eid: String
+        package var span: TextSpan
+        package var text: String
+        package var eventClass: String
+        package var tense: String?
+        package var aspect: String?
+        package var polarity: String?
+        package var modality: String?
+        package var partOfSpeech: String?
+
+        package init(
+            eid: String, span: TextSpan, text: String, eventClass: String, tense: String? = nil, aspect: String? = nil,
+            polarity: String? = nil, modality: String? = nil, partOfSpeech: String? = nil
+        ) {
+            (self.eid, self.span, self.text, self.eventClass) = (eid, span, text, eventClass)
+            (self.tense, self.aspect, self.polarity, self.modality, self.partOfSpeech) = (tense, aspect, polarity, modality, partOfSpeech)
+        }
+    }
+
     package typealias FormatError = CorpusFormatError
 
     /// `<DOCID>`, if there is one.
@@ -34,6 +57,8 @@ package struct TimeMLDocument: Sendable {
     package var text: String
     /// In text order; a TIMEX3 without content (`<TIMEX3 .../>`) has no extent and is left out.
     package var timexes: [Timex]
+    /// In text order.
+    package var events: [Event]
     /// The file up to and including the `<TEXT>` tag, and from the `</TEXT>` tag on.
     package var head: String
     package var tail: String
@@ -55,14 +80,39 @@ package struct TimeMLDocument: Sendable {
         let outside = Array(pieces[..<open]) + Array(pieces[(close + 1)...])
         id = Self.content(of: "DOCID", in: outside, scanner: scanner)?.trimmingCharacters(in: .whitespacesAndNewlines)
         creationTime = Self.creationTime(in: outside)
-        (text, timexes) = try Self.body(pieces[(open + 1)..<close], scanner: scanner)
+        (text, timexes, events) = try Self.body(pieces[(open + 1)..<close], scanner: scanner)
+        let instances = Self.instances(in: outside)
+        events = events.map { event in
+            var event = event
+            if let instance = instances[event.eid] {
+                event.tense = instance["tense"]
+                event.aspect = instance["aspect"]
+                event.polarity = instance["polarity"]
+                event.modality = instance["modality"]
+                event.partOfSpeech = instance["pos"]
+            }
+            return event
+        }
     }
 
-    /// The plain text between the TEXT tags and the TIMEX3 elements in it.
-    private static func body(_ pieces: ArraySlice<TimeMLScanner.Piece>, scanner: TimeMLScanner) throws -> (String, [Timex]) {
+    /// Each event's first `<MAKEINSTANCE>` attributes, by `eventID`.
+    private static func instances(in pieces: [TimeMLScanner.Piece]) -> [String: [String: String]] {
+        var instances: [String: [String: String]] = [:]
+        for piece in pieces {
+            guard case .tag(let tag) = piece, tag.name == "MAKEINSTANCE", !tag.closing, let event = tag.attributes["eventID"],
+                instances[event] == nil
+            else { continue }
+            instances[event] = tag.attributes
+        }
+        return instances
+    }
+
+    /// The plain text between the TEXT tags and the TIMEX3 and EVENT elements in it.
+    private static func body(_ pieces: ArraySlice<TimeMLScanner.Piece>, scanner: TimeMLScanner) throws -> (String, [Timex], [Event]) {
         var text: [Unicode.Scalar] = []
         var timexes: [Timex] = []
-        var open: [(start: Int, attributes: [String: String])] = []
+        var events: [Event] = []
+        var open: [(name: String, start: Int, attributes: [String: String])] = []
         for piece in pieces {
             switch piece {
             case .text(let range):
@@ -72,29 +122,40 @@ package struct TimeMLDocument: Sendable {
             case .other:
                 break
             case .tag(let tag):
-                guard tag.name == "TIMEX3", !tag.selfClosing else { continue }
+                guard tag.name == "TIMEX3" || tag.name == "EVENT", !tag.selfClosing else { continue }
                 if !tag.closing {
-                    open.append((text.count, tag.attributes))
+                    open.append((tag.name, text.count, tag.attributes))
                     continue
                 }
-                guard let started = open.popLast() else { throw FormatError(description: "</TIMEX3> without <TIMEX3>") }
+                // The innermost open element of that name (an EVENT and a TIMEX3 may overlap).
+                guard let index = open.lastIndex(where: { $0.name == tag.name }) else {
+                    throw FormatError(description: "</\(tag.name)> without <\(tag.name)>")
+                }
+                let started = open.remove(at: index)
                 var covered = String.UnicodeScalarView()
                 covered.append(contentsOf: text[started.start...])
                 let attributes = started.attributes
-                timexes.append(
-                    Timex(
-                        tid: attributes["tid"] ?? "", span: TextSpan(start: started.start, end: text.count), text: String(covered),
-                        type: attributes["type"] ?? "", value: attributes["value"] ?? "", mod: attributes["mod"]))
+                let span = TextSpan(start: started.start, end: text.count)
+                if tag.name == "EVENT" {
+                    events.append(Event(eid: attributes["eid"] ?? "", span: span, text: String(covered), eventClass: attributes["class"] ?? ""))
+                } else {
+                    timexes.append(
+                        Timex(
+                            tid: attributes["tid"] ?? "", span: span, text: String(covered), type: attributes["type"] ?? "",
+                            value: attributes["value"] ?? "", mod: attributes["mod"]))
+                }
             }
         }
         if let unclosed = open.last {
-            throw FormatError(description: "<TIMEX3 tid=\"\(unclosed.attributes["tid"] ?? "")\"> not closed inside <TEXT>")
+            let id = unclosed.attributes[unclosed.name == "EVENT" ? "eid" : "tid"] ?? ""
+            throw FormatError(description: "<\(unclosed.name) \(unclosed.name == "EVENT" ? "eid" : "tid")=\"\(id)\"> not closed inside <TEXT>")
         }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: text)
         // Nested TIMEX3s close inner first: order by start, the outer first.
         timexes.sort { ($0.span.start, -$0.span.end) < ($1.span.start, -$1.span.end) }
-        return (String(view), timexes)
+        events.sort { ($0.span.start, -$0.span.end) < ($1.span.start, -$1.span.end) }
+        return (String(view), timexes, events)
     }
 
     /// The value of the TIMEX3 in `<DCT>` whose functionInDocument is CREATION_TIME (else the
