@@ -39,8 +39,8 @@ import Testing
         for (token, scores) in rows.enumerated() {
             for (tag, score) in scores { emissions[token * EntityTagSet.count + tag] = score }
         }
-        let transitions = [Float](repeating: 0, count: ViterbiDecoder.transitionSize)
-        var decoder = ViterbiDecoder()
+        let transitions = [Float](repeating: 0, count: EntityTagSet.scheme.transitionSize)
+        var decoder = ViterbiDecoder(scheme: EntityTagSet.scheme)
         return emissions.withUnsafeBufferPointer { emissions in
             transitions.withUnsafeBufferPointer { decoder.decode(emissions: emissions, count: rows.count, transitions: $0) }
         }
@@ -56,6 +56,25 @@ import Testing
         let tags = decode([[o: 1, begin: 0.5], [inside: 5, last: 0.2, unit: 3, o: 0]])
         #expect(tags == [o, unit])
         #expect(EntityTagSet.iob2(tags) == ["O", "B-PER"])
+    }
+
+    @Test("a scheme that allows every transition: transitions weigh in, emissions alone decide when they are zero")
+    func freeScheme() {
+        let scheme = TagScheme(count: 3)
+        #expect(scheme.transitionSize == 15 && scheme.predecessors == [[0, 1, 2], [0, 1, 2], [0, 1, 2]])
+        let emissions: [Float] = [1, 0, 0, 0, 2, 1, 0, 1, 3, 5, 0, 0]
+        var transitions = [Float](repeating: 0, count: scheme.transitionSize)
+        var decoder = ViterbiDecoder(scheme: scheme)
+        func decode() -> [Int] {
+            emissions.withUnsafeBufferPointer { emissions in
+                transitions.withUnsafeBufferPointer { decoder.decode(emissions: emissions, count: 4, transitions: $0) }
+            }
+        }
+        #expect(decode() == [0, 1, 2, 0])
+        // 2 -> 0 made costly: the third token gives up tag 2 (3) for tag 1 (1) so that the last
+        // may still be 0 (1 + 2 + 1 + 5 = 9 against 1 + 2 + 3 + 0 = 6 ending in 2).
+        transitions[2 * 3 + 0] = -10
+        #expect(decode() == [0, 1, 1, 0])
     }
 
     @Test func neverEndsInsideAnEntity() {
@@ -84,7 +103,7 @@ import Testing
         let keys: [UInt64] = [3, 1 << 40, 0xdead_beef_1234, UInt64.max - 6]
         var random = SplitMix64(seed: 42)
         let passes = (0..<2).map { _ in
-            (0..<(keys.count * tagCount + ViterbiDecoder.transitionSize)).map { _ in Float(random.below(2001)) / 100 - 10 }
+            (0..<(keys.count * tagCount + EntityTagSet.scheme.transitionSize)).map { _ in Float(random.below(2001)) / 100 - 10 }
         }
         var gazetteer = TaggerGazetteer()
         gazetteer.add(tokens: ["New", "York"], category: 2)
@@ -107,7 +126,7 @@ import Testing
     @Test func rejectsOtherFiles() throws {
         #expect(throws: TaggerModel.FormatError.self) { try TaggerModel(data: Data("not a model at all".utf8)) }
         let model = TaggerModel(
-            keys: [5], passes: [[Float](repeating: 1, count: EntityTagSet.count + ViterbiDecoder.transitionSize)], gazetteers: [])
+            keys: [5], passes: [[Float](repeating: 1, count: EntityTagSet.count + EntityTagSet.scheme.transitionSize)], gazetteers: [])
         var data = try model.serialized()
         data[data.count - 3] ^= 0xff
         #expect(throws: (any Error).self) { try TaggerModel(data: data) }

@@ -149,7 +149,7 @@ package struct NERTrainer {
             let model = trainPass(
                 "fold \(k + 1)/\(options.folds)", featureCount: localCount, sentences: sentences, rows: trainingLocal,
                 documents: training, epochs: first.epoch, dropout: options.featureDropout, random: &random, validate: nil)
-            var decoder = ViterbiDecoder()
+            var decoder = ViterbiDecoder(scheme: EntityTagSet.scheme)
             var emissions: [Float] = []
             for document in training.indices where fold[document] == k {
                 for sentence in training[document].sentences.indices {
@@ -193,7 +193,7 @@ package struct NERTrainer {
         log("pass 2: epoch \(second.epoch), validation F1 \(String(format: "%.4f", second.f1)), \(elapsed())")
 
         // The first pass's weights, widened to the second pass's rows (document features: 0).
-        var firstWeights = [Float](repeating: 0, count: fullCount * EntityTagSet.count + ViterbiDecoder.transitionSize)
+        var firstWeights = [Float](repeating: 0, count: fullCount * EntityTagSet.count + EntityTagSet.scheme.transitionSize)
         firstWeights.replaceSubrange(0..<(localCount * EntityTagSet.count), with: first.weights[0..<(localCount * EntityTagSet.count)])
         firstWeights.replaceSubrange(
             (fullCount * EntityTagSet.count)..., with: first.weights[(localCount * EntityTagSet.count)...])
@@ -217,8 +217,8 @@ package struct NERTrainer {
         _ name: String, featureCount: Int, sentences: [(Int, Int)], rows: [[FeatureRows<Int32>]], documents: [Document],
         epochs: Int, dropout: Double, random: inout SplitMix64, validate: (([Float]) -> CoNLLEvaluation)?
     ) -> (weights: [Float], epoch: Int, f1: Double) {
-        var perceptron = AveragedPerceptron(featureCount: featureCount)
-        var decoder = ViterbiDecoder()
+        var perceptron = AveragedPerceptron(featureCount: featureCount, scheme: EntityTagSet.scheme)
+        var decoder = ViterbiDecoder(scheme: EntityTagSet.scheme)
         var order = sentences
         var best: (weights: [Float], epoch: Int, f1: Double) = ([], 0, -1)
         let clock = ContinuousClock()
@@ -259,7 +259,7 @@ package struct NERTrainer {
     private func evaluate(
         _ documents: [Document], rows: [[FeatureRows<Int32>]], weights: [Float], featureCount: Int
     ) -> (evaluation: CoNLLEvaluation, tags: [[[Int]]]) {
-        var decoder = ViterbiDecoder()
+        var decoder = ViterbiDecoder(scheme: EntityTagSet.scheme)
         var emissions: [Float] = []
         var evaluation = CoNLLEvaluation()
         var tags: [[[Int]]] = []
@@ -312,7 +312,7 @@ package struct NERTrainer {
         kept.sort { keys[$0] < keys[$1] }
         let prunedPasses = passes.map { weights in
             var result: [Float] = []
-            result.reserveCapacity(kept.count * tagCount + ViterbiDecoder.transitionSize)
+            result.reserveCapacity(kept.count * tagCount + EntityTagSet.scheme.transitionSize)
             for row in kept { result += weights[(row * tagCount)..<((row + 1) * tagCount)] }
             result += weights[(featureCount * tagCount)...]
             return result

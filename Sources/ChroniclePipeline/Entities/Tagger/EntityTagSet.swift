@@ -6,6 +6,8 @@
 package enum EntityTagSet {
     package static let types = ["PER", "ORG", "LOC", "MISC"]
     package static let count = 1 + 4 * types.count
+    /// The tags with BILOU's transitions, for the decoder.
+    package static let scheme = TagScheme(count: count, allows: allows, canStart: canStart, canEnd: canEnd)
     package static let outside = 0
 
     package enum Position: Int {

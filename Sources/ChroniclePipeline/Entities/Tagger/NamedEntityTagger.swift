@@ -45,7 +45,7 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
     /// BILOU tag indexes, sentence by sentence.
     package func tagBILOU(sentences: [[String]]) -> [[Int]] {
         let document = extractor.prepare(sentences)
-        var decoder = ViterbiDecoder()
+        var decoder = ViterbiDecoder(scheme: EntityTagSet.scheme)
         var hashes = FeatureRows<UInt64>()
         var emissions: [Float] = []
         var local: [FeatureRows<Int32>] = []
@@ -81,7 +81,7 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
             emissions.withUnsafeMutableBufferPointer { buffer in
                 let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
                 slice.update(repeating: 0)
-                for rows in rowSets { ViterbiDecoder.score(rows: rows, weights: weights, into: slice) }
+                for rows in rowSets { ViterbiDecoder.score(rows: rows, weights: weights, tagCount: EntityTagSet.count, into: slice) }
                 let transitions = UnsafeBufferPointer(rebasing: weights[(model.keys.count * EntityTagSet.count)...])
                 return decoder.decode(emissions: UnsafeBufferPointer(slice), count: tokenCount, transitions: transitions)
             }

@@ -33,7 +33,7 @@ package struct TaggerModel: Sendable {
         keys: [UInt64], passes: [[Float]], gazetteers: [TaggerGazetteer], lowercaseWords: Set<UInt64> = [],
         featureVersion: UInt32 = FeatureExtractor.version
     ) {
-        precondition(passes.allSatisfy { $0.count == keys.count * EntityTagSet.count + ViterbiDecoder.transitionSize })
+        precondition(passes.allSatisfy { $0.count == keys.count * EntityTagSet.count + EntityTagSet.scheme.transitionSize })
         self.keys = keys
         self.passes = passes
         self.gazetteers = gazetteers
@@ -122,7 +122,7 @@ package struct TaggerModel: Sendable {
         var passes: [[Float]] = []
         for _ in 0..<passCount {
             let scale = try payload.float()
-            var weights = [Float](repeating: 0, count: featureCount * tagCount + ViterbiDecoder.transitionSize)
+            var weights = [Float](repeating: 0, count: featureCount * tagCount + EntityTagSet.scheme.transitionSize)
             for index in (featureCount * tagCount)..<weights.count { weights[index] = try payload.float() }
             // Read as a block: the weights are most of the file.
             let block = try payload.bytes(featureCount * tagCount * 2)

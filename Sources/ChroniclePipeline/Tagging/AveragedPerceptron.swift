@@ -7,8 +7,7 @@
 /// `step * delta` in `u`; the average after `step` updates is `w - u / step`, so no pass over all
 /// weights is needed per sentence.
 package struct AveragedPerceptron {
-    package static let tagCount = EntityTagSet.count
-
+    package let scheme: TagScheme
     package let featureCount: Int
     /// `featureCount` rows of `tagCount` weights, then the transition block (see `ViterbiDecoder`).
     private(set) var weights: [Float]
@@ -16,26 +15,29 @@ package struct AveragedPerceptron {
     private var step = 1
     private var emissions: [Float] = []
 
-    package init(featureCount: Int) {
+    package init(featureCount: Int, scheme: TagScheme) {
+        self.scheme = scheme
         self.featureCount = featureCount
-        let size = featureCount * Self.tagCount + ViterbiDecoder.transitionSize
+        let size = featureCount * scheme.count + scheme.transitionSize
         weights = [Float](repeating: 0, count: size)
         accumulated = [Double](repeating: 0, count: size)
     }
 
-    package var transitionOffset: Int { featureCount * Self.tagCount }
+    package var transitionOffset: Int { featureCount * scheme.count }
 
-    /// Tags a sentence with the given weights (the current ones or an average).
+    /// Tags a sentence with the given weights (the current ones or an average), in the
+    /// decoder's scheme.
     package static func predict(
         rows: FeatureRows<Int32>, weights: [Float], featureCount: Int, emissions: inout [Float], decoder: inout ViterbiDecoder
     ) -> [Int] {
+        let tagCount = decoder.scheme.count
         let size = rows.tokenCount * tagCount
         if emissions.count < size { emissions = [Float](repeating: 0, count: size * 2) }
         return weights.withUnsafeBufferPointer { weights in
             emissions.withUnsafeMutableBufferPointer { buffer in
                 let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
                 slice.update(repeating: 0)
-                ViterbiDecoder.score(rows: rows, weights: weights, into: slice)
+                ViterbiDecoder.score(rows: rows, weights: weights, tagCount: tagCount, into: slice)
                 let transitions = UnsafeBufferPointer(rebasing: weights[(featureCount * tagCount)...])
                 return decoder.decode(emissions: UnsafeBufferPointer(slice), count: rows.tokenCount, transitions: transitions)
             }
@@ -47,7 +49,7 @@ package struct AveragedPerceptron {
     package mutating func train(rows: FeatureRows<Int32>, gold: [Int], decoder: inout ViterbiDecoder) -> [Int] {
         let predicted = Self.predict(rows: rows, weights: weights, featureCount: featureCount, emissions: &emissions, decoder: &decoder)
         if predicted != gold {
-            let tagCount = Self.tagCount
+            let tagCount = scheme.count
             for i in 0..<gold.count where predicted[i] != gold[i] {
                 for row in rows.token(i) {
                     update(Int(row) * tagCount + gold[i], 1)

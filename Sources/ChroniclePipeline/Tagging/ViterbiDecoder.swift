@@ -1,28 +1,19 @@
-/// First-order Viterbi decoding over BILOU tags. Transitions the tag scheme forbids (I-X after
-/// O, B-X followed by O, a sentence ending inside an entity) are never considered, so every
-/// output is a well-formed BILOU sequence and converts to IOB2 without repair.
+/// First-order Viterbi decoding over a `TagScheme`'s tags. Transitions the scheme forbids (in
+/// BILOU: I-X after O, B-X followed by O, a sentence ending inside an entity) are never
+/// considered, so every output is well formed (a BILOU sequence converts to IOB2 without repair).
 ///
-/// Transition weights are laid out as `EntityTagSet.count + 2` rows of `count` floats: row `p`
-/// scores `p -> t`, then a row for starting a sentence in `t` and one for ending it in `t`.
+/// Transition weights are laid out as the scheme says (`TagScheme.transitionSize`).
 package struct ViterbiDecoder {
-    package static let tagCount = EntityTagSet.count
-    package static let transitionSize = (tagCount + 2) * tagCount
-
-    /// For each tag, the tags allowed before it.
-    package static let predecessors: [[Int]] = (0..<tagCount).map { next in
-        (0..<tagCount).filter { EntityTagSet.allows($0, next) }
-    }
-    private static let starts: [Bool] = (0..<tagCount).map(EntityTagSet.canStart)
-    private static let ends: [Bool] = (0..<tagCount).map(EntityTagSet.canEnd)
-
+    package let scheme: TagScheme
     private var scores: [Float] = []
     private var back: [UInt8] = []
 
-    package init() {}
+    package init(scheme: TagScheme) { self.scheme = scheme }
 
-    /// Best tag sequence for `emissions` (`count` tokens of `tagCount` scores each).
+    /// Best tag sequence for `emissions` (`count` tokens of `scheme.count` scores each).
     package mutating func decode(emissions: UnsafeBufferPointer<Float>, count: Int, transitions: UnsafeBufferPointer<Float>) -> [Int] {
-        let tagCount = Self.tagCount
+        let tagCount = scheme.count
+        let (starts, ends, predecessors) = (scheme.starts, scheme.ends, scheme.predecessors)
         guard count > 0 else { return [] }
         if scores.count < count * tagCount {
             scores = [Float](repeating: 0, count: count * tagCount * 2)
@@ -34,7 +25,7 @@ package struct ViterbiDecoder {
         scores.withUnsafeMutableBufferPointer { score in
             back.withUnsafeMutableBufferPointer { back in
                 for t in 0..<tagCount {
-                    score[t] = Self.starts[t] ? emissions[t] + transitions[startRow + t] : -.infinity
+                    score[t] = starts[t] ? emissions[t] + transitions[startRow + t] : -.infinity
                 }
                 for i in 1..<max(1, count) {
                     let previous = (i - 1) * tagCount
@@ -42,7 +33,7 @@ package struct ViterbiDecoder {
                     for t in 0..<tagCount {
                         var best: Float = -.infinity
                         var bestTag = 0
-                        for p in Self.predecessors[t] {
+                        for p in predecessors[t] {
                             let candidate = score[previous + p] + transitions[p * tagCount + t]
                             if candidate > best {
                                 best = candidate
@@ -56,7 +47,7 @@ package struct ViterbiDecoder {
                 let last = (count - 1) * tagCount
                 var best: Float = -.infinity
                 var bestTag = 0
-                for t in 0..<tagCount where Self.ends[t] {
+                for t in 0..<tagCount where ends[t] {
                     let candidate = score[last + t] + transitions[endRow + t]
                     if candidate > best {
                         best = candidate
@@ -75,11 +66,11 @@ package struct ViterbiDecoder {
         return result
     }
 
-    /// Adds each token's weight rows into `emissions` (`tokenCount * tagCount`, zeroed first).
+    /// Adds each token's weight rows (`tagCount` floats each) into `emissions` (`tokenCount *
+    /// tagCount`, zeroed first).
     package static func score(
-        rows: FeatureRows<Int32>, weights: UnsafeBufferPointer<Float>, into emissions: UnsafeMutableBufferPointer<Float>
+        rows: FeatureRows<Int32>, weights: UnsafeBufferPointer<Float>, tagCount: Int, into emissions: UnsafeMutableBufferPointer<Float>
     ) {
-        let tagCount = Self.tagCount
         rows.values.withUnsafeBufferPointer { values in
             for token in 0..<rows.tokenCount {
                 let out = emissions.baseAddress! + token * tagCount
