@@ -82,9 +82,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Finds `../shared` (the seeds and corpora) the same way for every test target.
+        // Finds `../shared` (the seeds and corpora) the same way for every test target, and gives
+        // each test process one scratch folder, removed at exit.
         .target(name: "ChronicleTestSupport", dependencies: ["ChronicleFoundation"], path: "Tests/ChronicleTestSupport"),
-        .testTarget(name: "ChronicleFoundationTests", dependencies: ["ChronicleFoundation"]),
+        .testTarget(name: "ChronicleFoundationTests", dependencies: ["ChronicleFoundation", "ChronicleTestSupport"]),
         .testTarget(name: "ChroniclePipelineTests", dependencies: ["ChronicleFoundation", "ChroniclePipeline", "ChronicleTestSupport"]),
         .testTarget(
             name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation", "ChroniclePipeline", "ChronicleTestSupport"]),

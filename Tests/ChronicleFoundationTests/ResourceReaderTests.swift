@@ -1,4 +1,5 @@
 import ChronicleFoundation
+import ChronicleTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 struct ResourceReaderTests {
     /// A folder of resource files written for the test.
     func reader(_ files: [String: String]) throws -> ResourceReader {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("resources-\(UUID().uuidString)")
+        let directory = ScratchDirectory.make("resources")
         for (path, text) in files {
             let url = directory.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -53,7 +54,7 @@ struct ResourceReaderTests {
         }
         #expect(try reader.rows("events/cues.tsv", columns: 2...3).count == 2)
         #expect(throws: ResourceError(file: "list.txt", line: 1, problem: "a word list has one column")) { try reader.words("list.txt") }
-        let invalid = FileManager.default.temporaryDirectory.appendingPathComponent("resources-\(UUID().uuidString)")
+        let invalid = ScratchDirectory.make("resources")
         try FileManager.default.createDirectory(at: invalid, withIntermediateDirectories: true)
         try Data([0x61, 0xFF, 0x0A]).write(to: invalid.appendingPathComponent("bad.txt"))
         #expect(throws: ResourceError(file: "bad.txt", problem: "not UTF-8")) { try ResourceReader(directory: invalid).words("bad.txt") }

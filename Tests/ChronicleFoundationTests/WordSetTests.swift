@@ -1,4 +1,5 @@
 import ChronicleFoundation
+import ChronicleTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 struct WordSetTests {
     @Test("a lower-case word list answers for lower-cased words; a capital is an error naming the file")
     func lowerCase() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(UUID().uuidString)")
+        let folder = ScratchDirectory.make("words")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("# verbs\nsaid\nsays\n".utf8).write(to: folder.appendingPathComponent("verbs.txt"))
         try Data("said\nSays\n".utf8).write(to: folder.appendingPathComponent("capital.txt"))

@@ -1,5 +1,6 @@
 import ChronicleKnowledge
 import ChroniclePipeline
+import ChronicleTestSupport
 import Foundation
 import Logging
 
@@ -23,9 +24,7 @@ func makeDocument(_ text: String, date: String? = "2025-05-16", source: String =
 }
 
 func temporaryDirectory() -> String {
-    let path = NSTemporaryDirectory() + "chronicle-tests-" + UUID().uuidString
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    ScratchDirectory.make("store").path
 }
 
 let quietLogger: Logger = {

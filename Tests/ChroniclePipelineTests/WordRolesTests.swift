@@ -1,4 +1,5 @@
 import ChronicleFoundation
+import ChronicleTestSupport
 import Foundation
 import Testing
 
@@ -20,7 +21,7 @@ struct WordRolesTests {
 
     /// The table read from a file `roles.tsv` holding `text`.
     func table(_ text: String) throws(ResourceError) -> WordRoles<Role> {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roles-\(UUID().uuidString)")
+        let folder = ScratchDirectory.make("roles")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: folder.appendingPathComponent("roles.tsv"))
         return try WordRoles(reader: ResourceReader(directory: folder), path: "roles.tsv")

@@ -1,3 +1,4 @@
+import ChronicleTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -33,7 +34,7 @@ final class HeadlessChromium: @unchecked Sendable {
     /// Starts the browser with one page of `width` x `height` CSS pixels.
     init(width: Int, height: Int) throws {
         guard let executable = Self.executable else { throw Failure(description: "chromium is not installed") }
-        profile = NSTemporaryDirectory() + "chronicle-chromium-" + UUID().uuidString
+        profile = ScratchDirectory.make("chromium").path
         var toBrowser: [Int32] = [0, 0]
         var fromBrowser: [Int32] = [0, 0]
         guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else { throw Failure(description: "no pipes") }

@@ -1,3 +1,4 @@
+import ChronicleTestSupport
 import Foundation
 import Testing
 
@@ -124,7 +125,5 @@ struct ProcessFailure: Error, CustomStringConvertible {
 }
 
 func temporaryDirectory() -> String {
-    let path = NSTemporaryDirectory() + "chronicle-process-" + UUID().uuidString
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    ScratchDirectory.make("process").path
 }
