@@ -147,8 +147,8 @@ package struct TimeMLDocument: Sendable {
             }
         }
         if let unclosed = open.last {
-            let id = unclosed.attributes[unclosed.name == "EVENT" ? "eid" : "tid"] ?? ""
-            throw FormatError(description: "<\(unclosed.name) \(unclosed.name == "EVENT" ? "eid" : "tid")=\"\(id)\"> not closed inside <TEXT>")
+            let idAttribute = unclosed.name == "EVENT" ? "eid" : "tid"
+            throw FormatError(description: "<\(unclosed.name) \(idAttribute)=\"\(unclosed.attributes[idAttribute] ?? "")\"> not closed inside <TEXT>")
         }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: text)

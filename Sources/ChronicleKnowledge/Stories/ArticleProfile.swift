@@ -111,19 +111,17 @@ package struct ArticleProfile: Sendable {
     /// hyphens allowed), or neither.
     static func kind(of word: String) -> WordKind {
         let bytes = word.utf8
-        // One character per byte (no CR LF pair): counting and testing bytes, not characters.
-        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            guard let first = bytes.first else { return .other }
-            if (0x30...0x39).contains(first) {
-                let isYear = bytes.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20"))
-                return bytes.count >= 2 && !isYear ? .amount : .other
-            }
-            return bytes.count >= 3 && bytes.allSatisfy({ (0x61...0x7A).contains($0) || $0 == 0x2D }) ? .word : .other
-        }
-        if word.first?.isNumber == true, word.count >= 2, !(word.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20"))) {
-            return .amount
-        }
-        return word.count >= 3 && word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) ? .word : .other
+        // One character per byte (no CR LF pair): counted and tested as bytes, not characters.
+        let ascii = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let count = ascii ? bytes.count : word.count
+        let startsWithNumber = ascii ? bytes.first.map { (0x30...0x39).contains($0) } == true : word.first?.isNumber == true
+        if startsWithNumber, count >= 2, !(count == 4 && (word.hasPrefix("19") || word.hasPrefix("20"))) { return .amount }
+        guard count >= 3 else { return .other }
+        let letters =
+            ascii
+            ? bytes.allSatisfy { (0x61...0x7A).contains($0) || $0 == 0x2D }
+            : word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "-" }
+        return letters ? .word : .other
     }
 
     /// Lowercased words of a text, punctuation dropped: "Saints' Thomas to IR" -> saints thomas to ir.

@@ -71,21 +71,12 @@ struct StoryPostings: Sendable {
             }
         }
         guard touched.count > limit else { return touched.map { names[Int($0)] }.sorted() }
-        guard limit > 0 else { return [] }
         // The best `limit` of thousands (a common name is in many stories), without sorting the
         // rest, comparing numbers by weight and reading ids only for a tie.
-        func before(_ a: Int32, _ b: Int32) -> Bool {
+        return touched.first(limit) { a, b in
             let (weightA, weightB) = (weights[Int(a)], weights[Int(b)])
             return weightA != weightB ? weightA > weightB : names[Int(a)] < names[Int(b)]
-        }
-        var kept: [Int32] = []
-        kept.reserveCapacity(limit + 1)
-        for number in touched {
-            guard kept.count < limit || before(number, kept[kept.count - 1]) else { continue }
-            kept.insert(number, at: kept.partitioningIndex { before(number, $0) })
-            if kept.count > limit { kept.removeLast() }
-        }
-        return kept.map { names[Int($0)] }
+        }.map { names[Int($0)] }
     }
 
     /// The postings by story id, whatever the numbering (two groupings compared).
