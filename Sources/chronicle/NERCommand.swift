@@ -16,8 +16,8 @@ struct NERCommand: ParsableCommand {
         @Option(help: "Training data (CoNLL, IOB2 tags in the last column).") var train = "../shared/data/conll2003/train.txt"
         @Option(help: "Validation data, used to choose the epochs.") var valid = "../shared/data/conll2003/valid.txt"
         @Option(help: "Most epochs per pass.") var epochs = 20
-        /// 6: the best validation F1 of seeds 1-7 (0.9288 to 0.9332); the committed model uses it.
-        @Option(help: "Seed for fold assignment and sentence order.") var seed: UInt64 = 6
+        /// 5: the best validation F1 of seeds 1-8 (0.9373 to 0.9421); the committed model uses it.
+        @Option(help: "Seed for fold assignment and sentence order.") var seed: UInt64 = 5
         @Option(help: "Folds for the held-out first-pass tags the second pass learns from.") var folds = 5
         @Option(help: "Drop features seen fewer times in training.") var minCount = 3
         @Option(help: "Share of features hidden from each first-pass training sentence per epoch (feature bagging).") var dropout = 0.2
@@ -33,7 +33,7 @@ struct NERCommand: ParsableCommand {
         }
 
         func run() throws {
-            var options = NERTrainer.Options()
+            var options = NERTrainer.Options(clusters: try WordClusters.bundled.get())
             options.epochs = epochs
             options.seed = seed
             options.folds = folds
@@ -122,7 +122,9 @@ private func readCoNLL(_ path: String) throws -> CoNLLFile {
 
 private func loadTagger(_ path: String?, quiet: Bool) throws -> NamedEntityTagger {
     let (tagger, seconds) = try timed {
-        try path.map { NamedEntityTagger(model: try TaggerModel(contentsOf: URL(fileURLWithPath: $0))) } ?? NamedEntityTagger.bundled.get()
+        try path.map {
+            NamedEntityTagger(model: try TaggerModel(contentsOf: URL(fileURLWithPath: $0)), clusters: try WordClusters.bundled.get())
+        } ?? NamedEntityTagger.bundled.get()
     }
     if !quiet { printError("model loaded in \(String(format: "%.3f", seconds)) s") }
     return tagger

@@ -115,6 +115,14 @@ struct EntityStageTests {
         #expect(document.entities.contains { $0.text == "Kiev" && $0.canonicalName == "Kyiv" && $0.type == .location })
     }
 
+    @Test("a name that says something of \"he\" or \"she\" is a person's, whatever the tagger said; one that says \"it\" is left alone")
+    func speakerOfHimself() throws {
+        let document = try run(
+            "Kowalczyk has previously said he would resign. Orlen said it would appeal.",
+            [("Kowalczyk", .organization), ("Orlen", .organization)])
+        #expect(describe(document) == ["PERSON Kowalczyk -> Kowalczyk", "ORG Orlen -> Orlen"])
+    }
+
     @Test("countries under any spelling share one canonical name; nationality words are NORP")
     func places() throws {
         let document = try run(

@@ -38,8 +38,11 @@ package struct NERTrainer {
         package var secondPass = true
         /// Folder of `gazetteer_*.tsv`; nil trains without the external gazetteer.
         package var gazetteerDirectory: URL?
+        /// Word classes for the cluster features; the tagger reads the bundled ones, so a model
+        /// trained with others tags worse.
+        package var clusters: WordClusters
 
-        package init() {}
+        package init(clusters: WordClusters) { self.clusters = clusters }
     }
 
     package struct Result {
@@ -102,8 +105,10 @@ package struct NERTrainer {
         }
         let allNames = names(excludingFold: nil)
         let lowercaseWords = Self.lowercaseWords(training)
-        let foldExtractors = (0..<options.folds).map { FeatureExtractor(gazetteers: [external, names(excludingFold: $0)]) }
-        let finalExtractor = FeatureExtractor(gazetteers: [external, allNames])
+        let foldExtractors = (0..<options.folds).map {
+            FeatureExtractor(gazetteers: [external, names(excludingFold: $0)], clusters: options.clusters)
+        }
+        let finalExtractor = FeatureExtractor(gazetteers: [external, allNames], clusters: options.clusters)
 
         // First-pass features, hashed once.
         let trainingPrepared = training.indices.map { foldExtractors[fold[$0]].prepare(training[$0].sentences) }
@@ -201,7 +206,7 @@ package struct NERTrainer {
             passes: [firstWeights, second.weights], featureCount: fullCount, keys: index.keys, gazetteers: finalExtractor.gazetteers,
             lowercaseWords: lowercaseWords)
         log("model: \(model.keys.count) features kept, \(elapsed())")
-        let tagger = NamedEntityTagger(model: model)
+        let tagger = NamedEntityTagger(model: model, clusters: options.clusters)
         var evaluation = CoNLLEvaluation()
         for document in validation {
             for (gold, predicted) in zip(document.goldIOB, tagger.tag(sentences: document.sentences)) {
@@ -319,36 +324,6 @@ package struct NERTrainer {
         }
         return TaggerModel(keys: kept.map { keys[$0] }, passes: prunedPasses, gazetteers: gazetteers, lowercaseWords: lowercaseWords)
     }
-}
-
-/// Feature hash -> training row, grown from the training data only.
-struct FeatureIndex {
-    private(set) var ids: [UInt64: Int32] = [:]
-    private(set) var keys: [UInt64] = []
-
-    var count: Int { keys.count }
-
-    /// Adds the features seen at least `minimumCount` times, in first-seen order (deterministic).
-    mutating func add<S: Sequence>(_ rows: S, minimumCount: Int) where S.Element == FeatureRows<UInt64> {
-        var counts: [UInt64: Int32] = [:]
-        var order: [UInt64] = []
-        for sentence in rows {
-            for hash in sentence.values where ids[hash] == nil {
-                if let count = counts[hash] {
-                    counts[hash] = count + 1
-                } else {
-                    counts[hash] = 1
-                    order.append(hash)
-                }
-            }
-        }
-        for hash in order where counts[hash]! >= minimumCount {
-            ids[hash] = Int32(keys.count)
-            keys.append(hash)
-        }
-    }
-
-    func rows(_ hashes: FeatureRows<UInt64>) -> FeatureRows<Int32> { hashes.compactMap { ids[$0] } }
 }
 
 extension FeatureRows {

@@ -8,7 +8,8 @@
 ///   name of a list after a plural title ("Presidents Putin and Zelenskyy").
 /// - A list of names takes its majority type: "Donetsk, Lugansk, Kherson and Zaporizhzhia".
 /// - A name that starts with a given name and speaks ("as Napoleon said", "Anna Berg told")
-///   is a person's, whatever the tagger said.
+///   is a person's, whatever the tagger said; so is a name that says something of "he" or
+///   "she" ("Zelensky has previously said he is open"): a body is "it" or "they".
 /// - A descriptor noun before a name types it: "the port city Odesa", "the presidential
 ///   office Dolmabahce".
 /// - A lone capitalised common word at the start of a sentence or phrase ("Aspects") that
@@ -30,7 +31,7 @@ struct MentionContextRules {
             }
         }
         for index in mentions.indices where [.organization, .miscellaneous].contains(mentions[index].mention.type) {
-            if speaksWithGivenName(mentions[index], document: document) {
+            if speaksWithGivenName(mentions[index], document: document) || speaksOfHimself(mentions[index], document: document) {
                 mentions[index].mention.type = .person
             } else if let type = descriptorType(before: mentions[index], document: document) {
                 mentions[index].mention.type = type
@@ -106,6 +107,25 @@ struct MentionContextRules {
             mention.sentence == sentenceIndex(of: mention.tokens.upperBound, document: document)
         else { return false }
         return ReportingVerbs.shared.contains(document.tokens[mention.tokens.upperBound].text.lowercased())
+    }
+
+    /// The name starts its sentence, a reporting verb follows after at most three lower-case
+    /// words ("has previously said"), and "he" or "she" right after the verb.
+    private func speaksOfHimself(_ mention: MentionTokens, document: ArticleDocument) -> Bool {
+        let sentence = document.sentences[mention.sentence].tokens
+        guard mention.tokens.lowerBound == sentence.lowerBound, canBePerson(mention.mention),
+            lexicon.headType(of: mention.mention.text) == nil
+        else { return false }
+        var index = mention.tokens.upperBound
+        while index < min(sentence.upperBound - 1, mention.tokens.upperBound + 4) {
+            let word = document.tokens[index].text
+            if ReportingVerbs.shared.contains(word.lowercased()) {
+                return ["he", "she"].contains(document.tokens[index + 1].text.lowercased())
+            }
+            guard word.first?.isLowercase == true else { return false }
+            index += 1
+        }
+        return false
     }
 
     private func sentenceIndex(of token: Int, document: ArticleDocument) -> Int? {

@@ -39,3 +39,5 @@ package struct FeatureRows<Value> {
         return result
     }
 }
+
+extension FeatureRows: Sendable where Value: Sendable {}

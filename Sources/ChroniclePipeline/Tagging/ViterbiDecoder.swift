@@ -5,61 +5,95 @@
 /// Transition weights are laid out as the scheme says (`TagScheme.transitionSize`).
 package struct ViterbiDecoder {
     package let scheme: TagScheme
+    /// `count * count` flags: whether tag `p` may precede tag `t` (at `p * count + t`).
+    private let allowed: [Bool]
     private var scores: [Float] = []
     private var back: [UInt8] = []
+    private var masked: [Float] = []
 
-    package init(scheme: TagScheme) { self.scheme = scheme }
+    package init(scheme: TagScheme) {
+        self.scheme = scheme
+        var allowed = [Bool](repeating: false, count: scheme.count * scheme.count)
+        for (t, predecessors) in scheme.predecessors.enumerated() {
+            for p in predecessors { allowed[p * scheme.count + t] = true }
+        }
+        self.allowed = allowed
+    }
 
     /// Best tag sequence for `emissions` (`count` tokens of `scheme.count` scores each).
+    ///
+    /// The transitions are copied once per sentence with forbidden ones set to -infinity, so the
+    /// inner loop runs over every tag with no branch on the scheme, contiguous in memory (the
+    /// compiler vectorises it); ties go to the lowest-numbered previous tag.
     package mutating func decode(emissions: UnsafeBufferPointer<Float>, count: Int, transitions: UnsafeBufferPointer<Float>) -> [Int] {
         let tagCount = scheme.count
-        let (starts, ends, predecessors) = (scheme.starts, scheme.ends, scheme.predecessors)
         guard count > 0 else { return [] }
         if scores.count < count * tagCount {
             scores = [Float](repeating: 0, count: count * tagCount * 2)
             back = [UInt8](repeating: 0, count: count * tagCount * 2)
         }
+        if masked.count != tagCount * tagCount { masked = [Float](repeating: 0, count: tagCount * tagCount) }
         let startRow = tagCount * tagCount
         let endRow = startRow + tagCount
         var result = [Int](repeating: 0, count: count)
+        let (starts, ends) = (scheme.starts, scheme.ends)
+        allowed.withUnsafeBufferPointer { allowed in
+            masked.withUnsafeMutableBufferPointer { masked in
+                for index in 0..<(tagCount * tagCount) { masked[index] = allowed[index] ? transitions[index] : -.infinity }
+            }
+        }
         scores.withUnsafeMutableBufferPointer { score in
             back.withUnsafeMutableBufferPointer { back in
-                for t in 0..<tagCount {
-                    score[t] = starts[t] ? emissions[t] + transitions[startRow + t] : -.infinity
-                }
-                for i in 1..<max(1, count) {
-                    let previous = (i - 1) * tagCount
-                    let current = i * tagCount
+                masked.withUnsafeBufferPointer { masked in
+                    let score = score.baseAddress!
+                    let back = back.baseAddress!
+                    let masked = masked.baseAddress!
+                    let emission = emissions.baseAddress!
                     for t in 0..<tagCount {
-                        var best: Float = -.infinity
-                        var bestTag = 0
-                        for p in predecessors[t] {
-                            let candidate = score[previous + p] + transitions[p * tagCount + t]
-                            if candidate > best {
-                                best = candidate
-                                bestTag = p
+                        score[t] = starts[t] ? emission[t] + transitions[startRow + t] : -.infinity
+                    }
+                    for i in 1..<max(1, count) {
+                        let previous = score + (i - 1) * tagCount
+                        let current = score + i * tagCount
+                        let pointers = back + i * tagCount
+                        let first = previous[0]
+                        for t in 0..<tagCount {
+                            current[t] = first + masked[t]
+                            pointers[t] = 0
+                        }
+                        for p in 1..<tagCount {
+                            let before = previous[p]
+                            guard before > -.infinity else { continue }
+                            let row = masked + p * tagCount
+                            let tag = UInt8(p)
+                            for t in 0..<tagCount {
+                                let candidate = before + row[t]
+                                if candidate > current[t] {
+                                    current[t] = candidate
+                                    pointers[t] = tag
+                                }
                             }
                         }
-                        score[current + t] = best + emissions[current + t]
-                        back[current + t] = UInt8(bestTag)
+                        let local = emission + i * tagCount
+                        for t in 0..<tagCount { current[t] += local[t] }
                     }
-                }
-                let last = (count - 1) * tagCount
-                var best: Float = -.infinity
-                var bestTag = 0
-                for t in 0..<tagCount where ends[t] {
-                    let candidate = score[last + t] + transitions[endRow + t]
-                    if candidate > best {
-                        best = candidate
-                        bestTag = t
+                    let last = score + (count - 1) * tagCount
+                    var best: Float = -.infinity
+                    var bestTag = 0
+                    for t in 0..<tagCount where ends[t] {
+                        let candidate = last[t] + transitions[endRow + t]
+                        if candidate > best {
+                            best = candidate
+                            bestTag = t
+                        }
                     }
-                }
-                result[count - 1] = bestTag
-                var i = count - 1
-                while i > 0 {
-                    bestTag = Int(back[i * tagCount + bestTag])
-                    result[i - 1] = bestTag
-                    i -= 1
+                    result[count - 1] = bestTag
+                    var i = count - 1
+                    while i > 0 {
+                        bestTag = Int(back[i * tagCount + bestTag])
+                        result[i - 1] = bestTag
+                        i -= 1
+                    }
                 }
             }
         }

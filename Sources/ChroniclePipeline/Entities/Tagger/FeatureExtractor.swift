@@ -8,6 +8,8 @@ package struct PreparedDocument {
     /// One match list per gazetteer, indexed like `tokens`.
     package let matches: [[TaggerGazetteer.Match]]
     package let context: DocumentContext
+    /// Each token's Brown-cluster path (0: none), indexed like `tokens`.
+    package let paths: [UInt32]
 }
 
 /// Turns tokens into hashed features (template number + values, see `FeatureHash`). The
@@ -16,7 +18,7 @@ package struct PreparedDocument {
 /// flags, capitalisation in context, gazetteer matches, and document-level evidence.
 package struct FeatureExtractor: Sendable {
     /// Bumped whenever templates change: a model records the version it was trained with.
-    package static let version: UInt32 = 1
+    package static let version: UInt32 = 2
 
     package enum Template: UInt64 {
         case bias = 1, word, lower, lowerPrevious, lowerNext, lowerPrevious2, lowerNext2, wordPrevious, wordNext
@@ -25,13 +27,18 @@ package struct FeatureExtractor: Sendable {
         case gazetteer, gazetteerPrevious, gazetteerNext, gazetteerCapital
         case casing
         case previousWordShape, shapeNextWord, contextPrevious, contextNext, gazetteerPreviousWord, gazetteerNextWord
+        case cluster, clusterPrevious, clusterNext
         // Second pass only.
         case firstPass = 100, firstPassPrevious, firstPassNext, documentMajority, documentAny, entityMajority, partOfLonger
     }
 
     package let gazetteers: [TaggerGazetteer]
+    package let clusters: WordClusters
 
-    package init(gazetteers: [TaggerGazetteer]) { self.gazetteers = gazetteers }
+    package init(gazetteers: [TaggerGazetteer], clusters: WordClusters) {
+        self.gazetteers = gazetteers
+        self.clusters = clusters
+    }
 
     package func prepare(_ sentences: [[String]]) -> PreparedDocument {
         var tokens: [TokenFeatures] = []
@@ -59,7 +66,9 @@ package struct FeatureExtractor: Sendable {
             matches.append(list)
         }
         let context = DocumentContext(tokens: tokens, sentences: ranges, headlines: headlines)
-        return PreparedDocument(tokens: tokens, sentences: ranges, headlines: headlines, matches: matches, context: context)
+        return PreparedDocument(
+            tokens: tokens, sentences: ranges, headlines: headlines, matches: matches, context: context,
+            paths: tokens.map(clusters.path(of:)))
     }
 
     /// First-pass features of every token of one sentence, appended to `rows` (everything they
@@ -139,6 +148,24 @@ package struct FeatureExtractor: Sendable {
             }
             add(.length, token.lengthBucket)
             if first || i == range.upperBound - 1 { add(.position, first ? 0 : 1) }
+            // Word classes (Ratinov & Roth 2009): prefixes of the cluster paths of the word and
+            // its neighbours, for words that have one (most words without one are rare names,
+            // which the spelling features cover), each joined with whether this word is
+            // capitalised. Clusters mix cases ("Frank" and "al" share one), and a first name's
+            // class before a word says "surname next" only if that word is capitalised: without
+            // the join, "Erin met Frank" was one person.
+            let cased: UInt64 = token.isCapitalized ? 1 << 40 : 0
+            for offset in -1...1 where range.contains(i + offset) {
+                let path = document.paths[i + offset]
+                guard path != 0 else { continue }
+                let template: Template = offset < 0 ? .clusterPrevious : offset > 0 ? .clusterNext : .cluster
+                if offset == 0 {
+                    add(template, WordClusters.prefix(path, bits: 4) ^ cased)
+                    add(template, WordClusters.prefix(path, bits: 20) ^ cased)
+                }
+                add(template, WordClusters.prefix(path, bits: 6) ^ cased)
+                add(template, WordClusters.prefix(path, bits: 10) ^ cased)
+            }
 
             for (g, matches) in document.matches.enumerated() {
                 let gazetteer = UInt64(g) << 8

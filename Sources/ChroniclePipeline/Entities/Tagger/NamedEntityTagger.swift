@@ -10,10 +10,10 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
     private let table: FeatureTable
     private let extractor: FeatureExtractor
 
-    package init(model: TaggerModel) {
+    package init(model: TaggerModel, clusters: WordClusters) {
         self.model = model
         table = FeatureTable(keys: model.keys)
-        extractor = FeatureExtractor(gazetteers: model.gazetteers)
+        extractor = FeatureExtractor(gazetteers: model.gazetteers, clusters: clusters)
     }
 
     /// The model committed under `Resources/ner/` (trained on CoNLL-2003), loaded once per process.
@@ -22,7 +22,7 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
     init(reader: ResourceReader) throws(ResourceError) {
         let path = "ner/ner_model.bin"
         do {
-            self.init(model: try TaggerModel(data: try reader.data(path)))
+            self.init(model: try TaggerModel(data: try reader.data(path)), clusters: try WordClusters.bundled.get())
         } catch let error as ResourceError {
             throw error
         } catch {

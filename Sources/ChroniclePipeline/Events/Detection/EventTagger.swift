@@ -1,0 +1,63 @@
+import ChronicleFoundation
+
+/// An event mention as TimeML marks it: the tokens of its trigger and its class.
+package struct DetectedEvent: Sendable, Equatable {
+    /// Token indexes within the sentence.
+    package var tokens: Range<Int>
+    /// OCCURRENCE, REPORTING, STATE, I_ACTION, I_STATE, ASPECTUAL or PERCEPTION.
+    package var eventClass: String
+}
+
+/// Finds the event mentions of a sentence, of any kind (verbs, event nouns such as "talks" and
+/// "election", some adjectives and states), with their TimeML class: an averaged-perceptron
+/// sequence tagger over IOB2 tags (`B-OCCURRENCE`, `I-OCCURRENCE`, ..., `O`), trained by
+/// `chronicle timeml train` on the EVENT annotations of TimeBank and AQUAINT
+/// (`Resources/events/events_detection_model.bin`).
+package struct EventTagger: Sendable {
+    package static let modelPath = "events/events_detection_model.bin"
+    package static let kind = "events"
+    package static let classes = ["ASPECTUAL", "I_ACTION", "I_STATE", "OCCURRENCE", "PERCEPTION", "REPORTING", "STATE"]
+    /// The tag names, in model order.
+    package static let tags = ["O"] + classes.flatMap { ["B-\($0)", "I-\($0)"] }
+
+    package let model: SequenceModel
+    package let clusters: WordClusters
+
+    /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
+    package static let bundled = Result { () throws(ResourceError) in try EventTagger(reader: .pipeline) }
+
+    package init(model: SequenceModel, clusters: WordClusters) {
+        self.model = model
+        self.clusters = clusters
+    }
+
+    init(reader: ResourceReader) throws(ResourceError) {
+        let model = try SequenceModel(
+            reader: reader, path: Self.modelPath, kind: Self.kind, featureVersion: EventFeatures.version, retrain: "chronicle timeml train")
+        self.init(model: model, clusters: try WordClusters.bundled.get())
+    }
+
+    /// Tag numbers (into `model.tags`) for one parsed sentence.
+    package func tag(_ sentence: ParsedSentence, workspace: inout SequenceModel.Workspace, hashes: inout FeatureRows<UInt64>) -> [Int] {
+        hashes.removeAll()
+        EventFeatures.extract(sentence, clusters: clusters, into: &hashes)
+        return model.decode(hashes, workspace: &workspace)
+    }
+
+    package func events(in sentence: ParsedSentence, workspace: inout SequenceModel.Workspace, hashes: inout FeatureRows<UInt64>) -> [DetectedEvent] {
+        Self.events(fromTags: tag(sentence, workspace: &workspace, hashes: &hashes).map { model.tags[$0] })
+    }
+
+    /// The mentions an IOB2 tag sequence marks.
+    package static func events(fromTags tags: [String]) -> [DetectedEvent] {
+        var events: [DetectedEvent] = []
+        for (index, tag) in tags.enumerated() {
+            if tag.hasPrefix("B-") {
+                events.append(DetectedEvent(tokens: index..<(index + 1), eventClass: String(tag.dropFirst(2))))
+            } else if tag.hasPrefix("I-"), let last = events.last, last.tokens.upperBound == index, "I-" + last.eventClass == tag {
+                events[events.count - 1].tokens = last.tokens.lowerBound..<(index + 1)
+            }
+        }
+        return events
+    }
+}
