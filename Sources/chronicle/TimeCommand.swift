@@ -185,7 +185,7 @@ enum CalendarDateCheck {
 }
 
 /// The `.tml` files under a folder, as sorted relative paths.
-private func timeMLFiles(under folder: String, option: String) throws -> [String] {
+func timeMLFiles(under folder: String, option: String) throws -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
         throw ValidationError("\(option): no folder at \(folder)")

@@ -70,11 +70,10 @@ import Testing
     func bundledTagger() throws {
         let parser = try ShallowParser.bundled.get()
         let tagger = try EventTagger.bundled.get()
-        var workspace = SequenceModel.Workspace(model: tagger.model)
-        var hashes = FeatureRows<UInt64>()
+        var workspace = EventTagger.Workspace(tagger: tagger)
         func events(_ sentence: String) -> [String] {
             let parsed = parser.parse(sentence.split(separator: " ").map(String.init))
-            return tagger.events(in: parsed, workspace: &workspace, hashes: &hashes).map {
+            return tagger.events(in: parsed, workspace: &workspace).map {
                 parsed.words[$0.tokens].joined(separator: " ") + ":" + $0.eventClass
             }
         }
@@ -84,6 +83,16 @@ import Testing
             #expect(events("The striker scored twice before the match was suspended .")
                 == ["scored:OCCURRENCE", "match:OCCURRENCE", "suspended:OCCURRENCE"])
         }
+        func attributes(_ sentence: String) -> [String] {
+            let parsed = parser.parse(sentence.split(separator: " ").map(String.init))
+            return tagger.events(in: parsed, workspace: &workspace).map {
+                [parsed.words[$0.tokens].joined(separator: " "), $0.tense, $0.aspect, $0.polarity, $0.modality].map { $0 ?? "-" }
+                    .joined(separator: " ")
+            }
+        }
+        #expect(attributes("The board had not approved the deal , and the bank could still sue .") == [
+            "approved PAST PERFECTIVE NEG NONE", "deal NONE NONE POS NONE", "sue NONE NONE POS could",
+        ])
         // TimeML's I_ACTION: an action about another event ("prevent", "block", "agree").
         #expect(events("Investors want the court to block the merger .") == ["want:I_STATE", "block:I_ACTION", "merger:OCCURRENCE"])
     }

@@ -96,6 +96,51 @@ struct TimeMLTests {
         #expect(throws: TimeMLDocument.FormatError.self) { try TimeMLDocument("<TimeML><TEXT>on <TIMEX3 tid=\"t1\"") }
     }
 
+    @Test("events are written as EVENT tags with their instances; the gold instances go, and what is written reads back the same")
+    func writesEvents() throws {
+        let document = try TimeMLDocument(Self.source)
+        let gold = document.timexes.map {
+            TimexMention(span: $0.span, text: $0.text, type: TimexType(rawValue: $0.type)!, value: $0.value, mod: $0.mod)
+        }
+        let events = [
+            TimeMLWriter.Event(
+                span: TextSpan(start: 53, end: 57), eventClass: "REPORTING", tense: "PAST", aspect: "PERFECTIVE", polarity: "NEG",
+                modality: "would", partOfSpeech: "VERB"),
+            TimeMLWriter.Event(span: TextSpan(start: 20, end: 25), eventClass: "OCCURRENCE"),  // inside the timex "Friday": left out
+            TimeMLWriter.Event(
+                span: TextSpan(start: 12, end: 15), eventClass: "OCCURRENCE", tense: "PAST", aspect: "NONE", polarity: "POS",
+                partOfSpeech: "VERB"),
+        ]
+        let written = TimeMLWriter.document(document, timexes: gold, events: events)
+        #expect(written.contains(#"The envoys <EVENT eid="e1" class="OCCURRENCE">met</EVENT> on <TIMEX3 tid="t1""#))
+        #expect(written.contains(#"&amp; <EVENT eid="e2" class="REPORTING">said</EVENT> "Cafe\#u{301} &lt;soon&gt;""#))
+        #expect(written.hasSuffix("""
+            </TEXT>
+            <MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>
+            <MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST" aspect="PERFECTIVE" polarity="NEG" modality="would" pos="VERB"/>
+            </TimeML>
+
+            """))
+        let again = try TimeMLDocument(written)
+        #expect(again.text == document.text && again.timexes == document.timexes)
+        #expect(again.events.map(\.span) == [TextSpan(start: 12, end: 15), TextSpan(start: 53, end: 57)])
+        #expect(again.events.map(\.mention.attributes) == [
+            ["class": "OCCURRENCE", "tense": "PAST", "aspect": "NONE", "polarity": "POS", "modality": "NONE"],
+            ["class": "REPORTING", "tense": "PAST", "aspect": "PERFECTIVE", "polarity": "NEG", "modality": "would"],
+        ])
+    }
+
+    @Test("polarity is unreliable in a file that marks most of its events NEG")
+    func polarityReliability() throws {
+        let document = try TimeMLDocument(Self.source)
+        #expect(document.events.compactMap(\.polarity) == ["POS", "NEG"] && document.polarityIsReliable)
+        let broken = try TimeMLDocument(Self.source.replacingOccurrences(of: #"polarity="POS""#, with: #"polarity="NEG""#))
+        #expect(!broken.polarityIsReliable)
+        var score = EventScore()
+        score.add(document: broken, system: broken.events.map(\.mention))
+        #expect(score.attributeGold["polarity"] == nil && score.attributeGold["tense"] == 2)
+    }
+
     @Test("the writer puts a system's timexes in place of the gold tags, and what it writes reads back the same")
     func roundTrip() throws {
         let document = try TimeMLDocument(Self.source)

@@ -15,11 +15,54 @@ package struct EventTrainer {
         self.log = log
     }
 
-    /// A model trained on every document for `options.epochs` epochs.
-    package func train(_ documents: [EventCorpus.Document]) -> SequenceModel {
-        SequenceTrainer(options: options, log: log).train(
+    /// The tagger trained on every document for `options.epochs` epochs: the mention tagger, and
+    /// an attribute classifier per attribute trained on the gold mentions.
+    package func train(_ documents: [EventCorpus.Document]) -> EventTagger {
+        let model = SequenceTrainer(options: options, log: log).train(
             kind: EventTagger.kind, featureVersion: EventFeatures.version, tags: EventTagger.tags, training: sentences(documents)
         ).model
+        return EventTagger(model: model, attributes: trainAttributes(documents), clusters: clusters)
+    }
+
+    /// One classifier per attribute, on the gold mentions that have a value for it; the values
+    /// are those training has, modality's rare ones (seen under five times) read as none.
+    func trainAttributes(_ documents: [EventCorpus.Document]) -> EventAttributeClassifier {
+        var examples: [(hashes: FeatureRows<UInt64>, values: [String: String])] = []
+        for document in documents {
+            for (sentence, spans) in zip(document.sentences, document.spans) {
+                guard let first = spans.first, let last = spans.last else { continue }
+                for event in document.timeML.events where event.span.start >= first.start && event.span.end <= last.end {
+                    guard let index = spans.lastIndex(where: { $0.start < event.span.end && $0.end > event.span.start }) else { continue }
+                    var hashes = FeatureRows<UInt64>()
+                    EventAttributeFeatures.extract(sentence, index: index, into: &hashes)
+                    var values: [String: String] = [:]
+                    values["tense"] = event.tense
+                    values["aspect"] = event.aspect
+                    if document.timeML.polarityIsReliable { values["polarity"] = event.polarity }
+                    if event.tense != nil { values["modality"] = event.modality?.lowercased() ?? EventAttributeClassifier.noModality }
+                    examples.append((hashes, values))
+                }
+            }
+        }
+        var models: [SequenceModel] = []
+        for attribute in EventAttributeClassifier.attributes {
+            var counts: [String: Int] = [:]
+            for example in examples { if let value = example.values[attribute] { counts[value, default: 0] += 1 } }
+            let kept = Set(counts.filter { $0.value >= 5 }.keys).union([EventAttributeClassifier.noModality].filter { _ in attribute == "modality" })
+            let tags = kept.sorted()
+            let numbers = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
+            let training = examples.compactMap { example -> SequenceTrainer.Sentence? in
+                guard let value = example.values[attribute] else { return nil }
+                guard let number = numbers[value] ?? numbers[EventAttributeClassifier.noModality] else { return nil }
+                return SequenceTrainer.Sentence(hashes: example.hashes, gold: [number])
+            }
+            models.append(
+                SequenceTrainer(options: options, log: log).train(
+                    kind: EventAttributeClassifier.kind(attribute), featureVersion: EventAttributeFeatures.version, tags: tags,
+                    training: training
+                ).model)
+        }
+        return EventAttributeClassifier(models: models)
     }
 
     /// The summed scores of `folds` folds; `byEpoch` gives the score after each epoch (from 1 to
@@ -37,8 +80,8 @@ package struct EventTrainer {
             for epochs in 1...options.epochs {
                 var epochOptions = options
                 epochOptions.epochs = epochs
-                let model = EventTrainer(options: epochOptions, clusters: clusters, log: { _ in }).train(training)
-                scores[epochs - 1].add(Self.score(EventTagger(model: model, clusters: clusters), test))
+                let tagger = EventTrainer(options: epochOptions, clusters: clusters, log: { _ in }).train(training)
+                scores[epochs - 1].add(Self.score(tagger, test))
             }
             log("fold \(k + 1)/\(folds): relaxed F1 \(String(format: "%.4f", scores[options.epochs - 1].relaxedF1)) so far")
         }
@@ -59,30 +102,17 @@ package struct EventTrainer {
     /// The tagger's events in `documents` scored against their gold EVENTs.
     package static func score(_ tagger: EventTagger, _ documents: [EventCorpus.Document]) -> EventScore {
         var score = EventScore()
-        var workspace = SequenceModel.Workspace(model: tagger.model)
-        var hashes = FeatureRows<UInt64>()
+        var workspace = EventTagger.Workspace(tagger: tagger)
         for document in documents {
             var system: [EventScore.Mention] = []
             for (sentence, spans) in zip(document.sentences, document.spans) {
-                for event in tagger.events(in: sentence, workspace: &workspace, hashes: &hashes) {
+                for event in tagger.events(in: sentence, workspace: &workspace) {
                     let span = TextSpan(start: spans[event.tokens.lowerBound].start, end: spans[event.tokens.upperBound - 1].end)
-                    system.append(EventScore.Mention(span: span, attributes: ["class": event.eventClass]))
+                    system.append(EventScore.Mention(span: span, attributes: event.attributes))
                 }
             }
-            score.add(gold: document.timeML.events.map(\.mention), system: system)
+            score.add(document: document.timeML, system: system)
         }
         return score
-    }
-}
-
-extension TimeMLDocument.Event {
-    /// The event as the scorer reads it: span, class and the instance's attributes.
-    package var mention: EventScore.Mention {
-        var attributes = ["class": eventClass]
-        attributes["tense"] = tense
-        attributes["aspect"] = aspect
-        attributes["polarity"] = polarity
-        attributes["modality"] = modality
-        return EventScore.Mention(span: span, attributes: attributes)
     }
 }

@@ -1,18 +1,40 @@
 import ChronicleFoundation
 
-/// An event mention as TimeML marks it: the tokens of its trigger and its class.
+/// An event mention as TimeML marks it: the tokens of its trigger, its class and its
+/// instance's attributes.
 package struct DetectedEvent: Sendable, Equatable {
     /// Token indexes within the sentence.
     package var tokens: Range<Int>
     /// OCCURRENCE, REPORTING, STATE, I_ACTION, I_STATE, ASPECTUAL or PERCEPTION.
     package var eventClass: String
+    /// PAST, PRESENT, FUTURE, INFINITIVE, PRESPART, PASTPART or NONE.
+    package var tense: String?
+    /// NONE, PROGRESSIVE, PERFECTIVE or PERFECTIVE_PROGRESSIVE.
+    package var aspect: String?
+    /// POS or NEG.
+    package var polarity: String?
+    /// The modal word ("would", "could", "may"), or NONE.
+    package var modality: String?
+
+    package init(
+        tokens: Range<Int>, eventClass: String, tense: String? = nil, aspect: String? = nil, polarity: String? = nil,
+        modality: String? = nil
+    ) {
+        self.tokens = tokens
+        self.eventClass = eventClass
+        self.tense = tense
+        self.aspect = aspect
+        self.polarity = polarity
+        self.modality = modality
+    }
 }
 
 /// Finds the event mentions of a sentence, of any kind (verbs, event nouns such as "talks" and
 /// "election", some adjectives and states), with their TimeML class: an averaged-perceptron
 /// sequence tagger over IOB2 tags (`B-OCCURRENCE`, `I-OCCURRENCE`, ..., `O`), trained by
 /// `chronicle timeml train` on the EVENT annotations of TimeBank and AQUAINT
-/// (`Resources/events/events_detection_model.bin`).
+/// (`Resources/events/events_detection_model.bin`); `EventAttributeClassifier` gives each mention
+/// its tense, aspect, polarity and modality.
 package struct EventTagger: Sendable {
     package static let modelPath = "events/events_detection_model.bin"
     package static let kind = "events"
@@ -21,20 +43,22 @@ package struct EventTagger: Sendable {
     package static let tags = ["O"] + classes.flatMap { ["B-\($0)", "I-\($0)"] }
 
     package let model: SequenceModel
+    package let attributes: EventAttributeClassifier?
     package let clusters: WordClusters
 
     /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
     package static let bundled = Result { () throws(ResourceError) in try EventTagger(reader: .pipeline) }
 
-    package init(model: SequenceModel, clusters: WordClusters) {
+    package init(model: SequenceModel, attributes: EventAttributeClassifier?, clusters: WordClusters) {
         self.model = model
+        self.attributes = attributes
         self.clusters = clusters
     }
 
     init(reader: ResourceReader) throws(ResourceError) {
         let model = try SequenceModel(
             reader: reader, path: Self.modelPath, kind: Self.kind, featureVersion: EventFeatures.version, retrain: "chronicle timeml train")
-        self.init(model: model, clusters: try WordClusters.bundled.get())
+        self.init(model: model, attributes: try EventAttributeClassifier(reader: reader), clusters: try WordClusters.bundled.get())
     }
 
     /// Tag numbers (into `model.tags`) for one parsed sentence.
@@ -44,8 +68,31 @@ package struct EventTagger: Sendable {
         return model.decode(hashes, workspace: &workspace)
     }
 
-    package func events(in sentence: ParsedSentence, workspace: inout SequenceModel.Workspace, hashes: inout FeatureRows<UInt64>) -> [DetectedEvent] {
-        Self.events(fromTags: tag(sentence, workspace: &workspace, hashes: &hashes).map { model.tags[$0] })
+    /// The sentence's event mentions, with their attributes when the tagger has the classifiers.
+    package func events(in sentence: ParsedSentence, workspace: inout Workspace) -> [DetectedEvent] {
+        var events = Self.events(fromTags: tag(sentence, workspace: &workspace.tagging, hashes: &workspace.hashes).map { model.tags[$0] })
+        guard let attributes else { return events }
+        for index in events.indices {
+            let values = attributes.attributes(
+                of: sentence, index: events[index].tokens.upperBound - 1, workspaces: &workspace.attributes, hashes: &workspace.hashes)
+            events[index].tense = values["tense"]
+            events[index].aspect = values["aspect"]
+            events[index].polarity = values["polarity"]
+            events[index].modality = values["modality"]
+        }
+        return events
+    }
+
+    /// Buffers reused from sentence to sentence by one caller.
+    package struct Workspace {
+        var tagging: SequenceModel.Workspace
+        var attributes: [SequenceModel.Workspace]
+        var hashes = FeatureRows<UInt64>()
+
+        package init(tagger: EventTagger) {
+            tagging = SequenceModel.Workspace(model: tagger.model)
+            attributes = tagger.attributes?.models.map(SequenceModel.Workspace.init) ?? []
+        }
     }
 
     /// The mentions an IOB2 tag sequence marks.

@@ -1,0 +1,47 @@
+import ChronicleFoundation
+
+/// TimeML's tense, aspect, polarity and modality of an event mention, each from its own
+/// multiclass averaged perceptron (a `SequenceModel` over one-token sentences), trained by
+/// `chronicle timeml train` on the MAKEINSTANCE attributes of TimeBank and AQUAINT
+/// (`Resources/events/events_<attribute>_model.bin`).
+package struct EventAttributeClassifier: Sendable {
+    /// The attributes in the order of `models`.
+    package static let attributes = ["tense", "aspect", "polarity", "modality"]
+    /// The value of `modality` for an event with none (the files leave the attribute out).
+    package static let noModality = "NONE"
+
+    package static func modelPath(_ attribute: String) -> String { "events/events_\(attribute)_model.bin" }
+    package static func kind(_ attribute: String) -> String { "event-\(attribute)" }
+
+    /// One model per attribute, in the order of `attributes`.
+    package let models: [SequenceModel]
+
+    package init(models: [SequenceModel]) {
+        precondition(models.count == Self.attributes.count)
+        self.models = models
+    }
+
+    init(reader: ResourceReader) throws(ResourceError) {
+        var models: [SequenceModel] = []
+        for attribute in Self.attributes {
+            models.append(
+                try SequenceModel(
+                    reader: reader, path: Self.modelPath(attribute), kind: Self.kind(attribute),
+                    featureVersion: EventAttributeFeatures.version, retrain: "chronicle timeml train"))
+        }
+        self.init(models: models)
+    }
+
+    /// The attribute values of the mention ending at token `index`, by attribute name.
+    package func attributes(
+        of sentence: ParsedSentence, index: Int, workspaces: inout [SequenceModel.Workspace], hashes: inout FeatureRows<UInt64>
+    ) -> [String: String] {
+        hashes.removeAll()
+        EventAttributeFeatures.extract(sentence, index: index, into: &hashes)
+        var result: [String: String] = [:]
+        for (number, model) in models.enumerated() {
+            result[Self.attributes[number]] = model.tags[model.decode(hashes, workspace: &workspaces[number])[0]]
+        }
+        return result
+    }
+}
