@@ -25,6 +25,8 @@ struct EventsCommand: ParsableCommand {
         @Option(help: "Print this many of the most frequent uncovered gold trigger words.") var uncovered = 30
         @Option(help: "Print this many of the covered gold trigger words most often missed.") var missed = 0
         @Option(help: "Print up to this many runs of ECB+ tokens not found in the pipeline's text on stderr.") var unaligned = 0
+        @Option(help: "Whose triggers to score: stage (the event stage's), tagger (the learned event tagger's mentions of every class) or both.")
+        var triggers: TriggerSource = .stage
 
         func validate() throws {
             guard topicRange != nil else { throw ValidationError("--topics must be a number or a range like 1-35") }
@@ -40,6 +42,7 @@ struct EventsCommand: ParsableCommand {
             guard !files.isEmpty else { throw ValidationError("no ECB+ files for topics \(topics) under \(ecbplus)/ECB+") }
             let annotated = try corpus.annotatedSentences()
             let pipeline = try Pipeline.standard()
+            let detector = triggers == .stage ? nil : try LearnedTriggers()
             var scorer = TriggerScorer { EventLexicon.shared.covers(word: $0) }
             var pipelineSeconds = 0.0
             var failed: [String] = []
@@ -51,21 +54,23 @@ struct EventsCommand: ParsableCommand {
                     let document = try ECBPlusDocument(contentsOf: file)
                     let (result, elapsed) = timed { Result { try pipeline.run(.text(document.text)) } }
                     pipelineSeconds += elapsed
-                    var triggers: [[Int]] = []
+                    var found: [[Int]] = []
                     var missingTokens = Set(document.tokens.indices)
                     switch result {
                     case .success(let article):
                         let alignment = ECBPlusTextAlignment(document: document, text: article.text)
                         missingTokens = Set(document.tokens.indices.filter { alignment.spans[$0] == nil })
                         if missingRuns.count < unaligned { missingRuns += Self.missingRuns(document, alignment) }
-                        triggers = article.events.map { alignment.tokens(overlapping: $0.trigger) }
+                        var spans = detector.map { $0.triggers(in: article) } ?? []
+                        if self.triggers != .tagger { spans += article.events.map(\.trigger) }
+                        found = spans.map { alignment.tokens(overlapping: $0) }
                     case .failure(let error):
                         failed.append("\(document.name): \(error)")
                     }
                     tokens += document.tokens.count
                     missing += missingTokens.count
                     scorer.add(
-                        document, annotatedSentences: annotated.sentences(of: document.name), systemTriggers: triggers,
+                        document, annotatedSentences: annotated.sentences(of: document.name), systemTriggers: found,
                         missingTokens: missingTokens)
                 }
             }
@@ -108,5 +113,36 @@ struct EventsCommand: ParsableCommand {
             flush()
             return runs
         }
+    }
+}
+
+enum TriggerSource: String, ExpressibleByArgument, CaseIterable {
+    case stage, tagger, both
+}
+
+/// The learned event tagger's mentions in a processed article, as trigger spans.
+private struct LearnedTriggers {
+    let parser: ShallowParser
+    let tagger: EventTagger
+
+    init() throws {
+        parser = try ShallowParser.bundled.get()
+        tagger = try EventTagger.bundled.get()
+    }
+
+    func triggers(in article: ArticleDocument) -> [TextSpan] {
+        var parsing = ShallowParser.Workspace(parser: parser)
+        var tagging = EventTagger.Workspace(tagger: tagger)
+        var spans: [TextSpan] = []
+        for sentence in article.sentences {
+            let tokens = article.tokens[sentence.tokens]
+            let parsed = parser.parse(tokens.map(\.text), workspace: &parsing)
+            for event in tagger.events(in: parsed, workspace: &tagging) {
+                let first = tokens[tokens.startIndex + event.tokens.lowerBound]
+                let last = tokens[tokens.startIndex + event.tokens.upperBound - 1]
+                spans.append(TextSpan(start: first.span.start, end: last.span.end))
+            }
+        }
+        return spans
     }
 }
