@@ -78,7 +78,11 @@ struct RecordCodecTests {
                 reportedBy: "Norway", content: TextSpan(start: 9, end: 11), confidence: 0.875),
             EventMention(type: "VISIT", trigger: TextSpan(start: 9, end: 11), sentence: 0),
         ]
-        document.quotations = [Quotation(span: TextSpan(start: 0, end: 8), text: "Anna met", speaker: "Anna Berg", verb: "said"), Quotation(span: TextSpan(start: 9, end: 11), text: "Bo")]
+        document.quotations = [
+            Quotation(span: TextSpan(start: 0, end: 8), text: "Anna met", speaker: "Anna Berg", verb: "said", reportedBy: "Norway"),
+            Quotation(span: TextSpan(start: 9, end: 11), text: "Bo"),
+        ]
+        document.quotedTerms = [QuotedTerm(span: TextSpan(start: 4, end: 7), text: "met")]
         document.stages = ["text", "entities"]
         let full = record(document, 7)
         #expect(try roundTrip(full) == full)
@@ -146,7 +150,7 @@ struct RecordCodecTests {
         for start in stride(from: 0, to: records.count, by: SnapshotFile.recordsPerFrame) {
             var writer = ByteWriter()
             let frame = records[start..<min(records.count, start + SnapshotFile.recordsPerFrame)]
-            for record in frame { RecordCodec.write(record, into: &writer) }
+            for record in frame { RecordCodec.write(record, into: &writer, format: 2) }
             let compressed = try Zlib.compress(Data(writer.bytes), level: 1)
             payload.fixed(UInt32(frame.count))
             payload.fixed(UInt32(writer.bytes.count))

@@ -100,6 +100,22 @@ struct EventStageTests {
         #expect(document.quotations.map(\.verb) == ["said", "added", "said", "according to"])
     }
 
+    @Test("the speaker said the words, the channel passes them on; a short quote after an article or before a noun is a quoted term")
+    func speakersChannelsAndTerms() throws {
+        let document = try run(
+            """
+            Mayor Ana Ortiz said "the bridge will open in May", according to Reuters. "We are ready," Ortiz said, according to AFP.
+
+            The council urged a "strong reaction" and promised a "peaceful" end to the strike. Ortiz described the plan as "historic".
+            """, "2026-07-16")
+        #expect(document.quotations.map(\.text) == ["the bridge will open in May", "We are ready,", "historic"])
+        #expect(document.quotations.map(\.speaker) == ["Ana Ortiz", "Ana Ortiz", "Ana Ortiz"])
+        #expect(document.quotations.map(\.verb) == ["said", "said", "described"])
+        #expect(document.quotations.map(\.reportedBy) == ["Reuters", "AFP", nil])
+        #expect(document.quotedTerms.map(\.text) == ["strong reaction", "peaceful"])
+        for term in document.quotedTerms { #expect(document.text(of: term.span) == term.text) }
+    }
+
     @Test("the ontology lists every type the lexicon uses, with CAMEO and ACE codes where they exist")
     func ontology() throws {
         let ontology = EventOntology.shared

@@ -27,7 +27,7 @@ struct IngestionTests {
             #expect(metadata["source"] as? String == "Test Wire")
             #expect(metadata["title"] as? String == "Geneva talks")
             #expect((json["counts"] as? [String: Int])?.keys.sorted()
-                == ["entities", "events", "paragraphs", "quotations", "sentences", "timexes", "tokens"])
+                == ["entities", "events", "paragraphs", "quotations", "quoted_terms", "sentences", "timexes", "tokens"])
 
             let again = try await client.post("/v1/articles", jsonString(["text": "  " + article.uppercased() + "\n"]))
             #expect(again.status == .ok)

@@ -2,7 +2,8 @@ import ChronicleFoundation
 import ChroniclePipeline
 import Foundation
 
-/// The binary form of journal entries and snapshot records (format 2). JSON (format 1) cost
+/// The binary form of journal entries and snapshot records (format 3; format 2 lacked the
+/// quotations' channels and the quoted terms, and is still read). JSON (format 1) cost
 /// about 0.6 ms an article each way, which bounded ingestion and made a snapshot of 100,000
 /// articles take minutes; this costs a few microseconds. Tokens are stored as their spans (their
 /// text is cut from the article's text again) and spans as a start and a length.
@@ -14,8 +15,11 @@ import Foundation
 /// wrote, which the journal's and snapshot's checksums catch first. Older files in JSON are still
 /// read (`Journal`, `SnapshotFile`).
 enum RecordCodec {
-    /// The first byte of a binary journal payload (a JSON one starts with `{`).
-    static let journalFormat: UInt8 = 2
+    /// The first byte of a binary journal payload (a JSON one starts with `{`): the record
+    /// format it is written in.
+    static let journalFormat: UInt8 = 3
+    /// The binary formats this build reads.
+    static let formats: ClosedRange<UInt8> = 2...3
 
     // MARK: Journal entries
 
@@ -36,10 +40,11 @@ enum RecordCodec {
 
     static func decodeEntry(_ bytes: [UInt8]) throws -> JournalEntry {
         var reader = ByteReader(bytes)
-        guard try reader.byte() == journalFormat else { throw ByteReader.Malformed(description: "not a binary journal record") }
+        let format = try reader.byte()
+        guard formats.contains(format) else { throw ByteReader.Malformed(description: "not a binary journal record") }
         let entry: JournalEntry
         switch try reader.byte() {
-        case 0: entry = .put(try readRecord(&reader))
+        case 0: entry = .put(try readRecord(&reader, format: format))
         case 1: entry = .delete(id: try reader.string(), sequence: try reader.varint())
         case let kind: throw ByteReader.Malformed(description: "unknown journal entry kind \(kind)")
         }
@@ -49,24 +54,24 @@ enum RecordCodec {
 
     // MARK: Records
 
-    static func write(_ record: ArticleRecord, into writer: inout ByteWriter) {
+    static func write(_ record: ArticleRecord, into writer: inout ByteWriter, format: UInt8 = journalFormat) {
         writer.string(record.id)
         writer.varint(record.sequence)
         writer.fixed(record.contentHash)
         writer.string(record.receivedAt)
-        write(record.document, tokens: record.tokenSpans, into: &writer)
+        write(record.document, tokens: record.tokenSpans, into: &writer, format: format)
     }
 
-    static func readRecord(_ reader: inout ByteReader) throws -> ArticleRecord {
+    static func readRecord(_ reader: inout ByteReader, format: UInt8 = journalFormat) throws -> ArticleRecord {
         let (id, sequence, contentHash, receivedAt) = (try reader.string(), try reader.varint(), try reader.fixed(UInt64.self), try reader.string())
-        let (document, tokens) = try readDocument(&reader)
+        let (document, tokens) = try readDocument(&reader, format: format)
         return ArticleRecord(id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: tokens)
     }
 
     // MARK: Documents
 
     /// `tokens` stands for the document's own (a stored document keeps them apart).
-    static func write(_ document: ArticleDocument, tokens: TokenSpans, into writer: inout ByteWriter) {
+    static func write(_ document: ArticleDocument, tokens: TokenSpans, into writer: inout ByteWriter, format: UInt8 = journalFormat) {
         write(document.input, cleanText: document.text, into: &writer)
         writer.string(document.text)
         write(document.metadata, into: &writer)
@@ -110,12 +115,20 @@ enum RecordCodec {
             writer.string(quotation.text)
             writer.string(quotation.speaker)
             writer.string(quotation.verb)
+            if format >= 3 { writer.string(quotation.reportedBy) }
+        }
+        if format >= 3 {
+            writer.count(document.quotedTerms.count)
+            for term in document.quotedTerms {
+                write(term.span, into: &writer)
+                writer.string(term.text)
+            }
         }
         writer.strings(document.stages)
     }
 
     /// The document without its tokens, and their spans.
-    static func readDocument(_ reader: inout ByteReader) throws -> (ArticleDocument, TokenSpans) {
+    static func readDocument(_ reader: inout ByteReader, format: UInt8 = journalFormat) throws -> (ArticleDocument, TokenSpans) {
         let (input, bodyIsCleanText) = try readInput(&reader)
         var document = ArticleDocument(input: input)
         document.text = try reader.string()
@@ -165,7 +178,13 @@ enum RecordCodec {
         document.quotations.reserveCapacity(quotations)
         for _ in 0..<quotations {
             document.quotations.append(Quotation(
-                span: try span(&reader), text: try reader.string(), speaker: try reader.optionalString(), verb: try reader.optionalString()))
+                span: try span(&reader), text: try reader.string(), speaker: try reader.optionalString(), verb: try reader.optionalString(),
+                reportedBy: format >= 3 ? try reader.optionalString() : nil))
+        }
+        if format >= 3 {
+            let terms = try reader.count(minimumBytes: 3)
+            document.quotedTerms.reserveCapacity(terms)
+            for _ in 0..<terms { document.quotedTerms.append(QuotedTerm(span: try span(&reader), text: try reader.string())) }
         }
         document.stages = try reader.strings()
         return (document, TokenSpans(tokenSpans, count: tokenSpans.count))

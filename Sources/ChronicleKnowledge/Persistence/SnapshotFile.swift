@@ -21,7 +21,10 @@ import Synchronization
 /// ```
 package enum SnapshotFile {
     static let magic = Array("CHRSNAP1".utf8)
-    static let version: UInt32 = 4
+    /// Version 5: records in `RecordCodec` format 3 (quotations' channels, quoted terms).
+    static let version: UInt32 = 5
+    /// Version 4: the indexes' frames after the records (records in format 2).
+    static let indexesVersion: UInt32 = 4
     static let recordsOnlyVersion: UInt32 = 3
     static let deflatedFramesVersion: UInt32 = 2
     static let jsonVersion: UInt32 = 1
@@ -154,15 +157,18 @@ package enum SnapshotFile {
     /// The records a frame at a time, then, with a state, its indexes: the entity table, the
     /// entities, what each article's names resolved to and the story members, each a share at a
     /// time, and the stories.
+    /// The `RecordCodec` format of a snapshot version's records.
+    static func recordFormat(_ version: UInt32) -> UInt8 { version >= 5 ? 3 : 2 }
+
     private static func frameJobs(_ contents: Contents, version: UInt32) -> [FrameJob] {
         let records = contents.records
         var jobs = Self.jobs(.records, for: records, per: recordsPerFrame) { chunk in
             chunk.reduce(0) { $0 + 2 * $1.document.text.utf8.count } + 4096
         } write: { chunk, writer in
             // By index: `for record in chunk` would copy each record out of the array.
-            for index in chunk.indices { RecordCodec.write(chunk[index], into: &writer) }
+            for index in chunk.indices { RecordCodec.write(chunk[index], into: &writer, format: recordFormat(version)) }
         }
-        guard version >= Self.version, let state = contents.state else { return jobs }
+        guard version >= Self.indexesVersion, let state = contents.state else { return jobs }
         let articles = ArticleReferences(records: state.records)
         let registry = state.entities
         let table = RegistryCodec.Table(registry)
@@ -196,7 +202,7 @@ package enum SnapshotFile {
 
     /// The frame header (kind, items, uncompressed length, stored length, encoding) ahead of its
     /// bytes; version 3 frames have no kind.
-    private static func frameHeaderBytes(version: UInt32) -> Int { version >= Self.version ? 14 : 13 }
+    private static func frameHeaderBytes(version: UInt32) -> Int { version >= Self.indexesVersion ? 14 : 13 }
 
     /// Encodes a frame after room for its header, in the one buffer that is written to the file:
     /// a raw frame is never copied (copies and their page faults were a third of a snapshot's
@@ -215,7 +221,7 @@ package enum SnapshotFile {
             encoding = .deflate
         }
         var header = ByteWriter(capacity: headerBytes)
-        if version >= Self.version { header.byte(job.kind.rawValue) }
+        if version >= Self.indexesVersion { header.byte(job.kind.rawValue) }
         header.fixed(UInt32(job.items))
         header.fixed(UInt32(uncompressed))
         header.fixed(UInt32(bytes.count - headerBytes))
@@ -232,7 +238,7 @@ package enum SnapshotFile {
             throw corrupt("not a Chronicle snapshot (bad magic)")
         }
         guard let version = try? reader.fixed(UInt32.self) else { throw corrupt("truncated header") }
-        guard [Self.version, recordsOnlyVersion, deflatedFramesVersion, jsonVersion].contains(version) else {
+        guard [Self.version, indexesVersion, recordsOnlyVersion, deflatedFramesVersion, jsonVersion].contains(version) else {
             throw corrupt("unsupported version \(version)")
         }
         guard let lastSequence = try? reader.fixed(UInt64.self), let count = try? reader.fixed(UInt64.self),
@@ -257,7 +263,7 @@ package enum SnapshotFile {
         let records = try decodeFrames(frames.filter { $0.kind == .records }, of: bytes) { reader, frame in
             var records: [ArticleRecord] = []
             records.reserveCapacity(frame.items)
-            for _ in 0..<frame.items { records.append(try RecordCodec.readRecord(&reader)) }
+            for _ in 0..<frame.items { records.append(try RecordCodec.readRecord(&reader, format: recordFormat(version))) }
             return records
         }.flatMap { $0 }
         guard records.count == count else { throw corrupt("\(records.count) records, header says \(count)") }
@@ -288,7 +294,7 @@ package enum SnapshotFile {
         while !reader.isAtEnd {
             let index = frames.count
             var kind = FrameKind.records
-            if version >= Self.version {
+            if version >= Self.indexesVersion {
                 guard let byte = try? reader.byte(), let found = FrameKind(rawValue: byte) else { throw corrupt("frame \(index) is of no known kind") }
                 kind = found
             }

@@ -2,7 +2,12 @@ import ChroniclePipeline
 
 /// How much the pipeline found in an article.
 package struct ExtractionCounts: Codable, Sendable, Equatable {
-    package let paragraphs, sentences, tokens, entities, timexes, events, quotations: Int
+    package let paragraphs, sentences, tokens, entities, timexes, events, quotations, quotedTerms: Int
+
+    enum CodingKeys: String, CodingKey {
+        case paragraphs, sentences, tokens, entities, timexes, events, quotations
+        case quotedTerms = "quoted_terms"
+    }
 
     package init(_ document: ArticleDocument) {
         self.init(document, tokens: document.tokens.count)
@@ -21,6 +26,7 @@ package struct ExtractionCounts: Codable, Sendable, Equatable {
         timexes = document.timexes.count
         events = document.events.count
         quotations = document.quotations.count
+        quotedTerms = document.quotedTerms.count
     }
 }
 
@@ -73,6 +79,7 @@ package struct ExtractionView: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, metadata, text, paragraphs, sentences, tokens, entities, timexes, timeline, events, quotations, stages, counts
         case receivedAt = "received_at"
+        case quotedTerms = "quoted_terms"
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -91,6 +98,7 @@ package struct ExtractionView: Encodable, Sendable {
         try container.encode(ArticleTimeline(document).entries, forKey: .timeline)
         try container.encode(document.events, forKey: .events)
         try container.encode(document.quotations, forKey: .quotations)
+        try container.encode(document.quotedTerms, forKey: .quotedTerms)
         try container.encode(document.stages, forKey: .stages)
         try container.encode(ExtractionCounts(document), forKey: .counts)
     }

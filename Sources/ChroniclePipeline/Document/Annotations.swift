@@ -166,15 +166,37 @@ public struct Quotation: Codable, Sendable, Equatable {
     /// The quoted words, without the quote marks.
     public var span: TextSpan
     public var text: String
-    /// Canonical name of the speaker, when one could be resolved.
+    /// Canonical name of the speaker, when one could be resolved: who said the words.
     public var speaker: String?
     /// The reporting verb as written: "said", "added".
     public var verb: String?
+    /// Canonical name of the source that passes the words on, when it is not the speaker:
+    /// in `X said "...", according to Y`, Y.
+    public var reportedBy: String?
 
-    public init(span: TextSpan, text: String, speaker: String? = nil, verb: String? = nil) {
+    public init(span: TextSpan, text: String, speaker: String? = nil, verb: String? = nil, reportedBy: String? = nil) {
         self.span = span
         self.text = text
         self.speaker = speaker
         self.verb = verb
+        self.reportedBy = reportedBy
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case span, text, speaker, verb
+        case reportedBy = "reported_by"
+    }
+}
+
+/// A word or short phrase in quote marks that nobody is quoted as saying: a term the writer
+/// keeps at a distance (`a "strong reaction"`, `the "peaceful" end`).
+public struct QuotedTerm: Codable, Sendable, Equatable {
+    /// The quoted words, without the quote marks.
+    public var span: TextSpan
+    public var text: String
+
+    public init(span: TextSpan, text: String) {
+        self.span = span
+        self.text = text
     }
 }

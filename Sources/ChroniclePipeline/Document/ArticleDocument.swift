@@ -13,6 +13,8 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
     public var timexes: [TimexMention]
     public var events: [EventMention]
     public var quotations: [Quotation]
+    /// Words in quote marks that are not speech: `a "strong reaction"`, `the "peaceful" end`.
+    public var quotedTerms: [QuotedTerm]
     /// Names of the stages that have run, in order.
     public var stages: [String]
 
@@ -28,6 +30,7 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         self.timexes = []
         self.events = []
         self.quotations = []
+        self.quotedTerms = []
         self.stages = []
     }
 
@@ -38,6 +41,7 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case input, text, metadata, paragraphs, sentences, entities, timexes, events, quotations, stages
         case tokenSpans = "token_spans"
+        case quotedTerms = "quoted_terms"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +55,8 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         timexes = try container.decode([TimexMention].self, forKey: .timexes)
         events = try container.decode([EventMention].self, forKey: .events)
         quotations = try container.decode([Quotation].self, forKey: .quotations)
+        // Documents stored before quoted terms were told apart have none.
+        quotedTerms = try container.decodeIfPresent([QuotedTerm].self, forKey: .quotedTerms) ?? []
         stages = try container.decode([String].self, forKey: .stages)
         let spans = try container.decode([Int].self, forKey: .tokenSpans)
         let scalars = Array(text.unicodeScalars)
@@ -82,6 +88,7 @@ public struct ArticleDocument: Codable, Sendable, Equatable {
         try container.encode(timexes, forKey: .timexes)
         try container.encode(events, forKey: .events)
         try container.encode(quotations, forKey: .quotations)
+        try container.encode(quotedTerms, forKey: .quotedTerms)
         try container.encode(stages, forKey: .stages)
         try container.encode(tokens.flatMap { [$0.span.start, $0.span.end] }, forKey: .tokenSpans)
     }

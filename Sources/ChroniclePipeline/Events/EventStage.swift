@@ -25,13 +25,13 @@ public struct EventStage: PipelineStage {
         quantities = QuantityFinder(lexicon: try TimeLexicon.bundled.get())
         modality = try ModalityDetector.bundled.get()
         time = EventTimeFinder()
-        quotations = QuotationFinder(resolver: resolver)
+        quotations = QuotationFinder(resolver: resolver, parser: try ShallowParser.bundled.get())
         statements = StatementFinder(quotations: quotations)
     }
 
     public func process(_ document: inout ArticleDocument) throws(PipelineError) {
         let map = TokenEntityMap(document)
-        document.quotations = quotations.quotations(in: document, map: map)
+        (document.quotations, document.quotedTerms) = quotations.quotations(in: document, map: map)
         let entitySpans = document.entities.map(\.span)
         let timexSpans = document.timexes.map(\.span)
         let quoted = document.quotations.map(\.span)

@@ -3,8 +3,16 @@
 /// added`, `he said`, `according to State Department spokeswoman Tammy Bruce`) or before it
 /// (`Medinsky said: "..."`, `Umerov described the deal as "..."`). A quote that opens a sentence
 /// with no attribution of its own continues the previous speaker's ("..." he said. "...").
+///
+/// The speaker is who said the words; a source that passes them on is the channel: in
+/// `X said "...", according to Y` and `"...," X said, according to Y`, X speaks and Y reports.
+/// A word or two in quote marks after an article or a possessive, or before a noun, with no
+/// attribution and no verb (`a "strong reaction"`, `the "peaceful" end`) is a quoted term, not
+/// speech; a fragment with a verb (`Russia "took note" of the request`) reports what was said.
 struct QuotationFinder: Sendable {
     let resolver: ActorResolver
+    /// Tells a quoted fragment with a verb from a term.
+    let parser: ShallowParser
 
     static let openers: Set<String> = ["“", "``", "«", "„"]
     static let closers: Set<String> = ["”", "''", "»"]
@@ -12,8 +20,12 @@ struct QuotationFinder: Sendable {
     /// How far from a quote an attribution may be, in tokens.
     static let reach = 8
 
-    func quotations(in document: ArticleDocument, map: TokenEntityMap) -> [Quotation] {
+    /// Longest quoted term, in tokens.
+    static let longestTerm = 3
+
+    func quotations(in document: ArticleDocument, map: TokenEntityMap) -> (quotations: [Quotation], terms: [QuotedTerm]) {
         var result: [Quotation] = []
+        var terms: [QuotedTerm] = []
         var previous: (speaker: String?, sentence: Int)?
         let slicer = TextSlicer(document.text)
         for paragraph in document.paragraphs {
@@ -28,31 +40,64 @@ struct QuotationFinder: Sendable {
                     open = nil
                     guard token > start + 1 else { continue }
                     let span = TextSpan(start: document.tokens[start + 1].span.start, end: document.tokens[token - 1].span.end)
-                    var (speaker, verb) = attribution(open: start, close: token, in: document, map: map)
+                    if isTerm(open: start, close: token, in: document, map: map) {
+                        terms.append(QuotedTerm(span: span, text: slicer.text(span)))
+                        continue
+                    }
+                    var (speaker, verb, channel) = attribution(open: start, close: token, in: document, map: map)
                     let startsSentence = map.sentenceAt[start] != map.sentenceAt[max(0, start - 1)] || start == 0
                         || document.sentences[map.sentenceAt[start]].tokens.lowerBound == start
                     if speaker == nil, startsSentence, let previous, map.sentenceAt[start] - previous.sentence <= 2 {
                         speaker = previous.speaker
                     }
-                    result.append(Quotation(span: span, text: slicer.text(span), speaker: speaker, verb: verb))
+                    result.append(Quotation(span: span, text: slicer.text(span), speaker: speaker, verb: verb, reportedBy: channel))
                     previous = (speaker, map.sentenceAt[token])
                 } else if Self.openers.contains(text) || text == Self.straight {
                     open = token
                 }
             }
         }
-        return result
+        return (result, terms)
     }
 
-    /// The speaker (canonical name) and reporting verb of the quote between two quote marks.
-    private func attribution(open: Int, close: Int, in document: ArticleDocument, map: TokenEntityMap) -> (String?, String?) {
+    /// A short quote inside a sentence, right after an article or a possessive or right before a
+    /// lower-case word that is not the start of an attribution ("he said", "said Anna").
+    private func isTerm(open: Int, close: Int, in document: ArticleDocument, map: TokenEntityMap) -> Bool {
+        let sentence = document.sentences[map.sentenceAt[open]].tokens
+        guard close - open - 1 <= Self.longestTerm, open > sentence.lowerBound else { return false }
+        for token in (open + 1)..<close where document.tokens[token].text.allSatisfy({ $0.isPunctuation }) { return false }
+        let before = document.tokens[open - 1].text.lowercased()
+        if SpeechWords.shared.has(before, .termDeterminer) { return !hasVerb(open: open, close: close, sentence: sentence, in: document) }
+        guard close + 1 < sentence.upperBound else { return false }
+        let after = document.tokens[close + 1].text
+        guard after.first?.isLowercase == true, after.allSatisfy(\.isLetter) else { return false }
+        let lower = after.lowercased()
+        guard !ReportingVerbs.shared.contains(lower), !SpeechWords.shared.has(lower, .pronounSpeaker),
+            !SpeechWords.shared.has(before, .framingVerb), before != "as"
+        else { return false }
+        return !hasVerb(open: open, close: close, sentence: sentence, in: document)
+    }
+
+    /// Whether a word between the quote marks is a verb, as the tagger reads the sentence.
+    private func hasVerb(open: Int, close: Int, sentence: Range<Int>, in document: ArticleDocument) -> Bool {
+        let tags = parser.tagger.tag(document.tokens[sentence].map(\.text))
+        return ((open + 1)..<close).contains { tags[$0 - sentence.lowerBound].hasPrefix("VB") || tags[$0 - sentence.lowerBound] == "MD" }
+    }
+
+    /// The speaker (canonical name), reporting verb and channel of the quote between two quote
+    /// marks.
+    private func attribution(open: Int, close: Int, in document: ArticleDocument, map: TokenEntityMap) -> (String?, String?, String?) {
         let sentenceEnd = document.sentences[map.sentenceAt[min(close, map.sentenceAt.count - 1)]].tokens.upperBound
         // After: ', said X', ', X said', ', he said', 'according to X' — the attribution must
         // follow the quote at once.
         var position = close + 1
         if position < sentenceEnd, document.tokens[position].text == "," { position += 1 }
-        if position + 1 < sentenceEnd, document.tokens[position].text.lowercased() == "according", document.tokens[position + 1].text.lowercased() == "to" {
-            return (speaker(after: position + 1, limit: sentenceEnd, in: document, map: map, titlesOnly: false), "according to")
+        if isAccordingTo(at: position, limit: sentenceEnd, in: document) {
+            // 'X said "...", according to Y': X speaks, Y passes it on.
+            let source = speaker(after: position + 1, limit: sentenceEnd, in: document, map: map, titlesOnly: false)
+            let (speaker, verb) = before(open: open, in: document, map: map)
+            if let speaker { return (speaker, verb, source) }
+            return (source, "according to", nil)
         }
         func isPerson(_ token: Int) -> Bool {
             token < sentenceEnd && map.entityAt[token].map { document.entities[$0].type == .person } == true
@@ -70,14 +115,28 @@ struct QuotationFinder: Sendable {
         }
         if subjectEnd < sentenceEnd, ReportingVerbs.shared.contains(document.tokens[subjectEnd].text.lowercased()) {
             let verb = document.tokens[subjectEnd].text
-            if subjectEnd > position { return (speaker(before: subjectEnd, after: close, in: document, map: map), verb) }
-            return (speaker(after: subjectEnd, limit: sentenceEnd, in: document, map: map), verb)
+            // '"...," X said, according to Y'
+            var channel: String?
+            var next = subjectEnd + 1
+            while next < sentenceEnd, next <= subjectEnd + Self.reach, channel == nil {
+                if document.tokens[next].text == ",", isAccordingTo(at: next + 1, limit: sentenceEnd, in: document) {
+                    channel = speaker(after: next + 2, limit: sentenceEnd, in: document, map: map, titlesOnly: false)
+                }
+                next += 1
+            }
+            if subjectEnd > position { return (speaker(before: subjectEnd, after: close, in: document, map: map), verb, channel) }
+            return (speaker(after: subjectEnd, limit: sentenceEnd, in: document, map: map), verb, channel)
         }
-        // Before: 'X said: "...', 'X described it as "...'
-        // (anywhere earlier in the sentence, past other quotes of it: 'He said they agreed to "...",
-        // and to "..."')
+        let (speaker, verb) = before(open: open, in: document, map: map)
+        return (speaker, verb, nil)
+    }
+
+    /// The attribution before a quote: 'X said: "...', 'X described it as "...' (anywhere
+    /// earlier in the sentence, past other quotes of it: 'He said they agreed to "...", and to
+    /// "..."').
+    private func before(open: Int, in document: ArticleDocument, map: TokenEntityMap) -> (String?, String?) {
         let sentenceStart = document.sentences[map.sentenceAt[open]].tokens.lowerBound
-        position = open - 1
+        var position = open - 1
         while position >= sentenceStart {
             let word = document.tokens[position].text.lowercased()
             if ReportingVerbs.shared.contains(word) || SpeechWords.shared.has(word, .framingVerb) {
@@ -89,6 +148,12 @@ struct QuotationFinder: Sendable {
             position -= 1
         }
         return (nil, nil)
+    }
+
+    /// Whether "according to" stands at `position`.
+    private func isAccordingTo(at position: Int, limit: Int, in document: ArticleDocument) -> Bool {
+        position + 1 < limit && document.tokens[position].text.lowercased() == "according"
+            && document.tokens[position + 1].text.lowercased() == "to"
     }
 
 

@@ -7,7 +7,7 @@ enum SpeechWords {
     enum Role: String, WordRole {
         /// Between a speaker and the verb: "Trump has said".
         case auxiliary
-        /// A verb that frames a short quote without saying it: "urged a 'strong reaction'".
+        /// A verb that frames a short quote as its speaker's words: "described the deal as 'historic'".
         case framingVerb
         /// A verb whose object is the one spoken to: "a source told AFP".
         case addresseeVerb
@@ -21,6 +21,8 @@ enum SpeechWords {
         case pronounSpeaker
         /// Ends a clause: "but", "because", a semicolon.
         case clauseBreak
+        /// Before a short quote, makes it a quoted term: "a 'strong reaction'", "Kyiv's 'peace plan'".
+        case termDeterminer
 
         var value: WordRoleValue { .none }
     }
