@@ -15,16 +15,21 @@ struct TimeMLCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Train the event tagger on every .tml file under --timeml and write the model.")
 
         @Option(help: "Folder of gold .tml files (read recursively).") var timeml = "../shared/data/tempeval3/TBAQ-cleaned"
-        @Option(help: "Epochs (chosen with `chronicle timeml crossval`: 6 gave the best class F1).") var epochs = 6
+        /// 9 epochs with dropout 0.35: the best relaxed and class F1 of `chronicle timeml crossval`
+        /// over dropouts 0, 0.1, 0.2 and 0.35 and 1 to 14 epochs.
+        @Option(help: "Epochs (chosen with `chronicle timeml crossval`).") var epochs = 9
         @Option(help: "Seed for the sentence order.") var seed: UInt64 = 1
         @Option(help: "Drop features seen fewer times in training.") var minCount = 1
+        @Option(help: "Share of features hidden from each training sentence per epoch (feature bagging).") var dropout = 0.35
         @Option(help: "Folder to write the models to (the mention tagger and one per attribute).")
         var output = "Sources/ChroniclePipeline/Resources/events"
 
         func run() throws {
             let corpus = try EventCorpus(directory: URL(fileURLWithPath: timeml), parser: try ShallowParser.bundled.get())
             printError("\(corpus.documents.count) documents, \(corpus.tokenCount) tokens")
-            let trainer = EventTrainer(options: options(epochs: epochs, seed: seed, minCount: minCount), clusters: try WordClusters.bundled.get(), log: printError)
+            var trainingOptions = options(epochs: epochs, seed: seed, minCount: minCount)
+            trainingOptions.featureDropout = dropout
+            let trainer = EventTrainer(options: trainingOptions, clusters: try WordClusters.bundled.get(), log: printError)
             let tagger = trainer.train(corpus.documents)
             let folder = URL(fileURLWithPath: output)
             func path(_ resource: String) -> String { folder.appendingPathComponent((resource as NSString).lastPathComponent).path }
@@ -42,9 +47,10 @@ struct TimeMLCommand: ParsableCommand {
 
         @Option(help: "Folder of gold .tml files (read recursively).") var timeml = "../shared/data/tempeval3/TBAQ-cleaned"
         @Option(help: "Folds (documents dealt into them from --seed).") var folds = 5
-        @Option(help: "Most epochs: scores are printed for 1 to this many.") var epochs = 6
+        @Option(help: "Most epochs: scores are printed for 1 to this many.") var epochs = 9
         @Option(help: "Seed for fold assignment and sentence order.") var seed: UInt64 = 1
         @Option(help: "Drop features seen fewer times in training.") var minCount = 1
+        @Option(help: "Share of features hidden from each training sentence per epoch (feature bagging).") var dropout = 0.35
         @Flag(help: "Print which class the events of each gold class were given.") var confusions = false
 
         func validate() throws {
@@ -54,7 +60,9 @@ struct TimeMLCommand: ParsableCommand {
         func run() throws {
             let corpus = try EventCorpus(directory: URL(fileURLWithPath: timeml), parser: try ShallowParser.bundled.get())
             printError("\(corpus.documents.count) documents, \(corpus.tokenCount) tokens")
-            let trainer = EventTrainer(options: options(epochs: epochs, seed: seed, minCount: minCount), clusters: try WordClusters.bundled.get(), log: printError)
+            var trainingOptions = options(epochs: epochs, seed: seed, minCount: minCount)
+            trainingOptions.featureDropout = dropout
+            let trainer = EventTrainer(options: trainingOptions, clusters: try WordClusters.bundled.get(), log: printError)
             let scores = trainer.crossValidate(corpus, folds: folds)
             for (index, score) in scores.enumerated() {
                 print(String(format: "epochs %2d: relaxed F1 %.4f, strict F1 %.4f, class F1 %.4f", index + 1, score.relaxedF1, score.f1(score.strict), score.classF1))

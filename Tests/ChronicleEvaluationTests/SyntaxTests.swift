@@ -90,6 +90,15 @@ import Testing
         #expect(try first.model.serialized() == second.model.serialized())
         #expect(first.model.tags == [".", "DT", "IN", "NN", "NNP", "VBD"])
 
+        // Feature bagging draws from the same seed: still the same model twice, and not the
+        // model trained on every feature.
+        var bagging = options
+        bagging.featureDropout = 0.3
+        let bagged = SyntaxTrainer(options: bagging, clusters: clusters, log: { _ in })
+        let baggedModel = try bagged.trainPartOfSpeech(training: corpus, validation: corpus).model.serialized()
+        #expect(try bagged.trainPartOfSpeech(training: corpus, validation: corpus).model.serialized() == baggedModel)
+        #expect(try first.model.serialized() != baggedModel)
+
         let tagger = PartOfSpeechTagger(model: first.model, clusters: clusters)
         let chunks = trainer.trainChunker(training: corpus, validation: corpus, tagger: tagger, folds: 3, partOfSpeechEpochs: 3)
         #expect(chunks.model.tags == ["B-NP", "B-PP", "B-VP", "I-NP", "O"])

@@ -16,6 +16,9 @@ package struct SequenceTrainer {
         package var minimumCount = 2
         /// Features whose averaged weights all stay below this are left out of the model file.
         package var minimumWeight: Float = 0.05
+        /// Share of a sentence's features hidden from it at each epoch (feature bagging, Sutton et
+        /// al. 2006), so that no single strong feature overrules the rest.
+        package var featureDropout = 0.0
 
         package init() {}
     }
@@ -71,10 +74,13 @@ package struct SequenceTrainer {
             let started = clock.now
             random.shuffle(&order)
             var mistakes = 0
+            let threshold = UInt64(options.featureDropout * Double(UInt64.max))
             for sentence in order {
                 let gold = training[sentence].gold
                 guard !gold.isEmpty else { continue }
-                if perceptron.train(rows: trainingRows[sentence], gold: gold, decoder: &decoder) != gold { mistakes += 1 }
+                var rows = trainingRows[sentence]
+                if threshold > 0 { rows = rows.compactMap { random.next() < threshold ? nil : $0 } }
+                if perceptron.train(rows: rows, gold: gold, decoder: &decoder) != gold { mistakes += 1 }
             }
             let seconds = String(format: "%.1fs", (clock.now - started).seconds)
             let weights = perceptron.averaged()
