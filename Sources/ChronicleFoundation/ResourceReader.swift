@@ -73,12 +73,29 @@ package struct ResourceReader: Sendable {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw ResourceError(file: path, problem: "not UTF-8")
         }
+        // Cut over the UTF-8 bytes: splitting the string by Characters found grapheme breaks in
+        // every line, and the word clusters' and lemma tables' 280,000 lines took a third of a
+        // second of every start. Lines end at "\n"; spaces and a Windows "\r" around a line go,
+        // tabs stay, since they separate (possibly empty) columns.
         var lines: [Line] = []
-        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            // Spaces and a Windows line end go; tabs stay, since they separate (possibly empty) columns.
-            let line = raw.trimming { $0 == " " || $0 == "\r" }
-            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            lines.append(Line(number: index + 1, text: String(line)))
+        let bytes = text.utf8
+        var number = 0
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            number += 1
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            var first = start
+            var last = end
+            while first < last, bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\r") { first = bytes.index(after: first) }
+            while last > first {
+                let before = bytes.index(before: last)
+                guard bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\r") else { break }
+                last = before
+            }
+            if first < last, bytes[first] != UInt8(ascii: "#") {
+                lines.append(Line(number: number, text: String(Substring(text.utf8[first..<last]))))
+            }
+            start = end < bytes.endIndex ? bytes.index(after: end) : end
         }
         return lines
     }
