@@ -31,11 +31,8 @@ struct ChunksCommand: ParsableCommand {
         }
 
         func run() throws {
-            var options = SequenceTrainer.Options()
-            options.epochs = epochs
-            options.seed = seed
-            options.minimumCount = minCount
-            let trainer = SyntaxTrainer(options: options, clusters: try WordClusters.bundled.get(), log: printError)
+            let trainer = SyntaxTrainer(
+                options: trainingOptions(epochs: epochs, seed: seed, minCount: minCount), clusters: try WordClusters.bundled.get(), log: printError)
             let result = trainer.trainChunker(
                 training: try readSyntaxCorpus(train), validation: try readSyntaxCorpus(valid), tagger: try PartOfSpeechTagger.bundled.get(),
                 folds: folds, partOfSpeechEpochs: posEpochs)
@@ -57,8 +54,7 @@ struct ChunksCommand: ParsableCommand {
             let tagger = try PartOfSpeechTagger.bundled.get()
             let chunker = try model.map {
                 PhraseChunker(
-                    model: try SequenceModel(
-                        data: try Data(contentsOf: URL(fileURLWithPath: $0)), kind: PhraseChunker.kind, featureVersion: ChunkFeatures.version),
+                    model: try readModel($0, kind: PhraseChunker.kind, featureVersion: ChunkFeatures.version),
                     clusters: try WordClusters.bundled.get())
             } ?? PhraseChunker.bundled.get()
             var tagWorkspace = SequenceModel.Workspace(model: tagger.model)

@@ -23,11 +23,8 @@ struct PartOfSpeechCommand: ParsableCommand {
         @Option(help: "Where to write the model.") var output = "Sources/ChroniclePipeline/Resources/syntax/syntax_pos_model.bin"
 
         func run() throws {
-            var options = SequenceTrainer.Options()
-            options.epochs = epochs
-            options.seed = seed
-            options.minimumCount = minCount
-            let trainer = SyntaxTrainer(options: options, clusters: try WordClusters.bundled.get(), log: printError)
+            let trainer = SyntaxTrainer(
+                options: trainingOptions(epochs: epochs, seed: seed, minCount: minCount), clusters: try WordClusters.bundled.get(), log: printError)
             let result = trainer.trainPartOfSpeech(training: try readSyntaxCorpus(train), validation: try readSyntaxCorpus(valid))
             try writeModel(result.model, to: output)
             print("validation accuracy \(String(format: "%.4f", result.score ?? 0)) (epoch \(result.epoch))")
@@ -45,9 +42,7 @@ struct PartOfSpeechCommand: ParsableCommand {
             let corpus = try readSyntaxCorpus(conll)
             let tagger = try model.map {
                 PartOfSpeechTagger(
-                    model: try SequenceModel(
-                        data: try Data(contentsOf: URL(fileURLWithPath: $0)), kind: PartOfSpeechTagger.kind,
-                        featureVersion: PartOfSpeechFeatures.version),
+                    model: try readModel($0, kind: PartOfSpeechTagger.kind, featureVersion: PartOfSpeechFeatures.version),
                     clusters: try WordClusters.bundled.get())
             } ?? PartOfSpeechTagger.bundled.get()
             var workspace = SequenceModel.Workspace(model: tagger.model)
@@ -68,6 +63,11 @@ struct PartOfSpeechCommand: ParsableCommand {
 func readSyntaxCorpus(_ path: String) throws -> SyntaxCorpus {
     guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
     return try SyntaxCorpus(CoNLLReader.read(String(decoding: data, as: UTF8.self)))
+}
+
+/// A model file given on the command line instead of the bundled one.
+func readModel(_ path: String, kind: String, featureVersion: UInt32) throws -> SequenceModel {
+    try SequenceModel(data: try Data(contentsOf: URL(fileURLWithPath: path)), kind: kind, featureVersion: featureVersion)
 }
 
 func writeModel(_ model: SequenceModel, to path: String) throws {

@@ -16,13 +16,7 @@ struct TimeCommand: ParsableCommand {
         @Option(help: "Folder of .tml files (read recursively).") var timeml: String
         @Option(help: "Folder to write the annotated files to, under the same relative paths.") var out: String
 
-        func validate() throws {
-            let input = URL(fileURLWithPath: timeml).standardizedFileURL.resolvingSymlinksInPath()
-            let output = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath()
-            guard input.path != output.path else {
-                throw ValidationError("--out must not be the --timeml folder (the gold files would be overwritten)")
-            }
-        }
+        func validate() throws { try validateOutputFolder(out, input: timeml) }
 
         func run() throws {
             let files = try timeMLFiles(under: timeml, option: "--timeml")
@@ -181,6 +175,15 @@ enum CalendarDateCheck {
             let month = Int(parts[1]), let day = Int(parts[2])
         else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
+    }
+}
+
+/// `--out` must not be the `--timeml` folder: the gold files would be overwritten.
+func validateOutputFolder(_ out: String, input timeml: String) throws {
+    let input = URL(fileURLWithPath: timeml).standardizedFileURL.resolvingSymlinksInPath()
+    let output = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath()
+    guard input.path != output.path else {
+        throw ValidationError("--out must not be the --timeml folder (the gold files would be overwritten)")
     }
 }
 

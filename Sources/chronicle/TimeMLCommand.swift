@@ -27,9 +27,9 @@ struct TimeMLCommand: ParsableCommand {
         func run() throws {
             let corpus = try EventCorpus(directory: URL(fileURLWithPath: timeml), parser: try ShallowParser.bundled.get())
             printError("\(corpus.documents.count) documents, \(corpus.tokenCount) tokens")
-            var trainingOptions = options(epochs: epochs, seed: seed, minCount: minCount)
-            trainingOptions.featureDropout = dropout
-            let trainer = EventTrainer(options: trainingOptions, clusters: try WordClusters.bundled.get(), log: printError)
+            let trainer = EventTrainer(
+                options: trainingOptions(epochs: epochs, seed: seed, minCount: minCount, dropout: dropout), clusters: try WordClusters.bundled.get(),
+                log: printError)
             let tagger = trainer.train(corpus.documents)
             let folder = URL(fileURLWithPath: output)
             func path(_ resource: String) -> String { folder.appendingPathComponent((resource as NSString).lastPathComponent).path }
@@ -60,9 +60,9 @@ struct TimeMLCommand: ParsableCommand {
         func run() throws {
             let corpus = try EventCorpus(directory: URL(fileURLWithPath: timeml), parser: try ShallowParser.bundled.get())
             printError("\(corpus.documents.count) documents, \(corpus.tokenCount) tokens")
-            var trainingOptions = options(epochs: epochs, seed: seed, minCount: minCount)
-            trainingOptions.featureDropout = dropout
-            let trainer = EventTrainer(options: trainingOptions, clusters: try WordClusters.bundled.get(), log: printError)
+            let trainer = EventTrainer(
+                options: trainingOptions(epochs: epochs, seed: seed, minCount: minCount, dropout: dropout), clusters: try WordClusters.bundled.get(),
+                log: printError)
             let scores = trainer.crossValidate(corpus, folds: folds)
             for (index, score) in scores.enumerated() {
                 print(String(format: "epochs %2d: relaxed F1 %.4f, strict F1 %.4f, class F1 %.4f", index + 1, score.relaxedF1, score.f1(score.strict), score.classF1))
@@ -74,11 +74,12 @@ struct TimeMLCommand: ParsableCommand {
     }
 }
 
-private func options(epochs: Int, seed: UInt64, minCount: Int) -> SequenceTrainer.Options {
+func trainingOptions(epochs: Int, seed: UInt64, minCount: Int, dropout: Double = 0) -> SequenceTrainer.Options {
     var options = SequenceTrainer.Options()
     options.epochs = epochs
     options.seed = seed
     options.minimumCount = minCount
+    options.featureDropout = dropout
     return options
 }
 
@@ -90,13 +91,7 @@ extension TimeMLCommand {
         @Option(help: "Folder of .tml files (read recursively).") var timeml: String
         @Option(help: "Folder to write the annotated files to, under the same relative paths.") var out: String
 
-        func validate() throws {
-            let input = URL(fileURLWithPath: timeml).standardizedFileURL.resolvingSymlinksInPath()
-            let output = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath()
-            guard input.path != output.path else {
-                throw ValidationError("--out must not be the --timeml folder (the gold files would be overwritten)")
-            }
-        }
+        func validate() throws { try validateOutputFolder(out, input: timeml) }
 
         func run() throws {
             let files = try timeMLFiles(under: timeml, option: "--timeml")

@@ -5,11 +5,9 @@ import Foundation
 /// knows, one weight row per feature and the transition block. The part-of-speech tagger, the
 /// chunker and the event tagger are each one of these with their own features.
 ///
-/// File layout: the 8-byte magic `CHRNSEQ1`, then little-endian `UInt32` format version, payload
-/// size and payload CRC-32, then the zlib-compressed payload: the model's kind (`"pos"`), the
-/// feature version its features were computed with, the tag names, the sorted feature hashes as
-/// LEB128 deltas, the transition weights as floats and the feature weights as `Int16` with one
-/// scale (within 1/32767 of the largest weight, far below what changes a tag).
+/// File layout: the magic `CHRNSEQ1` in the `ModelFile` container; the payload holds the
+/// model's kind (`"pos"`), the feature version its features were computed with, the tag names,
+/// the sorted feature hashes as LEB128 deltas and the weights as `ModelFile` stores them.
 package struct SequenceModel: Sendable {
     package static let magic = Data("CHRNSEQ1".utf8)
     package static let formatVersion: UInt32 = 1
@@ -88,26 +86,8 @@ package struct SequenceModel: Sendable {
         payload.strings(tags)
         payload.fixed(UInt32(keys.count))
         payload.sortedKeys(keys)
-        let tagCount = tags.count
-        let featureWeights = weights[..<(keys.count * tagCount)]
-        let largest = featureWeights.reduce(Float(0)) { max($0, abs($1)) }
-        let scale = largest > 0 ? largest / Float(Int16.max) : 1
-        payload.float(scale)
-        for value in weights[(keys.count * tagCount)...] { payload.float(value) }
-        // Tag-major order: runs of zeros for tags a feature never votes for compress well.
-        for tag in 0..<tagCount {
-            for row in 0..<keys.count {
-                payload.fixed(Int16((weights[row * tagCount + tag] / scale).rounded()))
-            }
-        }
-        var file = Self.magic
-        var header = ByteWriter()
-        header.fixed(Self.formatVersion)
-        header.fixed(UInt32(payload.count))
-        header.fixed(Zlib.crc32(payload.bytes))
-        file.append(contentsOf: header.bytes)
-        file.append(try Zlib.compress(Data(payload.bytes), level: 9))
-        return file
+        ModelFile.writeWeights(weights, rows: keys.count, tagCount: tags.count, into: &payload)
+        return try ModelFile.seal(payload, magic: Self.magic, version: Self.formatVersion)
     }
 
     package func write(to url: URL) throws {
@@ -119,17 +99,8 @@ package struct SequenceModel: Sendable {
     /// Reads a model and checks it is of `kind` and was trained on the features this build
     /// computes (`featureVersion`).
     package init(data: Data, kind: String, featureVersion: UInt32) throws {
-        guard data.count >= 20, data.prefix(8) == Self.magic else { throw FormatError(description: "not a Chronicle sequence model") }
-        var header = ByteReader([UInt8](data[8..<20]))
-        let version = try header.fixed(UInt32.self)
-        guard version == Self.formatVersion else {
-            throw FormatError(description: "sequence model format \(version), this build reads \(Self.formatVersion)")
-        }
-        let size = Int(try header.fixed(UInt32.self))
-        let checksum = try header.fixed(UInt32.self)
-        let payloadData = try Zlib.decompress(data.subdata(in: 20..<data.count), expectedSize: size)
-        guard Zlib.crc32(payloadData) == checksum else { throw FormatError(description: "sequence model checksum mismatch") }
-        var payload = ByteReader([UInt8](payloadData))
+        var payload = try ModelFile.open(
+            data, magic: Self.magic, version: Self.formatVersion, name: "sequence model", fail: { FormatError(description: $0) })
         let storedKind = try payload.string()
         guard storedKind == kind else { throw FormatError(description: "a \(storedKind) model, not \(kind)") }
         let storedVersion = try payload.fixed(UInt32.self)
@@ -140,19 +111,8 @@ package struct SequenceModel: Sendable {
         guard (1...256).contains(tags.count) else { throw FormatError(description: "model has \(tags.count) tags") }
         let featureCount = Int(try payload.fixed(UInt32.self))
         let keys = try payload.sortedKeys(featureCount)
-        let tagCount = tags.count
-        let scale = try payload.float()
-        var weights = [Float](repeating: 0, count: featureCount * tagCount + TagScheme(tags: tags).transitionSize)
-        for index in (featureCount * tagCount)..<weights.count { weights[index] = try payload.float() }
-        let block = try payload.bytes(featureCount * tagCount * 2)
-        var offset = block.startIndex
-        for index in 0..<(featureCount * tagCount) {
-            let value = Int16(bitPattern: UInt16(block[offset]) | UInt16(block[offset + 1]) << 8)
-            offset += 2
-            let tag = index / featureCount
-            let row = index - tag * featureCount
-            weights[row * tagCount + tag] = Float(value) * scale
-        }
+        let weights = try ModelFile.readWeights(
+            rows: featureCount, tagCount: tags.count, transitionSize: TagScheme(tags: tags).transitionSize, from: &payload)
         self.init(kind: kind, featureVersion: featureVersion, tags: tags, keys: keys, weights: weights)
     }
 

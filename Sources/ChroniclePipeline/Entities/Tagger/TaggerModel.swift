@@ -5,11 +5,9 @@ import Foundation
 /// local plus document features), transition weights, and the gazetteers the features were
 /// computed with, so the model behaves the same whatever the gazetteer files say later.
 ///
-/// File layout: the 8-byte magic `CHRNNER1`, then little-endian `UInt32` format version,
-/// payload size and payload CRC-32, then the zlib-compressed payload. In the payload, feature
-/// hashes are sorted and stored as LEB128 deltas, and each pass's weights as `Int16` with one
-/// scale per pass: that is within 1/32767 of the largest weight, far below what changes a tag,
-/// and keeps the committed file small. Format 2 adds, last, the lowercase-form hashes of the
+/// File layout: the magic `CHRNNER1` in the `ModelFile` container. In the payload, feature
+/// hashes are sorted and stored as LEB128 deltas, and each pass's weights as `ModelFile` stores
+/// weights (`Int16` steps of one scale per pass), which keeps the committed file small. Format 2 adds, last, the lowercase-form hashes of the
 /// words training text writes in lower case (`lowercaseWords`).
 package struct TaggerModel: Sendable {
     package static let magic = Data("CHRNNER1".utf8)
@@ -51,19 +49,7 @@ package struct TaggerModel: Sendable {
         payload.sortedKeys(keys)
         payload.fixed(UInt32(passes.count))
         let tagCount = EntityTagSet.count
-        for weights in passes {
-            let featureWeights = weights[..<(keys.count * tagCount)]
-            let largest = featureWeights.reduce(Float(0)) { max($0, abs($1)) }
-            let scale = largest > 0 ? largest / Float(Int16.max) : 1
-            payload.float(scale)
-            for value in weights[(keys.count * tagCount)...] { payload.float(value) }
-            // Tag-major order: runs of zeros for tags a feature never votes for compress well.
-            for tag in 0..<tagCount {
-                for row in 0..<keys.count {
-                    payload.fixed(Int16((weights[row * tagCount + tag] / scale).rounded()))
-                }
-            }
-        }
+        for weights in passes { ModelFile.writeWeights(weights, rows: keys.count, tagCount: tagCount, into: &payload) }
         payload.fixed(UInt32(gazetteers.count))
         for gazetteer in gazetteers {
             payload.fixed(UInt32(gazetteer.longest))
@@ -77,14 +63,7 @@ package struct TaggerModel: Sendable {
         }
         payload.fixed(UInt32(lowercaseWords.count))
         payload.sortedKeys(lowercaseWords.sorted())
-        var file = Self.magic
-        var header = ByteWriter()
-        header.fixed(Self.formatVersion)
-        header.fixed(UInt32(payload.count))
-        header.fixed(Zlib.crc32(payload.bytes))
-        file.append(contentsOf: header.bytes)
-        file.append(try Zlib.compress(Data(payload.bytes), level: 9))
-        return file
+        return try ModelFile.seal(payload, magic: Self.magic, version: Self.formatVersion)
     }
 
     package func write(to url: URL) throws {
@@ -98,17 +77,8 @@ package struct TaggerModel: Sendable {
     }
 
     package init(data: Data) throws {
-        guard data.count >= 20, data.prefix(8) == Self.magic else { throw FormatError(description: "not a Chronicle tagger model") }
-        var header = ByteReader([UInt8](data[8..<20]))
-        let version = try header.fixed(UInt32.self)
-        guard version == Self.formatVersion else {
-            throw FormatError(description: "tagger model format \(version), this build reads \(Self.formatVersion)")
-        }
-        let size = Int(try header.fixed(UInt32.self))
-        let checksum = try header.fixed(UInt32.self)
-        let payloadData = try Zlib.decompress(data.subdata(in: 20..<data.count), expectedSize: size)
-        guard Zlib.crc32(payloadData) == checksum else { throw FormatError(description: "tagger model checksum mismatch") }
-        var payload = ByteReader([UInt8](payloadData))
+        var payload = try ModelFile.open(
+            data, magic: Self.magic, version: Self.formatVersion, name: "tagger model", fail: { FormatError(description: $0) })
 
         let featureVersion = try payload.fixed(UInt32.self)
         guard featureVersion == FeatureExtractor.version else {
@@ -121,20 +91,9 @@ package struct TaggerModel: Sendable {
         let passCount = Int(try payload.fixed(UInt32.self))
         var passes: [[Float]] = []
         for _ in 0..<passCount {
-            let scale = try payload.float()
-            var weights = [Float](repeating: 0, count: featureCount * tagCount + EntityTagSet.scheme.transitionSize)
-            for index in (featureCount * tagCount)..<weights.count { weights[index] = try payload.float() }
-            // Read as a block: the weights are most of the file.
-            let block = try payload.bytes(featureCount * tagCount * 2)
-            var offset = block.startIndex
-            for index in 0..<(featureCount * tagCount) {
-                let value = Int16(bitPattern: UInt16(block[offset]) | UInt16(block[offset + 1]) << 8)
-                offset += 2
-                let tag = index / featureCount
-                let row = index - tag * featureCount
-                weights[row * tagCount + tag] = Float(value) * scale
-            }
-            passes.append(weights)
+            passes.append(
+                try ModelFile.readWeights(
+                    rows: featureCount, tagCount: tagCount, transitionSize: EntityTagSet.scheme.transitionSize, from: &payload))
         }
         var gazetteers: [TaggerGazetteer] = []
         for _ in 0..<Int(try payload.fixed(UInt32.self)) {
