@@ -1,5 +1,6 @@
 import ChronicleTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -104,7 +105,21 @@ final class ServiceProcess: @unchecked Sendable {
         return HTTPResult(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: data)
     }
 
+    /// Ports already given to a service of this test run. Suites run in parallel, and the kernel
+    /// may hand the same free port to two of them before either service has bound it: the service
+    /// that loses the race fails, but its test sees the winner answer `/readyz` and sends its
+    /// articles to the other suite's process. So no port is given out twice.
+    private static let portsHandedOut = Mutex<Set<Int>>([])
+
     static func freePort() throws -> Int {
+        for _ in 0..<100 {
+            let port = try unusedPort()
+            if portsHandedOut.withLock({ $0.insert(port).inserted }) { return port }
+        }
+        throw ProcessFailure(description: "no free port that this test run has not used")
+    }
+
+    private static func unusedPort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
