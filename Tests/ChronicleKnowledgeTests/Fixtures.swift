@@ -1,4 +1,4 @@
-import ChronicleKnowledge
+@testable import ChronicleKnowledge
 import ChroniclePipeline
 import ChronicleTestSupport
 import Foundation
@@ -48,4 +48,28 @@ final class RecordingLogHandler: LogHandler, @unchecked Sendable {
     func log(event: LogEvent) {
         lock.withLock { messages.append("\(event.level) \(event.message) \(event.metadata ?? [:])") }
     }
+}
+
+/// `record` as a file in an older record format gives it back: without what that format did not
+/// hold (format 3: the events' lemmas, TimeML attributes and parties in their own words, whose
+/// actors read back as entities; format 2 also the quoted terms and the quotations' channels).
+func recordAsRead(_ record: ArticleRecord, fromFormat format: UInt8) -> ArticleRecord {
+    var document = record.document
+    if format < 4 {
+        for index in document.events.indices {
+            document.events[index].lemma = nil
+            document.events[index].eventClass = nil
+            document.events[index].tense = nil
+            document.events[index].aspect = nil
+            document.events[index].polarity = nil
+            for actor in document.events[index].actors.indices { document.events[index].actors[actor].isEntity = true }
+        }
+    }
+    if format < 3 {
+        document.quotedTerms = []
+        for index in document.quotations.indices { document.quotations[index].reportedBy = nil }
+    }
+    return ArticleRecord(
+        id: record.id, sequence: record.sequence, contentHash: record.contentHash, receivedAt: record.receivedAt, document: document,
+        tokenSpans: record.tokenSpans)
 }

@@ -43,6 +43,16 @@ import Testing
         try Self.check("Erdogan met Putin , who had proposed the talks .", "proposed", [
             "agent: Putin", "patient: the talks",
         ])
+        try Self.check("Erdogan met Putin - who had proposed the talks - on Friday .", "proposed", [
+            "agent: Putin", "patient: the talks",
+        ])
+    }
+
+    @Test("an aside between dashes stands between a subject and its verb")
+    func aside() throws {
+        try Self.check("The mayor - who had promised the bridge but never said when - opened it on Friday .", "opened", [
+            "agent: The mayor", "patient: it",
+        ])
     }
 
     @Test("an event noun takes its arguments from its own phrase")

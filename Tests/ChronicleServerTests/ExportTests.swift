@@ -38,7 +38,7 @@ struct ExportTests {
             #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
             #expect(response.headers[.contentDisposition] == "attachment; filename=\"events.csv\"")
             let rows = Self.rows(response.text)
-            #expect(rows.first?.prefix(6) == ["id", "article_id", "story", "merged_event", "type", "time"])
+            #expect(rows.first?.prefix(11) == ["id", "article_id", "story", "merged_event", "type", "lemma", "class", "tense", "aspect", "polarity", "time"])
             #expect(rows.count == 3)
             let header = try #require(rows.first)
             let sentence = try #require(header.firstIndex(of: "sentence"))

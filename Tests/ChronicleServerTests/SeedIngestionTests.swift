@@ -142,6 +142,50 @@ struct SeedIngestionTests {
         }
     }
 
+    @Test("general events of the seeds: lemma, TimeML class and attributes, arguments from the clause, and the lemma, class and OTHER filters")
+    func seedGeneralEvents() async throws {
+        let seeds = try SharedData.seedTexts()
+        try await TestService().run { client in
+            for seed in seeds {
+                #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
+            }
+            func events(_ query: String) async throws -> [[String: Any]] {
+                try #require(try await client.get("/v1/events?\(query)").json()["items"] as? [[String: Any]])
+            }
+            func actors(_ event: [String: Any], _ role: String) -> [String] {
+                (event["actors"] as? [[String: Any]] ?? []).filter { $0["role"] as? String == role }.compactMap { $0["name"] as? String }
+            }
+            // "Trump returned to the White House in January": lemma return, Trump its agent, January 2025.
+            let returned = try await events("lemma=return&limit=50")
+            let trump = try #require(returned.first { ($0["sentence"] as? [String: Any])?["text"] as? String ?? "" == "The Russian and US presidents have spoken by phone, but not met since Trump returned to the White House in January, despite both leaders expressing their desire for face-to-face talks." })
+            #expect(actors(trump, "agent") == ["Donald Trump"])
+            #expect(trump["time"] as? String == "2025-01")
+            #expect(trump["time_source"] as? String == "sentence")
+            #expect(trump["class"] as? String == "OCCURRENCE")
+            #expect(trump["tense"] as? String == "PAST")
+            #expect(trump["polarity"] as? String == "POS")
+            // "Putin - who had proposed the talks ... - sent a mid-level delegation": an event the
+            // ontology has no type for, its agent across the aside, its patient a party named by no entity.
+            let sent = try await events("type=OTHER&lemma=SEND&limit=50")
+            let delegation = try #require(sent.first { actors($0, "patient") == ["mid-level delegation"] })
+            #expect(actors(delegation, "agent") == ["Vladimir Putin"])
+            #expect((delegation["actors"] as? [[String: Any]])?.map { $0["entity"] as? Bool } == [true, false])
+            #expect((delegation["trigger"] as? [String: Any])?["text"] as? String == "sent")
+            // Every filter holds on every item.
+            let other = try await events("type=OTHER&limit=100")
+            #expect(other.count == 100)
+            #expect(other.allSatisfy { $0["type"] as? String == "OTHER" && $0["lemma"] is String && $0["class"] is String })
+            let reporting = try await events("class=REPORTING&limit=100")
+            #expect(!reporting.isEmpty && reporting.allSatisfy { $0["class"] as? String == "REPORTING" })
+            #expect(reporting.contains { $0["type"] as? String == "STATEMENT" && $0["lemma"] as? String == "say" })
+            // A class TimeML does not have is a problem that lists the classes.
+            let wrong = try await client.get("/v1/events?class=HAPPENING")
+            #expect(wrong.status == .badRequest)
+            #expect(try wrong.json()["detail"] as? String
+                == "class must be one of OCCURRENCE, REPORTING, STATE, I_ACTION, I_STATE, ASPECTUAL, PERCEPTION, not 'HAPPENING'")
+        }
+    }
+
     @Test("the five seeds are one story: the talks one event with five reports and a duration conflict, and a timeline from 2014 to the planned exchange")
     func seedStory() async throws {
         let seeds = try SharedData.seedTexts()

@@ -2,8 +2,9 @@ import ChronicleFoundation
 import ChroniclePipeline
 import Foundation
 
-/// The binary form of journal entries and snapshot records (format 3; format 2 lacked the
-/// quotations' channels and the quoted terms, and is still read). JSON (format 1) cost
+/// The binary form of journal entries and snapshot records (format 4; format 3 lacked the
+/// events' lemmas, TimeML attributes and parties in their own words, format 2 also the
+/// quotations' channels and the quoted terms; both are still read). JSON (format 1) cost
 /// about 0.6 ms an article each way, which bounded ingestion and made a snapshot of 100,000
 /// articles take minutes; this costs a few microseconds. Tokens are stored as their spans (their
 /// text is cut from the article's text again) and spans as a start and a length.
@@ -17,9 +18,9 @@ import Foundation
 enum RecordCodec {
     /// The first byte of a binary journal payload (a JSON one starts with `{`): the record
     /// format it is written in.
-    static let journalFormat: UInt8 = 3
+    static let journalFormat: UInt8 = 4
     /// The binary formats this build reads.
-    static let formats: ClosedRange<UInt8> = 2...3
+    static let formats: ClosedRange<UInt8> = 2...4
 
     // MARK: Journal entries
 
@@ -108,7 +109,7 @@ enum RecordCodec {
             writer.string(timex.granularity)
         }
         writer.count(document.events.count)
-        for event in document.events { write(event, into: &writer) }
+        for event in document.events { write(event, into: &writer, format: format) }
         writer.count(document.quotations.count)
         for quotation in document.quotations {
             write(quotation.span, into: &writer)
@@ -173,7 +174,7 @@ enum RecordCodec {
         }
         let events = try reader.count(minimumBytes: 16)
         document.events.reserveCapacity(events)
-        for _ in 0..<events { document.events.append(try readEvent(&reader)) }
+        for _ in 0..<events { document.events.append(try readEvent(&reader, format: format)) }
         let quotations = try reader.count(minimumBytes: 5)
         document.quotations.reserveCapacity(quotations)
         for _ in 0..<quotations {
@@ -265,15 +266,23 @@ enum RecordCodec {
             externalID: try reader.optionalString())
     }
 
-    static func write(_ event: EventMention, into writer: inout ByteWriter) {
+    static func write(_ event: EventMention, into writer: inout ByteWriter, format: UInt8 = journalFormat) {
         writer.string(event.type)
         write(event.trigger, into: &writer)
         writer.count(event.sentence)
+        if format >= 4 {
+            writer.string(event.lemma)
+            writer.string(event.eventClass?.rawValue)
+            writer.string(event.tense?.rawValue)
+            writer.string(event.aspect?.rawValue)
+            writer.string(event.polarity?.rawValue)
+        }
         writer.count(event.actors.count)
         for actor in event.actors {
             writer.string(actor.role)
             writer.string(actor.name)
             writer.optional(actor.span) { write($1, into: &$0) }
+            if format >= 4 { writer.bool(actor.isEntity) }
         }
         writer.string(event.place)
         writer.string(event.time)
@@ -292,17 +301,24 @@ enum RecordCodec {
         writer.double(event.confidence)
     }
 
-    static func readEvent(_ reader: inout ByteReader) throws -> EventMention {
+    static func readEvent(_ reader: inout ByteReader, format: UInt8 = journalFormat) throws -> EventMention {
         let type = try reader.string()
         let trigger = try readSpan(&reader)
         let sentence = try reader.natural(below: Int(Int32.max))
-        let actorCount = try reader.count(minimumBytes: 3)
+        let described = format >= 4
+        let lemma = described ? try reader.optionalString() : nil
+        let eventClass = described ? try reader.optionalRaw(EventClass.self) : nil
+        let tense = described ? try reader.optionalRaw(EventTense.self) : nil
+        let aspect = described ? try reader.optionalRaw(EventAspect.self) : nil
+        let polarity = described ? try reader.optionalRaw(EventPolarity.self) : nil
+        let actorCount = try reader.count(minimumBytes: described ? 4 : 3)
         var actors: [EventActor] = []
         actors.reserveCapacity(actorCount)
         for _ in 0..<actorCount {
             actors.append(EventActor(
                 role: try reader.string(), name: try reader.string(),
-                span: try reader.optional { reader throws(ByteReader.Malformed) in try readSpan(&reader) }))
+                span: try reader.optional { reader throws(ByteReader.Malformed) in try readSpan(&reader) },
+                isEntity: described ? try reader.bool() : true))
         }
         let place = try reader.optionalString()
         let time = try reader.optionalString()
@@ -320,7 +336,8 @@ enum RecordCodec {
         let reportedBy = try reader.optionalString()
         let content = try reader.optional { reader throws(ByteReader.Malformed) in try readSpan(&reader) }
         return EventMention(
-            type: type, trigger: trigger, sentence: sentence, actors: actors, place: place, time: time,
+            type: type, trigger: trigger, sentence: sentence, lemma: lemma, eventClass: eventClass, tense: tense, aspect: aspect,
+            polarity: polarity, actors: actors, place: place, time: time,
             timeSource: try timeSource.map { value throws(ByteReader.Malformed) in
                 guard let source = EventTimeSource(rawValue: value) else { throw ByteReader.Malformed(description: "unknown time source '\(value)'") }
                 return source

@@ -21,8 +21,10 @@ import Synchronization
 /// ```
 package enum SnapshotFile {
     static let magic = Array("CHRSNAP1".utf8)
-    /// Version 5: records in `RecordCodec` format 3 (quotations' channels, quoted terms).
-    static let version: UInt32 = 5
+    /// Version 6: records in `RecordCodec` format 4 (events' lemmas and TimeML attributes).
+    static let version: UInt32 = 6
+    /// Version 5: records in format 3 (quotations' channels, quoted terms).
+    static let channelsVersion: UInt32 = 5
     /// Version 4: the indexes' frames after the records (records in format 2).
     static let indexesVersion: UInt32 = 4
     static let recordsOnlyVersion: UInt32 = 3
@@ -158,7 +160,7 @@ package enum SnapshotFile {
     /// entities, what each article's names resolved to and the story members, each a share at a
     /// time, and the stories.
     /// The `RecordCodec` format of a snapshot version's records.
-    static func recordFormat(_ version: UInt32) -> UInt8 { version >= 5 ? 3 : 2 }
+    static func recordFormat(_ version: UInt32) -> UInt8 { version >= 6 ? 4 : version >= channelsVersion ? 3 : 2 }
 
     private static func frameJobs(_ contents: Contents, version: UInt32) -> [FrameJob] {
         let records = contents.records
@@ -238,7 +240,7 @@ package enum SnapshotFile {
             throw corrupt("not a Chronicle snapshot (bad magic)")
         }
         guard let version = try? reader.fixed(UInt32.self) else { throw corrupt("truncated header") }
-        guard [Self.version, indexesVersion, recordsOnlyVersion, deflatedFramesVersion, jsonVersion].contains(version) else {
+        guard [Self.version, channelsVersion, indexesVersion, recordsOnlyVersion, deflatedFramesVersion, jsonVersion].contains(version) else {
             throw corrupt("unsupported version \(version)")
         }
         guard let lastSequence = try? reader.fixed(UInt64.self), let count = try? reader.fixed(UInt64.self),

@@ -5,7 +5,7 @@ import Foundation
 /// same fields as `GET /v1/events`.
 package enum EventExport {
     package static let csvHeader =
-        "id,article_id,story,merged_event,type,time,time_source,modality,place,agents,patients,participants,mediators,"
+        "id,article_id,story,merged_event,type,lemma,class,tense,aspect,polarity,time,time_source,modality,place,agents,patients,participants,mediators,"
         + "recipients,duration,quantities,trigger,sentence,source,publication_date,confidence\r\n"
 
     package static func csvRow(_ view: EventView) -> String {
@@ -15,7 +15,8 @@ package enum EventExport {
             return [value, quantity.unit, quantity.counted].compactMap { $0 }.joined(separator: " ")
         }.joined(separator: "; ")
         let fields: [String?] = [
-            view.id, view.articleID, view.story, view.mergedEvent, view.event.type, view.effectiveTime, view.timeSource,
+            view.id, view.articleID, view.story, view.mergedEvent, view.event.type, view.event.lemma, view.event.eventClass?.rawValue,
+            view.event.tense?.rawValue, view.event.aspect?.rawValue, view.event.polarity?.rawValue, view.effectiveTime, view.timeSource,
             view.event.modality.rawValue, view.event.place, names("agent"), names("patient"), names("participant"), names("mediator"),
             names("recipient"), view.event.duration, quantities, view.triggerText, view.sentenceText, view.source,
             view.publicationDate, String(format: "%.2f", view.event.confidence),

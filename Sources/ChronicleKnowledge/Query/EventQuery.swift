@@ -48,7 +48,8 @@ package struct EventView: Encodable, Sendable {
     var effectiveTime: String? { event.time ?? publicationDate }
 
     enum CodingKeys: String, CodingKey {
-        case id, type, trigger, sentence, actors, place, time, duration, quantities, modality, content, confidence, source
+        case id, type, lemma, tense, aspect, polarity, trigger, sentence, actors, place, time, duration, quantities, modality, content, confidence, source
+        case eventClass = "class"
         case articleID = "article_id"
         case reportedBy = "reported_by"
         case publicationDate = "publication_date"
@@ -66,6 +67,11 @@ package struct EventView: Encodable, Sendable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(event.type, forKey: .type)
+        try container.encodeIfPresent(event.lemma, forKey: .lemma)
+        try container.encodeIfPresent(event.eventClass, forKey: .eventClass)
+        try container.encodeIfPresent(event.tense, forKey: .tense)
+        try container.encodeIfPresent(event.aspect, forKey: .aspect)
+        try container.encodeIfPresent(event.polarity, forKey: .polarity)
         try container.encode(Evidence(span: event.trigger, text: triggerText), forKey: .trigger)
         if let sentenceSpan, let sentenceText {
             try container.encode(Evidence(span: sentenceSpan, text: sentenceText), forKey: .sentence)
@@ -93,7 +99,11 @@ package struct EventView: Encodable, Sendable {
 /// `GET /v1/events`: newest first; every filter narrows the result.
 package struct EventQuery: Sendable {
     package var entity: String?
+    /// A type of the ontology, or OTHER.
     package var type: String?
+    /// The trigger's lemma ("return"), lower case.
+    package var lemma: String?
+    package var eventClass: EventClass?
     package var from: String?
     package var to: String?
     package var place: String?
@@ -103,11 +113,13 @@ package struct EventQuery: Sendable {
     package var cursor: Cursor?
 
     package init(
-        entity: String? = nil, type: String? = nil, from: String? = nil, to: String? = nil, place: String? = nil,
-        story: String? = nil, text: String? = nil, limit: Int = 20, cursor: Cursor? = nil
+        entity: String? = nil, type: String? = nil, lemma: String? = nil, eventClass: EventClass? = nil, from: String? = nil,
+        to: String? = nil, place: String? = nil, story: String? = nil, text: String? = nil, limit: Int = 20, cursor: Cursor? = nil
     ) {
         self.entity = entity
         self.type = type
+        self.lemma = lemma
+        self.eventClass = eventClass
         self.from = from
         self.to = to
         self.place = place
@@ -121,17 +133,17 @@ package struct EventQuery: Sendable {
 extension StoreState {
     package func events(_ query: EventQuery) -> Page<EventView> {
         // Walk the most selective posting list; check the other filters on each candidate.
-        var candidates = events.all
-        if let type = query.type { candidates = events.byType[type.uppercased()] ?? [] }
-        if let entity = query.entity {
-            let keys = events.byEntity[entity] ?? []
-            if query.type == nil || keys.count < candidates.count { candidates = keys }
-        }
+        let lemma = query.lemma?.lowercased()
+        let postings = [
+            query.type.map { events.byType[$0.uppercased()] ?? [] }, lemma.map { events.byLemma[$0] ?? [] },
+            query.entity.map { events.byEntity[$0] ?? [] },
+        ].compactMap { $0 }
+        var candidates = postings.min { $0.count < $1.count } ?? events.all
         if let story = query.story {
             // The events of the story's articles, in arrival order.
             let keys = self.stories.reports(of: story, in: records)
                 .flatMap { record in record.document.events.indices.map { EventKey(sequence: record.sequence, index: $0) } }
-            if query.type == nil && query.entity == nil {
+            if postings.isEmpty {
                 candidates = keys
             } else {
                 let inStory = Set(keys)
@@ -151,6 +163,8 @@ extension StoreState {
             guard let record = record(forSequence: key.sequence) else { continue }
             var view = EventView(record: record, index: key.index)
             if let type = query.type, view.event.type != type.uppercased() { continue }
+            if let lemma, view.event.lemma != lemma { continue }
+            if let eventClass = query.eventClass, view.event.eventClass != eventClass { continue }
             if let entity = query.entity,
                 !EventIndex.entityIDs(of: view.event, in: record, entities: entities).contains(entity)
             { continue }

@@ -33,6 +33,8 @@ package struct MergedEventView: Encodable, Sendable {
     package let id: String
     package let story: String
     package let type: String
+    /// The first report's lemma: what an OTHER event is known by.
+    package let lemma: String?
     package let time: String?
     /// `day`, `month`, `year`... of `time`, so a month sorts and draws as a month.
     package let granularity: String?
@@ -56,6 +58,7 @@ package struct MergedEventView: Encodable, Sendable {
         id = event.id
         self.story = story
         type = event.type
+        lemma = event.lemma
         time = event.time
         granularity = event.time.map { TimexGranularity.of(value: $0, type: .date) }
         timeFromText = event.timeIsStrong
@@ -96,9 +99,9 @@ package struct MergedEventView: Encodable, Sendable {
         var actors: [Actor] = []
         for mention in event.mentions {
             for actor in mention.actors {
-                let entity = EntityType.allCases.lazy.compactMap {
+                let entity = actor.isEntity ? EntityType.allCases.lazy.compactMap {
                     state.entities.entityID(article: mention.articleID, type: $0, canonicalName: actor.name)
-                }.first
+                }.first : nil
                 guard seen.insert(actor.role + "\u{1}" + (entity ?? actor.name)).inserted else { continue }
                 let name = entity.flatMap { state.entities.entities[$0]?.name } ?? actor.name
                 actors.append(Actor(role: actor.role, name: name, entity: entity))
@@ -108,7 +111,7 @@ package struct MergedEventView: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, story, type, time, granularity, modality, place, actors, duration, quantities, reports, conflicts
+        case id, story, type, lemma, time, granularity, modality, place, actors, duration, quantities, reports, conflicts
         case timeFromText = "time_from_text"
         case isFuture = "is_future"
         case independentSources = "independent_sources"

@@ -26,6 +26,7 @@ package struct EventKey: Hashable, Comparable, Sendable {
 struct EventIndex: Sendable {
     private(set) var all: [EventKey] = []
     private(set) var byType: [String: [EventKey]] = [:]
+    private(set) var byLemma: [String: [EventKey]] = [:]
     private(set) var byEntity: [String: [EventKey]] = [:]
 
     mutating func add(_ record: ArticleRecord, entities: EntityRegistry) {
@@ -35,6 +36,7 @@ struct EventIndex: Sendable {
             // Sequences only grow, so appending keeps every list sorted.
             all.append(key)
             byType[event.type, default: []].append(key)
+            if let lemma = event.lemma { byLemma[lemma, default: []].append(key) }
             for entityID in names.entityIDs(of: event, entities: entities) {
                 byEntity[entityID, default: []].append(key)
             }
@@ -55,6 +57,7 @@ struct EventIndex: Sendable {
         for part in parts {
             all += part.all
             for (type, keys) in part.byType { byType[type, default: []] += keys }
+            for (lemma, keys) in part.byLemma { byLemma[lemma, default: []] += keys }
             for (entity, keys) in part.byEntity { byEntity[entity, default: []] += keys }
         }
     }
@@ -69,12 +72,22 @@ struct EventIndex: Sendable {
             byType[event]?.removeKeys(of: sequence)
             if byType[event]?.isEmpty == true { byType[event] = nil }
         }
+        for lemma in Set(record.document.events.compactMap(\.lemma)) {
+            byLemma[lemma]?.removeKeys(of: sequence)
+            if byLemma[lemma]?.isEmpty == true { byLemma[lemma] = nil }
+        }
         let names = ArticleEntityNames(record)
         let entityIDs = Set(record.document.events.flatMap { names.entityIDs(of: $0, entities: entities) })
         for id in entityIDs {
             byEntity[id]?.removeKeys(of: sequence)
             if byEntity[id]?.isEmpty == true { byEntity[id] = nil }
         }
+    }
+
+    /// Whether `other` holds the same postings (`byEntity` by the ids given in `entityIDs`).
+    func samePostings(as other: EventIndex, entityIDs: [String: String] = [:]) -> Bool {
+        let byEntity = entityIDs.isEmpty ? other.byEntity : Dictionary(other.byEntity.map { (entityIDs[$0] ?? $0, $1) }, uniquingKeysWith: +)
+        return all == other.all && byType == other.byType && byLemma == other.byLemma && self.byEntity == byEntity
     }
 
     /// The canonical entities an event involves: its actors and its place.

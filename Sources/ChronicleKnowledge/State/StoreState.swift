@@ -160,11 +160,7 @@ extension StoreState {
         if rebuilt.sequences != sequences || rebuilt.idsBySequence != idsBySequence { differing.append("sequences") }
         if rebuilt.idsByHash.mapValues({ Set($0) }) != idsByHash.mapValues({ Set($0) }) { differing.append("content hashes") }
         if !entities.agrees(with: rebuilt.entities) { differing.append("entities") }
-        let entityIDs = entities.ids(in: rebuilt.entities)
-        let byEntity = Dictionary(events.byEntity.map { (entityIDs[$0] ?? $0, $1) }, uniquingKeysWith: +)
-        if rebuilt.events.all != events.all || rebuilt.events.byType != events.byType || rebuilt.events.byEntity != byEntity {
-            differing.append("events")
-        }
+        if !rebuilt.events.samePostings(as: events, entityIDs: entities.ids(in: rebuilt.entities)) { differing.append("events") }
         if !rebuilt.stories.agrees(with: stories) { differing.append("stories") }
         if !stories.summariesAreCurrent(records: records, entities: entities) { differing.append("story summaries") }
         return differing
@@ -179,9 +175,7 @@ extension StoreState {
         if records != other.records || lastSequence != other.lastSequence { differing.append("records") }
         if sequences != other.sequences || idsBySequence != other.idsBySequence || idsByHash != other.idsByHash { differing.append("sequences") }
         if !entities.sameState(as: other.entities) { differing.append("entities") }
-        if events.all != other.events.all || events.byType != other.events.byType || events.byEntity != other.events.byEntity {
-            differing.append("events")
-        }
+        if !events.samePostings(as: other.events) { differing.append("events") }
         if !stories.sameState(as: other.stories) { differing.append("stories") }
         return differing
     }

@@ -69,8 +69,9 @@ package actor KnowledgeStore {
     /// Opens the store in `directory`: loads the newest readable snapshot and replays the journal
     /// after it. Damaged files are reported in the log and skipped; opening never fails on them.
     package init(directory: String, logger: Logger, feed: ChangeFeed = ChangeFeed()) throws {
-        // The story grouping's word list: a missing or malformed file fails the opening, naming it.
+        // The story layer's word lists: a missing or malformed file fails the opening, naming it.
         _ = try StoryStopwords.bundled.get()
+        _ = try EventKind.bundled.get()
         self.feed = feed
         let files = try DataFiles(directory: directory)
         let clock = ContinuousClock()

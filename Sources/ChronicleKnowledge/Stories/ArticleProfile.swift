@@ -97,7 +97,10 @@ package struct ArticleProfile: Sendable {
             terms["d:" + value.prefix(4), default: 0] += 1
             if value.count >= 7, value.dropFirst(5).prefix(2).allSatisfy(\.isNumber) { terms["d:" + value.prefix(7), default: 0] += 1 }
         }
-        for event in document.events where event.type != EventOntology.statement { terms["v:" + event.type, default: 0] += 0.5 }
+        // What happened: a typed event by its type, any other by its lemma.
+        for event in document.events where event.type != EventOntology.statement {
+            terms["v:" + (event.type == EventOntology.other ? event.lemma ?? event.type : event.type), default: 0] += 0.5
+        }
         self.terms = terms
         signature = MinHashSignature(words: words.filter { $0.first?.isLetter == true || $0.first?.isNumber == true })
         day = document.metadata.publicationDate.flatMap { CalendarDay.days(of: $0) }

@@ -1,6 +1,7 @@
 import ChroniclePipeline
 
-/// Merges event mentions that tell of one happening: the same type, told the same way (as
+/// Merges event mentions that tell of one happening: the same type (for an event the ontology
+/// has no type for, the same lemma or a synonym: `EventKind`), told the same way (as
 /// having happened, as to come, or as not having happened), at times and places that can be the
 /// same, with overlapping parties (and, for a speech act such as a demand, the same speaker).
 /// Mentions without parties or a date of their own ("the
@@ -19,7 +20,7 @@ enum EventMerger {
             }
             let mine = parties(mention.actors)
             let speakers = EventOntology.shared.type(named: mention.type)?.parties == .speaker ? agents(mention.actors) : nil
-            let best = events.best(ofType: mention.type, parties: mine) { fit(mention, parties: mine, speakers: speakers, $0) }
+            let best = events.best(ofKind: mention.kind, parties: mine) { fit(mention, parties: mine, speakers: speakers, $0) }
             if let best { events.add(mention, toEventAt: best) } else { events.append(mention) }
         }
     }
@@ -36,11 +37,11 @@ enum EventMerger {
 
     /// Who takes part, mediators aside ("talks mediated by Türkiye" are the same talks).
     static func parties(_ actors: [EventActor]) -> Set<String> {
-        Set(actors.filter { $0.role != "mediator" }.map(\.name))
+        Set(actors.filter { $0.role != "mediator" && $0.isEntity }.map(\.name))
     }
 
     static func agents(_ actors: [EventActor]) -> Set<String> {
-        Set(actors.filter { $0.role == "agent" }.map(\.name))
+        Set(actors.filter { $0.role == "agent" && $0.isEntity }.map(\.name))
     }
 
     /// How well a mention fits an event, or nil when it cannot be the same happening. `mine`:

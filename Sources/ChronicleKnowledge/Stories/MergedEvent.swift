@@ -4,6 +4,10 @@ import ChroniclePipeline
 /// merged, with what they agree on and where they disagree.
 package struct MergedEvent: Sendable, Equatable {
     package let type: String
+    /// The first report's lemma ("return", "swap").
+    package let lemma: String?
+    /// What it merges by (`EventKind`).
+    let kind: String
     package private(set) var mentions: [MentionFacts]
 
     /// What the reports agree on, kept up to date as reports are added: merging compares every
@@ -47,6 +51,8 @@ package struct MergedEvent: Sendable, Equatable {
 
     init(first: MentionFacts) {
         type = first.type
+        lemma = first.lemma
+        kind = first.kind
         mentions = []
         modality = first.modality
         add(first)
@@ -71,8 +77,9 @@ package struct MergedEvent: Sendable, Equatable {
         if place == nil { place = mention.place }
         // Few actors an event: a scan is cheaper than a set of keys kept for every event.
         for actor in mention.actors where !actors.contains(where: { $0.role == actor.role && $0.name == actor.name }) {
-            actors.append(EventActor(role: actor.role, name: actor.name))
-            if actor.role != "mediator" { parties.insert(actor.name) }
+            actors.append(EventActor(role: actor.role, name: actor.name, isEntity: actor.isEntity))
+            // Parties are who is named: "a delegation" in one report and "negotiators" in another may be the same.
+            if actor.role != "mediator", actor.isEntity { parties.insert(actor.name) }
         }
     }
 
@@ -195,6 +202,9 @@ package struct MentionFacts: Sendable, Equatable {
     /// The mention's index in its article's events.
     package let index: Int
     package let type: String
+    package let lemma: String?
+    /// What it merges by: its type, or an OTHER event's lemma (`EventKind`).
+    let kind: String
     package let source: String?
     /// Agency or source (or the article itself); a copy takes its original's.
     package let origin: String
@@ -223,6 +233,8 @@ package struct MentionFacts: Sendable, Equatable {
         self.sequence = sequence
         self.index = index
         type = event.type
+        lemma = event.lemma
+        kind = EventKind.of(type: event.type, lemma: event.lemma)
         self.source = source
         self.origin = origin
         timing = (event.time ?? publicationDate.map { String($0.prefix(10)) }).map(EventTime.init)

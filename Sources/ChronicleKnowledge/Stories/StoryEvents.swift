@@ -1,13 +1,13 @@
 import ChroniclePipeline
 
 /// A story's merged events in the order they appeared, with the look-ups that keep merging and
-/// reading cheap in a story of thousands of events: the events of each type and, within a type,
+/// reading cheap in a story of thousands of events: the events of each kind (`EventKind`) and, within a kind,
 /// of each party (a new mention is compared with those it could fit only), the event each
 /// mention went into, and each event by id.
 package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     private var events: [MergedEvent] = []
-    private var positionsByType: [String: [Int]] = [:]
-    /// Per type, the events each party takes part in, and the events with no parties: a mention
+    private var positionsByKind: [String: [Int]] = [:]
+    /// Per kind, the events each party takes part in, and the events with no parties: a mention
     /// with parties fits only an event that shares one or has none (`EventMerger.fit`).
     private var positionsByParty: [String: [String: [Int]]] = [:]
     private var partyless: [String: Set<Int>] = [:]
@@ -39,7 +39,7 @@ package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
         let event = MergedEvent(first: mention)
         let position = events.count
         events.append(event)
-        positionsByType[event.type, default: []].append(position)
+        positionsByKind[event.kind, default: []].append(position)
         index(position, newParties: event.parties)
         positionByMention[MentionKey(article: mention.articleID, index: mention.index)] = position
         consider(position)
@@ -55,7 +55,7 @@ package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     }
 
     private mutating func index(_ position: Int, newParties: Set<String>) {
-        let type = events[position].type
+        let type = events[position].kind
         if events[position].parties.isEmpty {
             partyless[type, default: []].insert(position)
             return
@@ -64,10 +64,10 @@ package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
         for party in newParties { positionsByParty[type, default: [:]][party, default: []].append(position) }
     }
 
-    /// The events of `type` a mention with these parties could fit, oldest first: all of them for
+    /// The events of a kind a mention with these parties could fit, oldest first: all of them for
     /// a mention without parties, else those sharing a party or having none.
-    func candidates(ofType type: String, parties: Set<String>) -> [Int] {
-        guard !parties.isEmpty else { return positionsByType[type] ?? [] }
+    func candidates(ofKind type: String, parties: Set<String>) -> [Int] {
+        guard !parties.isEmpty else { return positionsByKind[type] ?? [] }
         var found = partyless[type] ?? []
         if let byParty = positionsByParty[type] {
             for party in parties { found.formUnion(byParty[party] ?? []) }
@@ -75,16 +75,16 @@ package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
         return found.sorted()
     }
 
-    /// The position among `candidates(ofType:parties:)` that `score` rates highest (the first of
+    /// The position among `candidates(ofKind:parties:)` that `score` rates highest (the first of
     /// equals), reading each event in place rather than copying it out.
-    func best(ofType type: String, parties: Set<String>, by score: (UnsafePointer<MergedEvent>) -> Double?) -> Int? {
+    func best(ofKind type: String, parties: Set<String>, by score: (UnsafePointer<MergedEvent>) -> Double?) -> Int? {
         var best: (score: Double, position: Int)?
         // `score` gets a pointer to each event and reads only the fields it needs: an event
         // passed by value was copied whole out of the array (a dozen retains, thousands of
         // candidates in a long story), even when lent from the array's buffer.
         events.withUnsafeBufferPointer { events in
             guard let first = events.baseAddress else { return }
-            for position in candidates(ofType: type, parties: parties) {
+            for position in candidates(ofKind: type, parties: parties) {
                 guard let value = score(first + position), value > (best?.score ?? -.infinity) else { continue }
                 best = (value, position)
             }

@@ -78,14 +78,33 @@ public enum Modality: String, Codable, Sendable, CaseIterable {
 /// standing for its country ("Moscow", "the Kremlin") is named as the country.
 public struct EventActor: Codable, Sendable, Equatable {
     public var role: String
+    /// An entity's canonical name or, for a party that names no entity, its words ("mid-level delegation").
     public var name: String
     /// The words in the text, when they differ from the name ("Moscow" for Russia).
     public var span: TextSpan?
+    /// Whether `name` is an entity's; a party in its own words is not.
+    public var isEntity: Bool
 
-    public init(role: String, name: String, span: TextSpan? = nil) {
+    public init(role: String, name: String, span: TextSpan? = nil, isEntity: Bool = true) {
         self.role = role
         self.name = name
         self.span = span
+        self.isEntity = isEntity
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case role, name, span
+        case isEntity = "entity"
+    }
+
+    /// Documents written before parties in their own words were found have no `entity`: all
+    /// their actors are entities.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        role = try container.decode(String.self, forKey: .role)
+        name = try container.decode(String.self, forKey: .name)
+        span = try container.decodeIfPresent(TextSpan.self, forKey: .span)
+        isEntity = try container.decodeIfPresent(Bool.self, forKey: .isEntity) ?? true
     }
 }
 
@@ -113,11 +132,19 @@ public enum EventTimeSource: String, Codable, Sendable {
 
 /// An event found in one sentence.
 public struct EventMention: Codable, Sendable, Equatable {
-    /// A type of the ontology (`EventOntology`): MEET, AGREE, EXCHANGE_PRISONERS, ...
+    /// A type of the ontology (`EventOntology`): MEET, AGREE, EXCHANGE_PRISONERS, ...; OTHER
+    /// (`EventOntology.other`) for an event it has no type for, known by its lemma.
     public var type: String
     public var trigger: TextSpan
     /// Index into `ArticleDocument.sentences`.
     public var sentence: Int
+    /// The trigger's head word in its dictionary form: "return", "swap", "election".
+    public var lemma: String?
+    /// TimeML's class and instance attributes, from the learned detector.
+    public var eventClass: EventClass?
+    public var tense: EventTense?
+    public var aspect: EventAspect?
+    public var polarity: EventPolarity?
     public var actors: [EventActor]
     /// Canonical name of where it happened.
     public var place: String?
@@ -135,13 +162,19 @@ public struct EventMention: Codable, Sendable, Equatable {
     public var confidence: Double
 
     public init(
-        type: String, trigger: TextSpan, sentence: Int, actors: [EventActor] = [], place: String? = nil,
+        type: String, trigger: TextSpan, sentence: Int, lemma: String? = nil, eventClass: EventClass? = nil, tense: EventTense? = nil,
+        aspect: EventAspect? = nil, polarity: EventPolarity? = nil, actors: [EventActor] = [], place: String? = nil,
         time: String? = nil, timeSource: EventTimeSource? = nil, duration: String? = nil, quantities: [Quantity] = [],
         modality: Modality = .asserted, reportedBy: String? = nil, content: TextSpan? = nil, confidence: Double = 0.5
     ) {
         self.type = type
         self.trigger = trigger
         self.sentence = sentence
+        self.lemma = lemma
+        self.eventClass = eventClass
+        self.tense = tense
+        self.aspect = aspect
+        self.polarity = polarity
         self.actors = actors
         self.place = place
         self.time = time
@@ -155,7 +188,8 @@ public struct EventMention: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type, trigger, sentence, actors, place, time, duration, quantities, modality, content, confidence
+        case type, trigger, sentence, lemma, tense, aspect, polarity, actors, place, time, duration, quantities, modality, content, confidence
+        case eventClass = "class"
         case timeSource = "time_source"
         case reportedBy = "reported_by"
     }

@@ -30,6 +30,10 @@ package struct EventOntology: Sendable, Encodable {
     /// what people said neither titles a story nor makes its timeline.
     package static let statement = "STATEMENT"
 
+    /// The type of an event the ontology has no type for ("the company unveiled a jet"): it is
+    /// known by its lemma and TimeML class instead.
+    package static let other = "OTHER"
+
     package let version: String
     package let types: [EventType]
     private let byName: [String: EventType]

@@ -1,8 +1,13 @@
 import ChronicleFoundation
 
-/// The events stage: finds each sentence's event triggers, then the event's actors and place,
-/// its time, duration and quantities, how the text presents it, and who reports it; indirect
-/// speech becomes STATEMENT events and direct speech `Quotation`s.
+/// The events stage. Each sentence is parsed (parts of speech, base phrases, lemmas) and its
+/// events found twice: by the learned detector, which finds every kind of event with its TimeML
+/// class and attributes, and by the ontology's triggers, which type the events they cover. A
+/// typed event takes the detector's class and attributes; the detector's other events are
+/// OTHER events, known by their lemma, with arguments read from the clause (`ClauseArguments`).
+/// Each event gets its actors and place, time, duration and quantities, how the text presents
+/// it, and who reports it; indirect speech becomes STATEMENT events and direct speech
+/// `Quotation`s.
 public struct EventStage: PipelineStage {
     public let name = "events"
 
@@ -13,6 +18,10 @@ public struct EventStage: PipelineStage {
     let time: EventTimeFinder
     let quotations: QuotationFinder
     let statements: StatementFinder
+    let parser: ShallowParser
+    let detector: EventTagger
+    let clauses: ClauseArguments
+    let clauseActors: ClauseActors
 
     public init() throws(ResourceError) {
         lexicon = try EventLexicon.bundled.get()
@@ -25,8 +34,12 @@ public struct EventStage: PipelineStage {
         quantities = QuantityFinder(lexicon: try TimeLexicon.bundled.get())
         modality = try ModalityDetector.bundled.get()
         time = EventTimeFinder()
-        quotations = QuotationFinder(resolver: resolver, parser: try ShallowParser.bundled.get())
+        parser = try ShallowParser.bundled.get()
+        quotations = QuotationFinder(resolver: resolver, parser: parser)
         statements = StatementFinder(quotations: quotations)
+        detector = try EventTagger.bundled.get()
+        clauses = try ClauseArguments.bundled.get()
+        clauseActors = try ClauseActors(resolver: resolver)
     }
 
     public func process(_ document: inout ArticleDocument) throws(PipelineError) {
@@ -38,28 +51,126 @@ public struct EventStage: PipelineStage {
         var events: [EventMention] = []
         // Kept as events are found, not rebuilt per sentence: that was quadratic in a long article.
         var knownTypes: Set<String> = []
+        var parsing = ShallowParser.Workspace(parser: parser)
+        var detecting = EventTagger.Workspace(tagger: detector)
         for index in document.sentences.indices {
             let frame = SentenceFrame(sentence: index, in: document, entitySpans: entitySpans, timexSpans: timexSpans)
+            let sentence = parser.parse(frame.texts, workspace: &parsing)
+            var detected = detector.events(in: sentence, workspace: &detecting)
             let said = statements.statements(in: frame, document: document, map: map, quoted: quoted)
-            var found = said.map { statement(from: $0, frame: frame, document: document) }
-            let numbers = quantities.quantities(in: frame, document: document)
+            var found = said.map { statement in
+                let position = statement.verb - frame.tokens.lowerBound
+                let detection = claim(position..<(position + 1), head: position, from: &detected, otherwise: .reporting, in: sentence, workspace: &detecting)
+                return describe(self.statement(from: statement, frame: frame, document: document), as: detection, in: sentence)
+            }
             let matches = triggers(in: frame, knownTypes: knownTypes)
-            for (number, match) in matches.enumerated() {
+            var candidates: [Candidate] = matches.enumerated().map { number, match in
                 let next = number + 1 < matches.count ? matches[number + 1].tokens.lowerBound : nil
-                var event = self.event(from: match, frame: frame, document: document, nextTrigger: next, triggers: matches)
+                let event = self.event(from: match, frame: frame, document: document, nextTrigger: next, triggers: matches)
+                let detection = claim(
+                    match.tokens.lowerBound..<(match.tokens.upperBound + 1), head: head(of: match, in: sentence), from: &detected,
+                    otherwise: .occurrence, in: sentence, workspace: &detecting)
+                return Candidate(event: describe(event, as: detection, in: sentence), tokens: match.tokens, isNoun: match.isNoun)
+            }
+            // The detector's other events: OTHER, but none inside a name ("Peace Summit").
+            let others = detected.filter { detection in !detection.tokens.contains { frame.entityAt[$0] != nil } }
+            let untyped = others.map { detection in
+                EventLexicon.Match(
+                    type: EventOntology.other, tokens: detection.tokens.lowerBound...(detection.tokens.upperBound - 1),
+                    isNoun: sentence.partsOfSpeech[detection.tokens.upperBound - 1].hasPrefix("NN"))
+            }
+            for (detection, match) in zip(others, untyped) {
+                let event = otherEvent(from: detection, match: match, sentence: sentence, frame: frame, document: document, otherTriggers: matches + untyped)
+                candidates.append(Candidate(event: event, tokens: match.tokens, isNoun: match.isNoun, isTyped: false))
+            }
+            assign(quantities.quantities(in: frame, document: document), to: &candidates)
+            for candidate in candidates {
+                var event = candidate.event
                 event.reportedBy = reporter(of: event.trigger, statements: said, document: document)
                 if event.modality == .asserted, event.reportedBy != nil { event.modality = .reported }
-                // Each number goes to the trigger nearest to it.
-                event.quantities = numbers.filter { number in
-                    matches.min { distance($0.tokens, number.position) < distance($1.tokens, number.position) } == match
-                }.map(\.quantity)
-                event.confidence = confidence(of: event, isNoun: match.isNoun)
+                event.confidence = confidence(of: event, isNoun: candidate.isNoun)
                 found.append(event)
             }
             events.append(contentsOf: found.sorted { $0.trigger.start < $1.trigger.start })
-            for event in found { knownTypes.insert(event.type) }
+            for event in found where event.type != EventOntology.other { knownTypes.insert(event.type) }
         }
         document.events = events
+    }
+
+    /// An event of a sentence with the words its trigger covers.
+    private struct Candidate {
+        var event: EventMention
+        let tokens: ClosedRange<Int>
+        let isNoun: Bool
+        var isTyped = true
+    }
+
+    /// Each number goes to the typed trigger nearest to it; in a sentence with none, to the
+    /// nearest other event.
+    private func assign(_ numbers: [(position: Int, quantity: Quantity)], to candidates: inout [Candidate]) {
+        let typed = candidates.indices.filter { candidates[$0].isTyped }
+        let owners = typed.isEmpty ? Array(candidates.indices) : typed
+        for number in numbers {
+            guard let owner = owners.min(by: { distance(candidates[$0].tokens, number.position) < distance(candidates[$1].tokens, number.position) })
+            else { continue }
+            candidates[owner].event.quantities.append(number.quantity)
+        }
+    }
+
+    /// The detection that overlaps `tokens` (the one holding `head` first), taken out of
+    /// `detected` with any others that overlap; else the attributes of `head` under `otherwise`.
+    private func claim(
+        _ tokens: Range<Int>, head: Int, from detected: inout [DetectedEvent], otherwise: EventClass, in sentence: ParsedSentence,
+        workspace: inout EventTagger.Workspace
+    ) -> DetectedEvent {
+        let overlapping = detected.filter { $0.tokens.overlaps(tokens) }
+        detected.removeAll { $0.tokens.overlaps(tokens) }
+        if let found = overlapping.first(where: { $0.tokens.contains(head) }) ?? overlapping.first { return found }
+        return detector.describe(DetectedEvent(tokens: head..<(head + 1), eventClass: otherwise.rawValue), in: sentence, workspace: &workspace)
+    }
+
+    /// The word of a typed trigger that names the event: its noun for a noun trigger ("prisoner
+    /// swap"), else its verb ("returned to the White House").
+    private func head(of match: EventLexicon.Match, in sentence: ParsedSentence) -> Int {
+        let tags = sentence.partsOfSpeech
+        if match.isNoun { return match.tokens.last { tags[$0].hasPrefix("NN") } ?? match.tokens.upperBound }
+        return match.tokens.first { tags[$0].hasPrefix("VB") } ?? match.tokens.lowerBound
+    }
+
+    /// `event` with the lemma, class and attributes of its detection.
+    private func describe(_ event: EventMention, as detection: DetectedEvent, in sentence: ParsedSentence) -> EventMention {
+        var event = event
+        event.lemma = sentence.lemmas[detection.tokens.upperBound - 1]
+        event.eventClass = EventClass(rawValue: detection.eventClass)
+        event.tense = detection.tense.flatMap(EventTense.init)
+        event.aspect = detection.aspect.flatMap(EventAspect.init)
+        event.polarity = detection.polarity.flatMap(EventPolarity.init)
+        return event
+    }
+
+    /// An event the ontology has no type for, with its arguments read from the clause.
+    private func otherEvent(
+        from detection: DetectedEvent, match: EventLexicon.Match, sentence: ParsedSentence, frame: SentenceFrame, document: ArticleDocument,
+        otherTriggers: [EventLexicon.Match]
+    ) -> EventMention {
+        let arguments = clauseActors.actors(
+            of: clauses.arguments(of: detection.tokens.upperBound - 1, in: sentence), sentence: sentence, frame: frame, document: document)
+        var presented = modality.modality(trigger: match.tokens, in: frame)
+        if presented == .asserted, detection.polarity == EventPolarity.negative.rawValue { presented = .negated }
+        let when = time.when(trigger: match.tokens, frame: frame, document: document, modality: presented, otherTriggers: otherTriggers.filter { $0 != match })
+        if presented == .asserted, let value = when.value, when.source == .sentence, isAhead(value, of: document.metadata.publicationDate) {
+            presented = .planned
+        }
+        let event = EventMention(
+            type: EventOntology.other, trigger: trigger(of: match, frame: frame, document: document), sentence: frame.index,
+            actors: arguments.actors, place: arguments.place, time: when.value, timeSource: when.source, duration: when.duration,
+            modality: presented)
+        return describe(event, as: detection, in: sentence)
+    }
+
+    private func trigger(of match: EventLexicon.Match, frame: SentenceFrame, document: ArticleDocument) -> TextSpan {
+        TextSpan(start: document.tokens[frame.tokens.lowerBound + match.tokens.lowerBound].span.start,
+                 end: document.tokens[frame.tokens.lowerBound + match.tokens.upperBound].span.end)
     }
 
     /// Non-overlapping triggers, longest first at each word; none inside a name ("Peace Summit").
@@ -88,10 +199,8 @@ public struct EventStage: PipelineStage {
         if presented == .asserted, let value = when.value, when.source == .sentence, isAhead(value, of: document.metadata.publicationDate) {
             presented = .planned
         }
-        let trigger = TextSpan(start: document.tokens[frame.tokens.lowerBound + match.tokens.lowerBound].span.start,
-                               end: document.tokens[frame.tokens.lowerBound + match.tokens.upperBound].span.end)
         return EventMention(
-            type: match.type, trigger: trigger, sentence: frame.index, actors: found.actors, place: found.place,
+            type: match.type, trigger: trigger(of: match, frame: frame, document: document), sentence: frame.index, actors: found.actors, place: found.place,
             time: when.value, timeSource: when.source, duration: when.duration, modality: presented)
     }
 

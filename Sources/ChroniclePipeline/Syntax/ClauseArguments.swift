@@ -1,9 +1,10 @@
 import ChronicleFoundation
 
 /// Who did what to whom, where, read from a sentence's base phrases rather than from nearness:
-/// - a verb's subject is the noun phrase before its verb group, past adverbs and a relative
-///   clause's pronoun ("Putin, who had proposed the talks" makes Putin the proposer); its object
-///   is the noun phrase right after it;
+/// - a verb's subject is the noun phrase before its verb group, past adverbs, an aside between
+///   dashes ("Putin - who had proposed the talks - sent") and a relative clause's pronoun
+///   ("Putin, who had proposed the talks" makes Putin the proposer); its object is the noun
+///   phrase right after it;
 /// - a passive verb group ("were released") makes the subject the patient and "by X" the agent;
 /// - a preposition gives the phrase after it a role: in/at for the place, to for the recipient
 ///   of a verb that has an object ("sent a delegation to Istanbul", not "agreed to a swap"),
@@ -21,7 +22,7 @@ package struct ClauseArguments: Sendable {
 
     /// What a word does in the rules.
     enum WordClass: String, WordRole {
-        case place, recipient, participant, agent, theme, passiveAuxiliary, relativePronoun
+        case place, recipient, participant, agent, theme, passiveAuxiliary, relativePronoun, aside
         var value: WordRoleValue { .none }
     }
 
@@ -93,15 +94,23 @@ package struct ClauseArguments: Sendable {
     /// The noun phrase a verb group's clause is about: the nearest before it, past adverb
     /// phrases; for a relative pronoun, the phrase before the comma in front of it.
     private func subject(before verb: Int, phrases: [Phrase], lower: [String]) -> Range<Int>? {
+        let verbStart = phrases[verb].tokens.lowerBound
+        // "Putin - who had proposed the talks - sent": the phrase before the opening dash.
+        if verbStart >= 1, lower[verbStart - 1] != ",", words.has(lower[verbStart - 1], .aside),
+            let opening = (0..<(verbStart - 1)).last(where: { lower[$0] == lower[verbStart - 1] }),
+            let before = phrases.last(where: { $0.tokens.upperBound == opening }), before.type == "NP"
+        {
+            return before.tokens
+        }
         var index = verb - 1
         while index >= 0, phrases[index].type == "ADVP" { index -= 1 }
-        guard index >= 0, phrases[index].type == "NP", phrases[index].tokens.upperBound + 2 > phrases[verb].tokens.lowerBound else {
+        guard index >= 0, phrases[index].type == "NP", phrases[index].tokens.upperBound + 2 > verbStart else {
             return nil
         }
         let phrase = phrases[index].tokens
         if phrase.count == 1, words.has(lower[phrase.lowerBound], .relativePronoun) {
-            // "Putin , who had proposed": the name before the comma.
-            guard index >= 1, phrase.lowerBound >= 1, lower[phrase.lowerBound - 1] == ",", phrases[index - 1].type == "NP",
+            // "Putin , who had proposed": the name before the comma or dash.
+            guard index >= 1, phrase.lowerBound >= 1, words.has(lower[phrase.lowerBound - 1], .aside), phrases[index - 1].type == "NP",
                 phrases[index - 1].tokens.upperBound == phrase.lowerBound - 1
             else { return nil }
             return phrases[index - 1].tokens

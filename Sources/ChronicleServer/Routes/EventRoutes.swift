@@ -11,13 +11,21 @@ extension ChronicleAPI {
 
         router.on(.get, "/v1/events") { request, context in
             let query = try QueryParameters(request)
-            try query.allowOnly(["entity", "type", "from", "to", "place", "story", "q", "limit", "cursor", "format"])
+            try query.allowOnly(["entity", "type", "lemma", "class", "from", "to", "place", "story", "q", "limit", "cursor", "format"])
             let format = query.string("format") ?? "json"
             guard ["json", "csv", "ndjson"].contains(format) else {
                 throw Problem.badRequest("format must be json, csv or ndjson, not '\(format)'")
             }
+            let eventClass = try query.string("class").map { value in
+                guard let eventClass = EventClass(rawValue: value) else {
+                    let names = EventClass.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw Problem.badRequest("class must be one of \(names), not '\(value)'")
+                }
+                return eventClass
+            }
             var eventQuery = EventQuery(
-                entity: query.string("entity"), type: query.string("type"), from: try query.date("from"),
+                entity: query.string("entity"), type: query.string("type"), lemma: query.string("lemma"), eventClass: eventClass,
+                from: try query.date("from"),
                 to: try query.date("to"), place: query.string("place"), story: query.string("story"),
                 text: query.string("q"), limit: try query.limit(max: configuration.maxPageLimit),
                 cursor: try query.cursor())

@@ -70,17 +70,22 @@ package struct EventTagger: Sendable {
 
     /// The sentence's event mentions, with their attributes when the tagger has the classifiers.
     package func events(in sentence: ParsedSentence, workspace: inout Workspace) -> [DetectedEvent] {
-        var events = Self.events(fromTags: tag(sentence, workspace: &workspace.tagging, hashes: &workspace.hashes).map { model.tags[$0] })
-        guard let attributes else { return events }
-        for index in events.indices {
-            let values = attributes.attributes(
-                of: sentence, index: events[index].tokens.upperBound - 1, workspaces: &workspace.attributes, hashes: &workspace.hashes)
-            events[index].tense = values["tense"]
-            events[index].aspect = values["aspect"]
-            events[index].polarity = values["polarity"]
-            events[index].modality = values["modality"]
-        }
-        return events
+        let events = Self.events(fromTags: tag(sentence, workspace: &workspace.tagging, hashes: &workspace.hashes).map { model.tags[$0] })
+        return events.map { describe($0, in: sentence, workspace: &workspace) }
+    }
+
+    /// `event` with the tense, aspect, polarity and modality of its last token, when the tagger
+    /// has the classifiers: also for a mention found another way (a trigger of the ontology).
+    package func describe(_ event: DetectedEvent, in sentence: ParsedSentence, workspace: inout Workspace) -> DetectedEvent {
+        guard let attributes else { return event }
+        var event = event
+        let values = attributes.attributes(
+            of: sentence, index: event.tokens.upperBound - 1, workspaces: &workspace.attributes, hashes: &workspace.hashes)
+        event.tense = values["tense"]
+        event.aspect = values["aspect"]
+        event.polarity = values["polarity"]
+        event.modality = values["modality"]
+        return event
     }
 
     /// Buffers reused from sentence to sentence by one caller.
