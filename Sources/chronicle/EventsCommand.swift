@@ -23,14 +23,15 @@ struct EventsCommand: ParsableCommand {
         @Option(help: "Topics to score: a number or a range, e.g. 1-35.") var topics = "1-35"
         @Flag(help: "Print the counts and scores of every topic.") var byTopic = false
         @Option(help: "Print this many of the most frequent uncovered gold trigger words.") var uncovered = 30
-        @Option(help: "Print this many of the covered gold trigger words most often missed.") var missed = 0
+        @Option(help: "Print this many of the gold trigger words most often missed on text the pipeline kept.") var missed = 0
+        @Option(help: "Print this many of the words of triggers in annotated sentences most often on no gold mention.") var spurious = 0
         @Option(help: "Print up to this many runs of ECB+ tokens not found in the pipeline's text on stderr.") var unaligned = 0
-        @Option(help: "Whose triggers to score: stage (the event stage's), tagger (the learned event tagger's mentions of every class) or both.")
-        var triggers: TriggerSource = .stage
 
         func validate() throws {
             guard topicRange != nil else { throw ValidationError("--topics must be a number or a range like 1-35") }
-            guard uncovered >= 0, unaligned >= 0, missed >= 0 else { throw ValidationError("--uncovered, --missed and --unaligned must be 0 or more") }
+            guard uncovered >= 0, unaligned >= 0, missed >= 0, spurious >= 0 else {
+                throw ValidationError("--uncovered, --missed, --spurious and --unaligned must be 0 or more")
+            }
         }
 
         /// `1-35` or `7`.
@@ -42,7 +43,6 @@ struct EventsCommand: ParsableCommand {
             guard !files.isEmpty else { throw ValidationError("no ECB+ files for topics \(topics) under \(ecbplus)/ECB+") }
             let annotated = try corpus.annotatedSentences()
             let pipeline = try Pipeline.standard()
-            let detector = triggers == .stage ? nil : try LearnedTriggers()
             var scorer = TriggerScorer { EventLexicon.shared.covers(word: $0) }
             var pipelineSeconds = 0.0
             var failed: [String] = []
@@ -61,9 +61,7 @@ struct EventsCommand: ParsableCommand {
                         let alignment = ECBPlusTextAlignment(document: document, text: article.text)
                         missingTokens = Set(document.tokens.indices.filter { alignment.spans[$0] == nil })
                         if missingRuns.count < unaligned { missingRuns += Self.missingRuns(document, alignment) }
-                        var spans = detector.map { $0.triggers(in: article) } ?? []
-                        if self.triggers != .tagger { spans += article.events.map(\.trigger) }
-                        found = spans.map { alignment.tokens(overlapping: $0) }
+                        found = article.events.map { alignment.tokens(overlapping: $0.trigger) }
                     case .failure(let error):
                         failed.append("\(document.name): \(error)")
                     }
@@ -88,7 +86,10 @@ struct EventsCommand: ParsableCommand {
                 print("\nmost frequent uncovered gold trigger words:\n" + scorer.uncoveredReport(limit: uncovered))
             }
             if missed > 0 {
-                print("\ncovered gold trigger words most often missed:\n" + scorer.missedReport(limit: missed))
+                print("\ngold trigger words most often missed:\n" + scorer.missedReport(limit: missed))
+            }
+            if spurious > 0 {
+                print("\ntrigger words most often on no gold mention:\n" + scorer.spuriousReport(limit: spurious))
             }
         }
 
@@ -113,36 +114,5 @@ struct EventsCommand: ParsableCommand {
             flush()
             return runs
         }
-    }
-}
-
-enum TriggerSource: String, ExpressibleByArgument, CaseIterable {
-    case stage, tagger, both
-}
-
-/// The learned event tagger's mentions in a processed article, as trigger spans.
-private struct LearnedTriggers {
-    let parser: ShallowParser
-    let tagger: EventTagger
-
-    init() throws {
-        parser = try ShallowParser.bundled.get()
-        tagger = try EventTagger.bundled.get()
-    }
-
-    func triggers(in article: ArticleDocument) -> [TextSpan] {
-        var parsing = ShallowParser.Workspace(parser: parser)
-        var tagging = EventTagger.Workspace(tagger: tagger)
-        var spans: [TextSpan] = []
-        for sentence in article.sentences {
-            let tokens = article.tokens[sentence.tokens]
-            let parsed = parser.parse(tokens.map(\.text), workspace: &parsing)
-            for event in tagger.events(in: parsed, workspace: &tagging) {
-                let first = tokens[tokens.startIndex + event.tokens.lowerBound]
-                let last = tokens[tokens.startIndex + event.tokens.upperBound - 1]
-                spans.append(TextSpan(start: first.span.start, end: last.span.end))
-            }
-        }
-        return spans
     }
 }

@@ -67,8 +67,10 @@ package struct TriggerScorer: Sendable {
     package private(set) var topics: [String: Counts] = [:]
     /// How often each uncovered gold mention's words (lowercased, `checks into`) occur.
     package private(set) var uncoveredWords: [String: Int] = [:]
-    /// How often covered gold mentions on text the pipeline kept were missed, by their words.
+    /// How often gold mentions on text the pipeline kept were missed, by their words.
     package private(set) var missedWords: [String: Int] = [:]
+    /// How often system triggers in annotated sentences were on no gold mention, by their words.
+    package private(set) var spuriousWords: [String: Int] = [:]
 
     package init(covers: @escaping @Sendable (String) -> Bool) {
         self.covers = covers
@@ -97,13 +99,10 @@ package struct TriggerScorer: Sendable {
                 counts.goldAnnotated += 1
                 if found { counts.foundAnnotated += 1 }
             }
+            if !found, !mention.tokens.allSatisfy(missingTokens.contains) { missedWords[document.words(of: mention), default: 0] += 1 }
             if covered {
                 counts.covered += 1
-                if found {
-                    counts.foundCovered += 1
-                } else if !mention.tokens.allSatisfy(missingTokens.contains) {
-                    missedWords[document.words(of: mention), default: 0] += 1
-                }
+                if found { counts.foundCovered += 1 }
             } else {
                 uncoveredWords[document.words(of: mention), default: 0] += 1
             }
@@ -115,7 +114,11 @@ package struct TriggerScorer: Sendable {
             }
             guard trigger.contains(where: { annotatedSentences.contains(document.tokens[$0].sentence) }) else { continue }
             counts.system += 1
-            if trigger.contains(where: goldTokens.contains) { counts.correct += 1 }
+            if trigger.contains(where: goldTokens.contains) {
+                counts.correct += 1
+            } else {
+                spuriousWords[trigger.map { document.tokens[$0].text.lowercased() }.joined(separator: " "), default: 0] += 1
+            }
         }
         total += counts
         topics[document.topic, default: Counts()] += counts
@@ -167,9 +170,15 @@ package struct TriggerScorer: Sendable {
         mostFrequentUncovered(limit).map { String($0.count).leftPadded(to: 6) + "  " + $0.words }.joined(separator: "\n")
     }
 
-    /// The `limit` covered gold words most often missed on text the pipeline kept, like `uncoveredReport`.
+    /// The `limit` gold words most often missed on text the pipeline kept, like `uncoveredReport`.
     package func missedReport(limit: Int) -> String {
         missedWords.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit)
+            .map { String($0.value).leftPadded(to: 6) + "  " + $0.key }.joined(separator: "\n")
+    }
+
+    /// The `limit` words of system triggers most often on no gold mention, like `uncoveredReport`.
+    package func spuriousReport(limit: Int) -> String {
+        spuriousWords.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit)
             .map { String($0.value).leftPadded(to: 6) + "  " + $0.key }.joined(separator: "\n")
     }
 

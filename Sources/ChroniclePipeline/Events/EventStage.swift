@@ -20,6 +20,8 @@ public struct EventStage: PipelineStage {
     let statements: StatementFinder
     let parser: ShallowParser
     let detector: EventTagger
+    let detection: EventDetection
+    let detectionOffsets: [Float]?
     let clauses: ClauseArguments
     let clauseActors: ClauseActors
 
@@ -38,6 +40,8 @@ public struct EventStage: PipelineStage {
         quotations = QuotationFinder(resolver: resolver, parser: parser)
         statements = StatementFinder(quotations: quotations)
         detector = try EventTagger.bundled.get()
+        detection = try EventDetection.bundled.get()
+        detectionOffsets = detection.offsets(tags: detector.model.tags)
         clauses = try ClauseArguments.bundled.get()
         clauseActors = try ClauseActors(resolver: resolver)
     }
@@ -56,7 +60,8 @@ public struct EventStage: PipelineStage {
         for index in document.sentences.indices {
             let frame = SentenceFrame(sentence: index, in: document, entitySpans: entitySpans, timexSpans: timexSpans)
             let sentence = parser.parse(frame.texts, workspace: &parsing)
-            var detected = detector.events(in: sentence, workspace: &detecting)
+            var detected = detector.events(in: sentence, workspace: &detecting, offsets: detectionOffsets)
+                .filter { detection.isEvent(lemma: sentence.lemmas[$0.tokens.upperBound - 1]) }
             let said = statements.statements(in: frame, document: document, map: map, quoted: quoted)
             var found = said.map { statement in
                 let position = statement.verb - frame.tokens.lowerBound

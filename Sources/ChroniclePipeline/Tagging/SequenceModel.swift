@@ -43,7 +43,9 @@ package struct SequenceModel: Sendable {
     package func row(_ feature: UInt64) -> Int32? { table.row(feature) }
 
     /// The best tag sequence for one sentence's feature hashes.
-    package func decode(_ hashes: FeatureRows<UInt64>, workspace: inout Workspace) -> [Int] {
+    /// The best tag sequence; `offsets`, one per tag, are added to every token's scores first
+    /// (a prior that leans the decoder towards some tags).
+    package func decode(_ hashes: FeatureRows<UInt64>, workspace: inout Workspace, offsets: [Float]? = nil) -> [Int] {
         let tokenCount = hashes.tokenCount
         guard tokenCount > 0 else { return [] }
         workspace.rows.removeAll()
@@ -62,6 +64,11 @@ package struct SequenceModel: Sendable {
                 let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
                 slice.update(repeating: 0)
                 ViterbiDecoder.score(rows: rows, weights: weights, tagCount: tagCount, into: slice)
+                if let offsets {
+                    for token in 0..<tokenCount {
+                        for tag in 0..<tagCount { slice[token * tagCount + tag] += offsets[tag] }
+                    }
+                }
                 let transitions = UnsafeBufferPointer(rebasing: weights[(keys.count * tagCount)...])
                 return workspace.decoder.decode(emissions: UnsafeBufferPointer(slice), count: tokenCount, transitions: transitions)
             }

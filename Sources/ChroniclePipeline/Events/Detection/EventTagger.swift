@@ -61,16 +61,20 @@ package struct EventTagger: Sendable {
         self.init(model: model, attributes: try EventAttributeClassifier(reader: reader), clusters: try WordClusters.bundled.get())
     }
 
-    /// Tag numbers (into `model.tags`) for one parsed sentence.
-    package func tag(_ sentence: ParsedSentence, workspace: inout SequenceModel.Workspace, hashes: inout FeatureRows<UInt64>) -> [Int] {
+    /// Tag numbers (into `model.tags`) for one parsed sentence; `offsets`, by tag, are added to
+    /// every word's scores before decoding.
+    package func tag(
+        _ sentence: ParsedSentence, workspace: inout SequenceModel.Workspace, hashes: inout FeatureRows<UInt64>, offsets: [Float]? = nil
+    ) -> [Int] {
         hashes.removeAll()
         EventFeatures.extract(sentence, clusters: clusters, into: &hashes)
-        return model.decode(hashes, workspace: &workspace)
+        return model.decode(hashes, workspace: &workspace, offsets: offsets)
     }
 
     /// The sentence's event mentions, with their attributes when the tagger has the classifiers.
-    package func events(in sentence: ParsedSentence, workspace: inout Workspace) -> [DetectedEvent] {
-        let events = Self.events(fromTags: tag(sentence, workspace: &workspace.tagging, hashes: &workspace.hashes).map { model.tags[$0] })
+    package func events(in sentence: ParsedSentence, workspace: inout Workspace, offsets: [Float]? = nil) -> [DetectedEvent] {
+        let tags = tag(sentence, workspace: &workspace.tagging, hashes: &workspace.hashes, offsets: offsets)
+        let events = Self.events(fromTags: tags.map { model.tags[$0] })
         return events.map { describe($0, in: sentence, workspace: &workspace) }
     }
 
