@@ -11,6 +11,19 @@ enum EventMerger {
     /// Types whose mentions are never merged: every statement is its own.
     static let unmerged: Set<String> = [EventOntology.statement]
 
+    /// The classes of an OTHER event that tell of something happening: a verb of saying, a state
+    /// ("is", "own") or a state of mind ("want", "fear") is kept with its article, not merged.
+    static let happenings: Set<EventClass> = [.occurrence, .intensionalAction, .aspectual, .perception]
+
+    /// Whether a story's merged events take this mention: every typed event, and an OTHER
+    /// event that tells of a happening and names a party. An OTHER event without a named party
+    /// would merge with any event of its lemma near its date ("took place", "made progress").
+    static func belongsToStories(_ event: EventMention) -> Bool {
+        guard event.type == EventOntology.other else { return true }
+        guard let eventClass = event.eventClass, happenings.contains(eventClass) else { return false }
+        return event.actors.contains { $0.isEntity && $0.role != "mediator" }
+    }
+
     /// Adds each mention to the story's event it fits best, or as a new event.
     static func merge(_ mentions: [MentionFacts], into events: inout StoryEvents) {
         for mention in mentions {
@@ -20,7 +33,7 @@ enum EventMerger {
             }
             let mine = parties(mention.actors)
             let speakers = EventOntology.shared.type(named: mention.type)?.parties == .speaker ? agents(mention.actors) : nil
-            let best = events.best(ofKind: mention.kind, parties: mine) { fit(mention, parties: mine, speakers: speakers, $0) }
+            let best = events.best(ofKind: EventKind.of(type: mention.type, lemma: mention.lemma), parties: mine) { fit(mention, parties: mine, speakers: speakers, $0) }
             if let best { events.add(mention, toEventAt: best) } else { events.append(mention) }
         }
     }

@@ -6,8 +6,6 @@ package struct MergedEvent: Sendable, Equatable {
     package let type: String
     /// The first report's lemma ("return", "swap").
     package let lemma: String?
-    /// What it merges by (`EventKind`).
-    let kind: String
     package private(set) var mentions: [MentionFacts]
 
     /// What the reports agree on, kept up to date as reports are added: merging compares every
@@ -32,6 +30,9 @@ package struct MergedEvent: Sendable, Equatable {
         let first: Int
     }
 
+    /// What it merges by (`EventKind`): computed when asked, not kept for each of a story's events.
+    var kind: String { EventKind.of(type: type, lemma: lemma) }
+
     /// `mev_<article>.e<index>` of its first mention: stable while that mention stays. Made when
     /// asked for rather than kept: a story holds tens of thousands of events, and reads that show
     /// an id are few.
@@ -52,7 +53,6 @@ package struct MergedEvent: Sendable, Equatable {
     init(first: MentionFacts) {
         type = first.type
         lemma = first.lemma
-        kind = first.kind
         mentions = []
         modality = first.modality
         add(first)
@@ -203,8 +203,6 @@ package struct MentionFacts: Sendable, Equatable {
     package let index: Int
     package let type: String
     package let lemma: String?
-    /// What it merges by: its type, or an OTHER event's lemma (`EventKind`).
-    let kind: String
     package let source: String?
     /// Agency or source (or the article itself); a copy takes its original's.
     package let origin: String
@@ -234,7 +232,6 @@ package struct MentionFacts: Sendable, Equatable {
         self.index = index
         type = event.type
         lemma = event.lemma
-        kind = EventKind.of(type: event.type, lemma: event.lemma)
         self.source = source
         self.origin = origin
         timing = (event.time ?? publicationDate.map { String($0.prefix(10)) }).map(EventTime.init)

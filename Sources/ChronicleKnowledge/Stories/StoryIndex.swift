@@ -82,14 +82,16 @@ package struct StoryIndex: Sendable {
         return next == positions.count ? merged : nil
     }
 
-    /// The positions in its story's events of each event mention of the story's reports, reports
+    /// The positions in its story's events of each event mention of the story's reports that
+    /// stories take (`EventMerger.belongsToStories`), reports
     /// in arrival order (what `init(clusterer:origins:eventPositions:records:entities:)` takes).
     /// A mention in no event (no store makes one) gets a position past every event, which that
     /// initializer refuses, so the indexes are rebuilt rather than restored wrong.
     func eventPositions(of story: String, records: [String: ArticleRecord]) -> [Int] {
         guard let merged = events[story] else { return [] }
         return reports(of: story, in: records).flatMap { report in
-            report.document.events.indices.map { merged.position(article: report.id, index: $0) ?? Int.max }
+            report.document.events.indices.filter { EventMerger.belongsToStories(report.document.events[$0]) }
+                .map { merged.position(article: report.id, index: $0) ?? Int.max }
         }
     }
 
@@ -194,7 +196,7 @@ package struct StoryIndex: Sendable {
             places[sentence, default: []].insert(mention.canonicalName)
         }
         let placesBySentence = places.mapValues { $0.sorted() }
-        return document.events.enumerated().map { index, event in
+        return document.events.enumerated().filter { EventMerger.belongsToStories($0.element) }.map { index, event in
             let places = placesBySentence[event.sentence] ?? []
             return MentionFacts(
                 articleID: record.id, sequence: record.sequence, index: index, event: event, source: record.source, origin: origin,

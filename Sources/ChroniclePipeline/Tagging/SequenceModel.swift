@@ -42,19 +42,12 @@ package struct SequenceModel: Sendable {
     @inline(__always)
     package func row(_ feature: UInt64) -> Int32? { table.row(feature) }
 
-    /// The best tag sequence for one sentence's feature hashes.
-    /// The best tag sequence; `offsets`, one per tag, are added to every token's scores first
+    /// The best tag sequence for one sentence's feature hashes; `offsets`, one per tag, are added to every token's scores first
     /// (a prior that leans the decoder towards some tags).
     package func decode(_ hashes: FeatureRows<UInt64>, workspace: inout Workspace, offsets: [Float]? = nil) -> [Int] {
         let tokenCount = hashes.tokenCount
         guard tokenCount > 0 else { return [] }
-        workspace.rows.removeAll()
-        for token in 0..<tokenCount {
-            for hash in hashes.token(token) {
-                if let row = table.row(hash) { workspace.rows.append(row) }
-            }
-            workspace.rows.endToken()
-        }
+        table.rows(of: hashes, into: &workspace.rows, scratch: &workspace.homeKeys)
         let tagCount = tags.count
         let size = tokenCount * tagCount
         if workspace.emissions.count < size { workspace.emissions = [Float](repeating: 0, count: size * 2) }
@@ -63,6 +56,7 @@ package struct SequenceModel: Sendable {
             workspace.emissions.withUnsafeMutableBufferPointer { buffer in
                 let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
                 slice.update(repeating: 0)
+                workspace.warmth &+= UInt64(ViterbiDecoder.warm(rows: rows, weights: weights, tagCount: tagCount))
                 ViterbiDecoder.score(rows: rows, weights: weights, tagCount: tagCount, into: slice)
                 if let offsets {
                     for token in 0..<tokenCount {
@@ -79,6 +73,9 @@ package struct SequenceModel: Sendable {
     package struct Workspace {
         var rows = FeatureRows<Int32>()
         var emissions: [Float] = []
+        var homeKeys: [UInt64] = []
+        /// What warming the caches read (`ViterbiDecoder.warm`): kept, so the reads stay.
+        var warmth: UInt64 = 0
         var decoder: ViterbiDecoder
 
         package init(model: SequenceModel) { decoder = ViterbiDecoder(scheme: model.scheme) }

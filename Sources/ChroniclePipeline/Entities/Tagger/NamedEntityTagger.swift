@@ -49,12 +49,14 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
         var hashes = FeatureRows<UInt64>()
         var emissions: [Float] = []
         var local: [FeatureRows<Int32>] = []
+        var homeKeys: [UInt64] = []
         var tags: [[Int]] = []
         local.reserveCapacity(sentences.count)
         for index in sentences.indices {
             hashes.removeAll()
             FeatureExtractor.localFeatures(document, sentence: index, into: &hashes)
-            let rows = hashes.compactMap(table.row)
+            var rows = FeatureRows<Int32>()
+            table.rows(of: hashes, into: &rows, scratch: &homeKeys)
             local.append(rows)
             tags.append(decode([rows], pass: 0, emissions: &emissions, decoder: &decoder))
         }
@@ -65,7 +67,9 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
         for index in sentences.indices {
             hashes.removeAll()
             FeatureExtractor.documentFeatures(document, summary: summary, tags: firstPass, sentence: index, into: &hashes)
-            tags[index] = decode([local[index], hashes.compactMap(table.row)], pass: 1, emissions: &emissions, decoder: &decoder)
+            var rows = FeatureRows<Int32>()
+            table.rows(of: hashes, into: &rows, scratch: &homeKeys)
+            tags[index] = decode([local[index], rows], pass: 1, emissions: &emissions, decoder: &decoder)
         }
         return tags
     }
