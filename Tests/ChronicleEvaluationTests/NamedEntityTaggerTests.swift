@@ -77,6 +77,40 @@ import Testing
         #expect(decode() == [0, 1, 1, 0])
     }
 
+    @Test("skipping previous tags that cannot win leaves every path the exhaustive best, on random scores with every transition allowed")
+    func pruningIsExact() {
+        let scheme = TagScheme(count: 6)
+        var decoder = ViterbiDecoder(scheme: scheme)
+        var random = SplitMix64(seed: 7)
+        func score(_ spread: Float) -> Float { Float(random.next() % 2001) / 1000 * spread - spread }
+        for round in 0..<200 {
+            let count = 1 + round % 5
+            // Peaked emissions in some rounds, so that most previous tags fall below the bound.
+            let spread: Float = round % 2 == 0 ? 1 : 20
+            let emissions = (0..<(count * 6)).map { _ in score(spread) }
+            let transitions = (0..<scheme.transitionSize).map { _ in score(1) }
+            let found = emissions.withUnsafeBufferPointer { emissions in
+                transitions.withUnsafeBufferPointer { decoder.decode(emissions: emissions, count: count, transitions: $0) }
+            }
+            func total(_ path: [Int]) -> Float {
+                var sum = transitions[36 + path[0]] + transitions[42 + path[count - 1]]
+                for (i, tag) in path.enumerated() {
+                    sum += emissions[i * 6 + tag]
+                    if i > 0 { sum += transitions[path[i - 1] * 6 + tag] }
+                }
+                return sum
+            }
+            var best: (score: Float, path: [Int]) = (-.infinity, [])
+            for code in 0..<Int(pow(6.0, Double(count))) {
+                var path: [Int] = []
+                var rest = code
+                for _ in 0..<count { path.append(rest % 6); rest /= 6 }
+                if total(path) > best.score { best = (total(path), path) }
+            }
+            #expect(abs(total(found) - best.score) < 1e-4, "round \(round): \(found) scores \(total(found)), \(best.path) \(best.score)")
+        }
+    }
+
     @Test func neverEndsInsideAnEntity() {
         let begin = EntityTagSet.tag(type: 2, position: .begin)
         let unit = EntityTagSet.tag(type: 2, position: .unit)

@@ -10,6 +10,10 @@ package struct ViterbiDecoder {
     private var scores: [Float] = []
     private var back: [UInt8] = []
     private var masked: [Float] = []
+    /// Per previous tag, its largest and smallest masked transition: the bounds that let a
+    /// previous tag be skipped when it cannot win (see `decode`).
+    private var rowMax: [Float] = []
+    private var rowMin: [Float] = []
 
     package init(scheme: TagScheme) {
         self.scheme = scheme
@@ -24,7 +28,10 @@ package struct ViterbiDecoder {
     ///
     /// The transitions are copied once per sentence with forbidden ones set to -infinity, so the
     /// inner loop runs over every tag with no branch on the scheme, contiguous in memory (the
-    /// compiler vectorises it); ties go to the lowest-numbered previous tag.
+    /// compiler vectorises it); ties go to the lowest-numbered previous tag. A previous tag whose
+    /// score plus its largest transition is below what the best previous tag reaches with its
+    /// smallest cannot be the best predecessor of any tag, and is skipped: with the part-of-speech
+    /// tagger's 45 tags most are, and the result is the same.
     package mutating func decode(emissions: UnsafeBufferPointer<Float>, count: Int, transitions: UnsafeBufferPointer<Float>) -> [Int] {
         let tagCount = scheme.count
         guard count > 0 else { return [] }
@@ -37,11 +44,21 @@ package struct ViterbiDecoder {
         let endRow = startRow + tagCount
         var result = [Int](repeating: 0, count: count)
         let (starts, ends) = (scheme.starts, scheme.ends)
+        if rowMax.count != tagCount {
+            rowMax = [Float](repeating: 0, count: tagCount)
+            rowMin = [Float](repeating: 0, count: tagCount)
+        }
         allowed.withUnsafeBufferPointer { allowed in
             masked.withUnsafeMutableBufferPointer { masked in
                 for index in 0..<(tagCount * tagCount) { masked[index] = allowed[index] ? transitions[index] : -.infinity }
+                for p in 0..<tagCount {
+                    let row = masked[(p * tagCount)..<((p + 1) * tagCount)]
+                    rowMax[p] = row.max() ?? -.infinity
+                    rowMin[p] = row.min() ?? -.infinity
+                }
             }
         }
+        let (maxima, minima) = (rowMax, rowMin)
         scores.withUnsafeMutableBufferPointer { score in
             back.withUnsafeMutableBufferPointer { back in
                 masked.withUnsafeBufferPointer { masked in
@@ -61,9 +78,12 @@ package struct ViterbiDecoder {
                             current[t] = first + masked[t]
                             pointers[t] = 0
                         }
+                        var leader = 0
+                        for p in 1..<tagCount where previous[p] > previous[leader] { leader = p }
+                        let floor = previous[leader] + minima[leader]
                         for p in 1..<tagCount {
                             let before = previous[p]
-                            guard before > -.infinity else { continue }
+                            guard before > -.infinity, before + maxima[p] >= floor else { continue }
                             let row = masked + p * tagCount
                             let tag = UInt8(p)
                             for t in 0..<tagCount {
