@@ -9,6 +9,22 @@ import Testing
 
 @Suite("The five seeds through the HTTP API", .enabled(if: SharedData.seedsAvailable, "../shared/seeds not found: seed HTTP tests skipped"))
 struct SeedIngestionTests {
+    /// A service with the five seeds posted as text/plain, each answered 201.
+    static func withFiveSeeds(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let seeds = try SharedData.seedTexts()
+        try await TestService().run { client in
+            for seed in seeds {
+                #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
+            }
+            try await body(client)
+        }
+    }
+
+    /// The `items` of a page.
+    static func items(_ client: any TestClientProtocol, _ uri: String) async throws -> [[String: Any]] {
+        try #require(try await client.get(uri).json()["items"] as? [[String: Any]])
+    }
+
     @Test("each seed posted as text/plain comes out dated, with its date source, and once only")
     func seedsAreDated() async throws {
         let seeds = try SharedData.seedTexts()
@@ -66,14 +82,8 @@ struct SeedIngestionTests {
 
     @Test("across the five seeds one entity per real thing, under every spelling, with its aliases")
     func seedsShareEntities() async throws {
-        let seeds = try SharedData.seedTexts()
-        try await TestService().run { client in
-            for seed in seeds {
-                #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
-            }
-            func entities(_ query: String) async throws -> [[String: Any]] {
-                try #require(try await client.get("/v1/entities?\(query)").json()["items"] as? [[String: Any]])
-            }
+        try await Self.withFiveSeeds { client in
+            func entities(_ query: String) async throws -> [[String: Any]] { try await Self.items(client, "/v1/entities?\(query)") }
             func aliases(_ entity: [String: Any]) -> Set<String> {
                 Set((entity["aliases"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String })
             }
@@ -100,14 +110,8 @@ struct SeedIngestionTests {
 
     @Test("events of the seeds through every filter of GET /v1/events, and the ontology")
     func seedEvents() async throws {
-        let seeds = try SharedData.seedTexts()
-        try await TestService().run { client in
-            for seed in seeds {
-                #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
-            }
-            func events(_ query: String) async throws -> [[String: Any]] {
-                try #require(try await client.get("/v1/events?\(query)").json()["items"] as? [[String: Any]])
-            }
+        try await Self.withFiveSeeds { client in
+            func events(_ query: String) async throws -> [[String: Any]] { try await Self.items(client, "/v1/events?\(query)") }
             func names(_ event: [String: Any], _ role: String) -> Set<String> {
                 Set((event["actors"] as? [[String: Any]] ?? []).filter { $0["role"] as? String == role }.compactMap { $0["name"] as? String })
             }
@@ -144,14 +148,8 @@ struct SeedIngestionTests {
 
     @Test("general events of the seeds: lemma, TimeML class and attributes, arguments from the clause, and the lemma, class and OTHER filters")
     func seedGeneralEvents() async throws {
-        let seeds = try SharedData.seedTexts()
-        try await TestService().run { client in
-            for seed in seeds {
-                #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
-            }
-            func events(_ query: String) async throws -> [[String: Any]] {
-                try #require(try await client.get("/v1/events?\(query)").json()["items"] as? [[String: Any]])
-            }
+        try await Self.withFiveSeeds { client in
+            func events(_ query: String) async throws -> [[String: Any]] { try await Self.items(client, "/v1/events?\(query)") }
             func actors(_ event: [String: Any], _ role: String) -> [String] {
                 (event["actors"] as? [[String: Any]] ?? []).filter { $0["role"] as? String == role }.compactMap { $0["name"] as? String }
             }
@@ -188,11 +186,7 @@ struct SeedIngestionTests {
 
     @Test("the five seeds are one story: the talks one event with five reports and a duration conflict, and a timeline from 2014 to the planned exchange")
     func seedStory() async throws {
-        let seeds = try SharedData.seedTexts()
-        try await TestService().run { client in
-            for seed in seeds {
-                #expect(try await client.post("/v1/articles", seed, contentType: "text/plain").status == .created)
-            }
+        try await Self.withFiveSeeds { client in
             let stories = try #require(try await client.get("/v1/stories").json()["items"] as? [[String: Any]])
             #expect(stories.count == 1)
             let story = try #require(stories.first)
