@@ -123,11 +123,6 @@ package struct ByteReader {
         return result
     }
 
-    /// An optional raw-valued enum written as an optional string.
-    package mutating func optionalRaw<T: RawRepresentable>(_ type: T.Type) throws(Malformed) -> T? where T.RawValue == String {
-        try optional { reader throws(Malformed) in try reader.raw(T.self) }
-    }
-
     /// `count` ascending keys written by `ByteWriter.sortedKeys`.
     package mutating func sortedKeys(_ count: Int) throws(Malformed) -> [UInt64] {
         guard count <= remaining else { throw Malformed(description: "\(count) keys beyond the bytes left") }

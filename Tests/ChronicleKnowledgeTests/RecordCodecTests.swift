@@ -39,6 +39,29 @@ struct RecordCodecTests {
         }
     }
 
+    @Test("every case of an event's enums, and none, comes back: they are stored as their number")
+    func eventEnums() throws {
+        var document = makeDocument("Alice met Bob in Oslo.")
+        let template = document.events[0]
+        document.events = (0..<8).map { index in
+            var event = template
+            event.eventClass = index < EventClass.allCases.count ? EventClass.allCases[index] : nil
+            event.tense = index < EventTense.allCases.count ? EventTense.allCases[index] : nil
+            event.aspect = index < EventAspect.allCases.count ? EventAspect.allCases[index] : nil
+            event.polarity = index < EventPolarity.allCases.count ? EventPolarity.allCases[index] : nil
+            event.timeSource = index < EventTimeSource.allCases.count ? EventTimeSource.allCases[index] : nil
+            event.modality = Modality.allCases[index % Modality.allCases.count]
+            return event
+        }
+        let original = record(document, 0)
+        #expect(try roundTrip(original) == original)
+        // A number past the cases is refused, not guessed at.
+        var writer = ByteWriter()
+        writer.byte(9)
+        var reader = ByteReader(writer.bytes)
+        #expect(throws: ByteReader.Malformed.self) { try RecordCodec.readCase(RecordCodec.eventClasses, from: &reader) }
+    }
+
     @Test("journal entries of the formats before (3 and 2) are read back with what they held")
     func olderJournalFormats() throws {
         let pipeline = try Pipeline.standard()

@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import NIOPosix
 import Testing
 
 @testable import ChronicleServer
@@ -13,6 +14,15 @@ import Testing
 /// would read it.
 @Suite("Live feed over HTTP")
 struct StreamTests {
+    /// A thread of the suite's own: its posts go over real HTTP, whose client gives up after 20 s,
+    /// and on the shared pool they waited behind every other suite's articles (in a debug build,
+    /// each now parsed and run through the event detector sentence by sentence).
+    static let threads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
+
     static let talks = """
         Northland and Southland held two hours of talks in Port Vale on Friday, officials said.
         """
@@ -26,7 +36,7 @@ struct StreamTests {
 
     func live(_ body: @escaping @Sendable (any TestClientProtocol, String, KnowledgeStore) async throws -> Void) async throws {
         let store = KnowledgeStore()
-        let service = TestService(stores: StoreHolder(store))
+        let service = TestService(stores: StoreHolder(store), threads: Self.threads)
         try await service.application().test(.live) { client in
             let base = "http://127.0.0.1:\(try #require(client.port))"
             try await body(client, base, store)

@@ -125,7 +125,7 @@ public struct Quantity: Codable, Sendable, Equatable {
 
 /// Where an event's time came from: its own sentence, an earlier sentence of its paragraph, or
 /// the article's publication date.
-public enum EventTimeSource: String, Codable, Sendable {
+public enum EventTimeSource: String, Codable, Sendable, CaseIterable {
     case sentence, paragraph
     case publicationDate = "publication_date"
 }
