@@ -21,15 +21,20 @@ struct TimeMLCommand: ParsableCommand {
         @Option(help: "Seed for the sentence order.") var seed: UInt64 = 1
         @Option(help: "Drop features seen fewer times in training.") var minCount = 1
         @Option(help: "Share of features hidden from each training sentence per epoch (feature bagging).") var dropout = 0.35
+        @Option(help: "Models trained from seeds --seed, --seed + 1, ... and averaged into one.") var members = 1
         @Option(help: "Folder to write the models to (the mention tagger and one per attribute).")
         var output = "Sources/ChroniclePipeline/Resources/events"
+
+        func validate() throws {
+            guard members >= 1 else { throw ValidationError("--members must be at least 1") }
+        }
 
         func run() throws {
             let corpus = try EventCorpus(directory: URL(fileURLWithPath: timeml), parser: try ShallowParser.bundled.get())
             printError("\(corpus.documents.count) documents, \(corpus.tokenCount) tokens")
             let trainer = EventTrainer(
-                options: trainingOptions(epochs: epochs, seed: seed, minCount: minCount, dropout: dropout), clusters: try WordClusters.bundled.get(),
-                log: printError)
+                options: trainingOptions(epochs: epochs, seed: seed, minCount: minCount, dropout: dropout, members: members),
+                clusters: try WordClusters.bundled.get(), log: printError)
             let tagger = trainer.train(corpus.documents)
             let folder = URL(fileURLWithPath: output)
             func path(_ resource: String) -> String { folder.appendingPathComponent((resource as NSString).lastPathComponent).path }
@@ -52,17 +57,20 @@ struct TimeMLCommand: ParsableCommand {
         @Option(help: "Drop features seen fewer times in training.") var minCount = 1
         @Option(help: "Share of features hidden from each training sentence per epoch (feature bagging).") var dropout = 0.35
         @Flag(help: "Print which class the events of each gold class were given.") var confusions = false
+        @Option(help: "Models trained from seeds --seed, --seed + 1, ... and averaged into one.") var members = 1
 
         func validate() throws {
-            guard folds >= 2, epochs >= 1 else { throw ValidationError("--folds must be at least 2 and --epochs at least 1") }
+            guard folds >= 2, epochs >= 1, members >= 1 else {
+                throw ValidationError("--folds must be at least 2, --epochs and --members at least 1")
+            }
         }
 
         func run() throws {
             let corpus = try EventCorpus(directory: URL(fileURLWithPath: timeml), parser: try ShallowParser.bundled.get())
             printError("\(corpus.documents.count) documents, \(corpus.tokenCount) tokens")
             let trainer = EventTrainer(
-                options: trainingOptions(epochs: epochs, seed: seed, minCount: minCount, dropout: dropout), clusters: try WordClusters.bundled.get(),
-                log: printError)
+                options: trainingOptions(epochs: epochs, seed: seed, minCount: minCount, dropout: dropout, members: members),
+                clusters: try WordClusters.bundled.get(), log: printError)
             let scores = trainer.crossValidate(corpus, folds: folds)
             for (index, score) in scores.enumerated() {
                 print(String(format: "epochs %2d: relaxed F1 %.4f, strict F1 %.4f, class F1 %.4f", index + 1, score.relaxedF1, score.f1(score.strict), score.classF1))
@@ -74,8 +82,9 @@ struct TimeMLCommand: ParsableCommand {
     }
 }
 
-func trainingOptions(epochs: Int, seed: UInt64, minCount: Int, dropout: Double = 0) -> SequenceTrainer.Options {
+func trainingOptions(epochs: Int, seed: UInt64, minCount: Int, dropout: Double = 0, members: Int = 1) -> SequenceTrainer.Options {
     var options = SequenceTrainer.Options()
+    options.members = members
     options.epochs = epochs
     options.seed = seed
     options.minimumCount = minCount

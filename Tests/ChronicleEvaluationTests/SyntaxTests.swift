@@ -107,6 +107,38 @@ import Testing
             == ["B-NP", "I-NP", "B-VP", "B-NP", "I-NP", "O"])
     }
 
+    @Test("members trained from consecutive seeds are averaged weight by weight")
+    func averagesMembers() throws {
+        var sentences: [SequenceTrainer.Sentence] = []
+        var random = SplitMix64(seed: 3)
+        for _ in 0..<40 {
+            var hashes = FeatureRows<UInt64>()
+            var gold: [Int] = []
+            for _ in 0..<5 {
+                let word = random.next() % 6
+                for feature in [word + 1, 100 + word % 2, 200] { hashes.append(FeatureHash.feature(1, feature)) }
+                hashes.endToken()
+                gold.append(Int(word % 3))
+            }
+            sentences.append(SequenceTrainer.Sentence(hashes: hashes, gold: gold))
+        }
+        var options = SequenceTrainer.Options()
+        options.minimumCount = 1
+        options.minimumWeight = 0
+        options.epochs = 3
+        options.featureDropout = 0.3
+        func model(seed: UInt64, members: Int) -> SequenceModel {
+            var chosen = options
+            chosen.seed = seed
+            chosen.members = members
+            return SequenceTrainer(options: chosen, log: { _ in }).train(kind: "test", featureVersion: 1, tags: ["A", "B", "C"], training: sentences).model
+        }
+        let (first, second, averaged) = (model(seed: 5, members: 1), model(seed: 6, members: 1), model(seed: 5, members: 2))
+        #expect(first.weights != second.weights)
+        #expect(averaged.keys == first.keys)
+        #expect(zip(averaged.weights, zip(first.weights, second.weights)).allSatisfy { abs($0 - ($1.0 + $1.1) / 2) < 1e-5 })
+    }
+
     @Test func rejectsFilesWithoutSyntaxColumns() {
         #expect(throws: CorpusFormatError.self) { try SyntaxCorpus(CoNLLReader.read("Paris B-LOC\n")) }
     }

@@ -19,6 +19,9 @@ package struct SequenceTrainer {
         /// Share of a sentence's features hidden from it at each epoch (feature bagging, Sutton et
         /// al. 2006), so that no single strong feature overrules the rest.
         package var featureDropout = 0.0
+        /// Models trained from seeds `seed`, `seed + 1`, ... whose weights are averaged into one
+        /// (without validation data; with it, one model is trained).
+        package var members = 1
 
         package init() {}
     }
@@ -64,9 +67,35 @@ package struct SequenceTrainer {
         let validationRows = validation.map { index.rows($0.hashes) }
         log("\(kind): \(training.count) sentences, \(featureCount) features")
 
+        var best = trainMember(
+            kind: kind, scheme: scheme, seed: options.seed, featureCount: featureCount, training: training, trainingRows: trainingRows,
+            validationRows: validation.isEmpty ? [] : validationRows, score: score)
+        if validation.isEmpty, options.members > 1 {
+            // Bagged by seed: each member sees the sentences in another order and loses other features.
+            for member in 1..<options.members {
+                let other = trainMember(
+                    kind: kind, scheme: scheme, seed: options.seed &+ UInt64(member), featureCount: featureCount, training: training,
+                    trainingRows: trainingRows, validationRows: [], score: nil)
+                for index in best.weights.indices { best.weights[index] += other.weights[index] }
+            }
+            let share = 1 / Float(options.members)
+            for index in best.weights.indices { best.weights[index] *= share }
+            log("\(kind): \(options.members) models averaged")
+        }
+        let model = pruned(kind: kind, featureVersion: featureVersion, tags: tags, keys: index.keys, weights: best.weights)
+        log("\(kind): epoch \(best.epoch) kept, \(model.keys.count) features in the model")
+        return Result(model: model, epoch: best.epoch, score: best.score)
+    }
+
+    /// One perceptron trained from `seed`: its averaged weights after the best epoch (by
+    /// `score` on `validationRows`, or the last).
+    private func trainMember(
+        kind: String, scheme: TagScheme, seed: UInt64, featureCount: Int, training: [Sentence], trainingRows: [FeatureRows<Int32>],
+        validationRows: [FeatureRows<Int32>], score: (([[Int]]) -> Double)?
+    ) -> (weights: [Float], epoch: Int, score: Double?) {
         var perceptron = AveragedPerceptron(featureCount: featureCount, scheme: scheme)
         var decoder = ViterbiDecoder(scheme: scheme)
-        var random = SplitMix64(seed: options.seed)
+        var random = SplitMix64(seed: seed)
         var order = Array(training.indices)
         var best: (weights: [Float], epoch: Int, score: Double?) = ([], 0, nil)
         let clock = ContinuousClock()
@@ -84,7 +113,7 @@ package struct SequenceTrainer {
             }
             let seconds = String(format: "%.1fs", (clock.now - started).seconds)
             let weights = perceptron.averaged()
-            guard let score, !validation.isEmpty else {
+            guard let score, !validationRows.isEmpty else {
                 log("\(kind) epoch \(epoch): \(mistakes) sentences wrong, \(seconds)")
                 best = (weights, epoch, nil)
                 continue
@@ -104,9 +133,7 @@ package struct SequenceTrainer {
                 break
             }
         }
-        let model = pruned(kind: kind, featureVersion: featureVersion, tags: tags, keys: index.keys, weights: best.weights)
-        log("\(kind): epoch \(best.epoch) kept, \(model.keys.count) features in the model")
-        return Result(model: model, epoch: best.epoch, score: best.score)
+        return best
     }
 
     /// The model with the features whose weights reach `minimumWeight`, sorted by hash.
