@@ -126,8 +126,16 @@ package struct TriggerScorer: Sendable {
     }
 
     /// The `limit` most frequent uncovered gold words, most frequent first (ties alphabetical).
-    package func mostFrequentUncovered(_ limit: Int) -> [(words: String, count: Int)] {
-        uncoveredWords.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit).map { ($0.key, $0.value) }
+    package func mostFrequentUncovered(_ limit: Int) -> [(words: String, count: Int)] { Self.mostFrequent(uncoveredWords, limit) }
+
+    /// The `limit` most frequent words of `counts`, most frequent first (ties alphabetical).
+    static func mostFrequent(_ counts: [String: Int], _ limit: Int) -> [(words: String, count: Int)] {
+        counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit).map { ($0.key, $0.value) }
+    }
+
+    /// `count  words` lines for the `limit` most frequent words of `counts`.
+    static func lines(_ counts: [String: Int], limit: Int) -> String {
+        mostFrequent(counts, limit).map { String($0.count).leftPadded(to: 6) + "  " + $0.words }.joined(separator: "\n")
     }
 
     /// The totals, one measure per line.
@@ -166,21 +174,13 @@ package struct TriggerScorer: Sendable {
     }
 
     /// `count  words` lines for the most frequent uncovered gold words.
-    package func uncoveredReport(limit: Int) -> String {
-        mostFrequentUncovered(limit).map { String($0.count).leftPadded(to: 6) + "  " + $0.words }.joined(separator: "\n")
-    }
+    package func uncoveredReport(limit: Int) -> String { Self.lines(uncoveredWords, limit: limit) }
 
     /// The `limit` gold words most often missed on text the pipeline kept, like `uncoveredReport`.
-    package func missedReport(limit: Int) -> String {
-        missedWords.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit)
-            .map { String($0.value).leftPadded(to: 6) + "  " + $0.key }.joined(separator: "\n")
-    }
+    package func missedReport(limit: Int) -> String { Self.lines(missedWords, limit: limit) }
 
     /// The `limit` words of system triggers most often on no gold mention, like `uncoveredReport`.
-    package func spuriousReport(limit: Int) -> String {
-        spuriousWords.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit)
-            .map { String($0.value).leftPadded(to: 6) + "  " + $0.key }.joined(separator: "\n")
-    }
+    package func spuriousReport(limit: Int) -> String { Self.lines(spuriousWords, limit: limit) }
 
     /// Four decimals, without Foundation's locale-dependent formatting.
     static func format(_ value: Double) -> String {

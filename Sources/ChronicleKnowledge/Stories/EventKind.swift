@@ -14,8 +14,11 @@ enum EventKind {
         return groups
     }
 
+    /// Read when merging, after opening the store has loaded it.
+    static var synonyms: [String: String] { bundled.required }
+
     static func of(type: String, lemma: String?) -> String {
         guard type == EventOntology.other, let lemma else { return type }
-        return "\(type):" + ((try? bundled.get())?[lemma] ?? lemma)
+        return "\(type):" + (synonyms[lemma] ?? lemma)
     }
 }

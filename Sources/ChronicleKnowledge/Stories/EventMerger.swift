@@ -21,8 +21,13 @@ enum EventMerger {
     static func belongsToStories(_ event: EventMention) -> Bool {
         guard event.type == EventOntology.other else { return true }
         guard let eventClass = event.eventClass, happenings.contains(eventClass) else { return false }
-        return event.actors.contains { $0.isEntity && $0.role != "mediator" }
+        return event.actors.contains(where: isParty)
     }
+
+    /// Whether an actor is one of the parties that must overlap for mentions to merge: a named
+    /// entity, mediators aside ("talks mediated by Türkiye" are the same talks; "a delegation" in
+    /// one report and "negotiators" in another may be the same).
+    static func isParty(_ actor: EventActor) -> Bool { actor.isEntity && actor.role != "mediator" }
 
     /// Adds each mention to the story's event it fits best, or as a new event.
     static func merge(_ mentions: [MentionFacts], into events: inout StoryEvents) {
@@ -33,7 +38,9 @@ enum EventMerger {
             }
             let mine = parties(mention.actors)
             let speakers = EventOntology.shared.type(named: mention.type)?.parties == .speaker ? agents(mention.actors) : nil
-            let best = events.best(ofKind: EventKind.of(type: mention.type, lemma: mention.lemma), parties: mine) { fit(mention, parties: mine, speakers: speakers, $0) }
+            let best = events.best(ofKind: EventKind.of(type: mention.type, lemma: mention.lemma), parties: mine) {
+                fit(mention, parties: mine, speakers: speakers, $0)
+            }
             if let best { events.add(mention, toEventAt: best) } else { events.append(mention) }
         }
     }
@@ -48,9 +55,9 @@ enum EventMerger {
         }
     }
 
-    /// Who takes part, mediators aside ("talks mediated by Türkiye" are the same talks).
+    /// Who takes part (`isParty`).
     static func parties(_ actors: [EventActor]) -> Set<String> {
-        Set(actors.filter { $0.role != "mediator" && $0.isEntity }.map(\.name))
+        Set(actors.filter(isParty).map(\.name))
     }
 
     static func agents(_ actors: [EventActor]) -> Set<String> {

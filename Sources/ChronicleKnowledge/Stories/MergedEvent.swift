@@ -78,8 +78,7 @@ package struct MergedEvent: Sendable, Equatable {
         // Few actors an event: a scan is cheaper than a set of keys kept for every event.
         for actor in mention.actors where !actors.contains(where: { $0.role == actor.role && $0.name == actor.name }) {
             actors.append(EventActor(role: actor.role, name: actor.name, isEntity: actor.isEntity))
-            // Parties are who is named: "a delegation" in one report and "negotiators" in another may be the same.
-            if actor.role != "mediator", actor.isEntity { parties.insert(actor.name) }
+            if EventMerger.isParty(actor) { parties.insert(actor.name) }
         }
     }
 

@@ -1,9 +1,9 @@
 import ChroniclePipeline
 
 /// A story's merged events in the order they appeared, with the look-ups that keep merging and
-/// reading cheap in a story of thousands of events: the events of each kind (`EventKind`) and, within a kind,
-/// of each party (a new mention is compared with those it could fit only), the event each
-/// mention went into, and each event by id.
+/// reading cheap in a story of thousands of events: the events of each kind (`EventKind`) and,
+/// within a kind, of each party (a new mention is compared with those it could fit only), the
+/// event each mention went into, and each event by id.
 package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     private var events: [MergedEvent] = []
     private var positionsByKind: [String: [Int]] = [:]
@@ -39,8 +39,9 @@ package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
         let event = MergedEvent(first: mention)
         let position = events.count
         events.append(event)
-        positionsByKind[event.kind, default: []].append(position)
-        index(position, newParties: event.parties)
+        let kind = event.kind
+        positionsByKind[kind, default: []].append(position)
+        index(position, kind: kind, newParties: event.parties)
         positionByMention[MentionKey(article: mention.articleID, index: mention.index)] = position
         consider(position)
     }
@@ -49,27 +50,28 @@ package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
     mutating func add(_ mention: MentionFacts, toEventAt position: Int) {
         let before = events[position].parties
         events[position].add(mention)
-        if events[position].parties.count != before.count { index(position, newParties: events[position].parties.subtracting(before)) }
+        if events[position].parties.count != before.count {
+            index(position, kind: events[position].kind, newParties: events[position].parties.subtracting(before))
+        }
         positionByMention[MentionKey(article: mention.articleID, index: mention.index)] = position
         consider(position)
     }
 
-    private mutating func index(_ position: Int, newParties: Set<String>) {
-        let type = events[position].kind
+    private mutating func index(_ position: Int, kind: String, newParties: Set<String>) {
         if events[position].parties.isEmpty {
-            partyless[type, default: []].insert(position)
+            partyless[kind, default: []].insert(position)
             return
         }
-        partyless[type]?.remove(position)
-        for party in newParties { positionsByParty[type, default: [:]][party, default: []].append(position) }
+        partyless[kind]?.remove(position)
+        for party in newParties { positionsByParty[kind, default: [:]][party, default: []].append(position) }
     }
 
     /// The events of a kind a mention with these parties could fit, oldest first: all of them for
     /// a mention without parties, else those sharing a party or having none.
-    func candidates(ofKind type: String, parties: Set<String>) -> [Int] {
-        guard !parties.isEmpty else { return positionsByKind[type] ?? [] }
-        var found = partyless[type] ?? []
-        if let byParty = positionsByParty[type] {
+    func candidates(ofKind kind: String, parties: Set<String>) -> [Int] {
+        guard !parties.isEmpty else { return positionsByKind[kind] ?? [] }
+        var found = partyless[kind] ?? []
+        if let byParty = positionsByParty[kind] {
             for party in parties { found.formUnion(byParty[party] ?? []) }
         }
         return found.sorted()
@@ -77,14 +79,14 @@ package struct StoryEvents: RandomAccessCollection, Sendable, Equatable {
 
     /// The position among `candidates(ofKind:parties:)` that `score` rates highest (the first of
     /// equals), reading each event in place rather than copying it out.
-    func best(ofKind type: String, parties: Set<String>, by score: (UnsafePointer<MergedEvent>) -> Double?) -> Int? {
+    func best(ofKind kind: String, parties: Set<String>, by score: (UnsafePointer<MergedEvent>) -> Double?) -> Int? {
         var best: (score: Double, position: Int)?
         // `score` gets a pointer to each event and reads only the fields it needs: an event
         // passed by value was copied whole out of the array (a dozen retains, thousands of
         // candidates in a long story), even when lent from the array's buffer.
         events.withUnsafeBufferPointer { events in
             guard let first = events.baseAddress else { return }
-            for position in candidates(ofKind: type, parties: parties) {
+            for position in candidates(ofKind: kind, parties: parties) {
                 guard let value = score(first + position), value > (best?.score ?? -.infinity) else { continue }
                 best = (value, position)
             }

@@ -90,8 +90,7 @@ package struct StoryIndex: Sendable {
     func eventPositions(of story: String, records: [String: ArticleRecord]) -> [Int] {
         guard let merged = events[story] else { return [] }
         return reports(of: story, in: records).flatMap { report in
-            report.document.events.indices.filter { EventMerger.belongsToStories(report.document.events[$0]) }
-                .map { merged.position(article: report.id, index: $0) ?? Int.max }
+            Self.storyMentions(of: report.document).map { merged.position(article: report.id, index: $0) ?? Int.max }
         }
     }
 
@@ -196,12 +195,18 @@ package struct StoryIndex: Sendable {
             places[sentence, default: []].insert(mention.canonicalName)
         }
         let placesBySentence = places.mapValues { $0.sorted() }
-        return document.events.enumerated().filter { EventMerger.belongsToStories($0.element) }.map { index, event in
+        return Self.storyMentions(of: document).map { index in
+            let event = document.events[index]
             let places = placesBySentence[event.sentence] ?? []
             return MentionFacts(
                 articleID: record.id, sequence: record.sequence, index: index, event: event, source: record.source, origin: origin,
                 publicationDate: document.metadata.publicationDate, affiliations: affiliations, nearbyPlaces: places)
         }
+    }
+
+    /// The indices of a document's events that stories take (`EventMerger.belongsToStories`).
+    static func storyMentions(of document: ArticleDocument) -> [Int] {
+        document.events.indices.filter { EventMerger.belongsToStories(document.events[$0]) }
     }
 
     static func profile(_ record: ArticleRecord, entities: EntityRegistry, kindWeights: [EntityType: Double]) -> ArticleProfile {

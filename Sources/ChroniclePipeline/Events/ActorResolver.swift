@@ -41,6 +41,13 @@ struct ActorResolver: Sendable {
         return mention.canonicalName
     }
 
+    /// The actor `mention` makes in `role`, under its actor name, with the words of the text when
+    /// they differ from that name ("Moscow" for Russia).
+    func actor(of mention: EntityMention, role: String) -> EventActor {
+        let name = actorName(of: mention)
+        return EventActor(role: role, name: name, span: name == mention.canonicalName ? nil : mention.span)
+    }
+
     /// Whether a mention can act: people, organizations, countries and their stand-ins; not a
     /// city or a region where something merely happens.
     func canAct(_ mention: EntityMention) -> Bool {

@@ -62,9 +62,9 @@ struct ArgumentFinder: Sendable {
             let mention = document.entities[entity]
             guard !used.contains(entity), resolver.canAct(mention) else { return }
             used.insert(entity)
-            let name = resolver.actorName(of: mention)
-            guard !result.actors.contains(where: { $0.name == name && $0.role == role }) else { return }
-            result.actors.append(EventActor(role: role, name: name, span: name == mention.canonicalName ? nil : mention.span))
+            let actor = resolver.actor(of: mention, role: role)
+            guard !result.actors.contains(where: { $0.name == actor.name && $0.role == role }) else { return }
+            result.actors.append(actor)
         }
         let partyRole = symmetric.contains(type) ? "participant" : "agent"
 

@@ -73,8 +73,7 @@ struct ClauseActors: Sendable {
             let mention = document.entities[entity]
             // Who acts must be able to; what is done to may be anything ("annexed Crimea").
             guard role == "patient" || resolver.canAct(mention) else { return nil }
-            let name = resolver.actorName(of: mention)
-            return EventActor(role: role, name: name, span: name == mention.canonicalName ? nil : mention.span)
+            return resolver.actor(of: mention, role: role)
         }
         if tokens.count == 1, words.has(frame.words[tokens.lowerBound], .pronoun) {
             guard let mention = resolver.antecedent(ofToken: frame.tokens.lowerBound + tokens.lowerBound, in: document) else { return nil }

@@ -20,7 +20,7 @@ public struct EventStage: PipelineStage {
     let statements: StatementFinder
     let parser: ShallowParser
     let detector: EventTagger
-    let detection: EventDetection
+    let detectionRules: EventDetection
     let detectionOffsets: [Float]?
     let clauses: ClauseArguments
     let clauseActors: ClauseActors
@@ -40,8 +40,8 @@ public struct EventStage: PipelineStage {
         quotations = QuotationFinder(resolver: resolver, parser: parser)
         statements = StatementFinder(quotations: quotations)
         detector = try EventTagger.bundled.get()
-        detection = try EventDetection.bundled.get()
-        detectionOffsets = detection.offsets(tags: detector.model.tags)
+        detectionRules = try EventDetection.bundled.get()
+        detectionOffsets = detectionRules.offsets(tags: detector.model.tags)
         clauses = try ClauseArguments.bundled.get()
         clauseActors = try ClauseActors(resolver: resolver)
     }
@@ -60,8 +60,9 @@ public struct EventStage: PipelineStage {
         for index in document.sentences.indices {
             let frame = SentenceFrame(sentence: index, in: document, entitySpans: entitySpans, timexSpans: timexSpans)
             let sentence = parser.parse(frame.texts, workspace: &parsing)
-            var detected = detector.events(in: sentence, workspace: &detecting, offsets: detectionOffsets)
-                .filter { detection.isEvent(lemma: sentence.lemmas[$0.tokens.upperBound - 1]) }
+            var detected = detector.events(in: sentence, workspace: &detecting, offsets: detectionOffsets) {
+                detectionRules.isEvent(lemma: sentence.lemmas[$0.tokens.upperBound - 1])
+            }
             let said = statements.statements(in: frame, document: document, map: map, quoted: quoted)
             var found = said.map { statement in
                 let position = statement.verb - frame.tokens.lowerBound
@@ -84,8 +85,9 @@ public struct EventStage: PipelineStage {
                     type: EventOntology.other, tokens: detection.tokens.lowerBound...(detection.tokens.upperBound - 1),
                     isNoun: sentence.partsOfSpeech[detection.tokens.upperBound - 1].hasPrefix("NN"))
             }
+            let everyTrigger = matches + untyped
             for (detection, match) in zip(others, untyped) {
-                let event = otherEvent(from: detection, match: match, sentence: sentence, frame: frame, document: document, otherTriggers: matches + untyped)
+                let event = otherEvent(from: detection, match: match, sentence: sentence, frame: frame, document: document, triggers: everyTrigger)
                 candidates.append(Candidate(event: event, tokens: match.tokens, isNoun: match.isNoun, isTyped: false))
             }
             assign(quantities.quantities(in: frame, document: document), to: &candidates)
@@ -156,21 +158,32 @@ public struct EventStage: PipelineStage {
     /// An event the ontology has no type for, with its arguments read from the clause.
     private func otherEvent(
         from detection: DetectedEvent, match: EventLexicon.Match, sentence: ParsedSentence, frame: SentenceFrame, document: ArticleDocument,
-        otherTriggers: [EventLexicon.Match]
+        triggers: [EventLexicon.Match]
     ) -> EventMention {
-        let arguments = clauseActors.actors(
+        let found = clauseActors.actors(
             of: clauses.arguments(of: detection.tokens.upperBound - 1, in: sentence), sentence: sentence, frame: frame, document: document)
+        let event = mention(
+            of: match, actors: found.actors, place: found.place, negative: detection.polarity == EventPolarity.negative.rawValue, frame: frame,
+            document: document, triggers: triggers)
+        return describe(event, as: detection, in: sentence)
+    }
+
+    /// The event of a trigger with its parties: how the text presents it (an asserted event the
+    /// detector reads as `negative` is negated, one dated ahead of the article planned) and when.
+    private func mention(
+        of match: EventLexicon.Match, actors: [EventActor], place: String?, negative: Bool = false, frame: SentenceFrame,
+        document: ArticleDocument, triggers: [EventLexicon.Match]
+    ) -> EventMention {
         var presented = modality.modality(trigger: match.tokens, in: frame)
-        if presented == .asserted, detection.polarity == EventPolarity.negative.rawValue { presented = .negated }
-        let when = time.when(trigger: match.tokens, frame: frame, document: document, modality: presented, otherTriggers: otherTriggers.filter { $0 != match })
+        if presented == .asserted, negative { presented = .negated }
+        let others = triggers.filter { $0 != match }
+        let when = time.when(trigger: match.tokens, frame: frame, document: document, modality: presented, otherTriggers: others)
         if presented == .asserted, let value = when.value, when.source == .sentence, isAhead(value, of: document.metadata.publicationDate) {
             presented = .planned
         }
-        let event = EventMention(
-            type: EventOntology.other, trigger: trigger(of: match, frame: frame, document: document), sentence: frame.index,
-            actors: arguments.actors, place: arguments.place, time: when.value, timeSource: when.source, duration: when.duration,
-            modality: presented)
-        return describe(event, as: detection, in: sentence)
+        return EventMention(
+            type: match.type, trigger: trigger(of: match, frame: frame, document: document), sentence: frame.index, actors: actors, place: place,
+            time: when.value, timeSource: when.source, duration: when.duration, modality: presented)
     }
 
     private func trigger(of match: EventLexicon.Match, frame: SentenceFrame, document: ArticleDocument) -> TextSpan {
@@ -198,15 +211,7 @@ public struct EventStage: PipelineStage {
     ) -> EventMention {
         let found = arguments.arguments(
             type: match.type, trigger: match.tokens, isNoun: match.isNoun, frame: frame, document: document, nextTrigger: nextTrigger)
-        var presented = modality.modality(trigger: match.tokens, in: frame)
-        let others = triggers.filter { $0 != match }
-        let when = time.when(trigger: match.tokens, frame: frame, document: document, modality: presented, otherTriggers: others)
-        if presented == .asserted, let value = when.value, when.source == .sentence, isAhead(value, of: document.metadata.publicationDate) {
-            presented = .planned
-        }
-        return EventMention(
-            type: match.type, trigger: trigger(of: match, frame: frame, document: document), sentence: frame.index, actors: found.actors, place: found.place,
-            time: when.value, timeSource: when.source, duration: when.duration, modality: presented)
+        return mention(of: match, actors: found.actors, place: found.place, frame: frame, document: document, triggers: triggers)
     }
 
     private func statement(from statement: StatementFinder.Statement, frame: SentenceFrame, document: ArticleDocument) -> EventMention {

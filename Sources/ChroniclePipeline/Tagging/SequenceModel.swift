@@ -42,8 +42,8 @@ package struct SequenceModel: Sendable {
     @inline(__always)
     package func row(_ feature: UInt64) -> Int32? { table.row(feature) }
 
-    /// The best tag sequence for one sentence's feature hashes; `offsets`, one per tag, are added to every token's scores first
-    /// (a prior that leans the decoder towards some tags).
+    /// The best tag sequence for one sentence's feature hashes; `offsets`, one per tag, are
+    /// added to every token's scores first (a prior that leans the decoder towards some tags).
     package func decode(_ hashes: FeatureRows<UInt64>, workspace: inout Workspace, offsets: [Float]? = nil) -> [Int] {
         let tokenCount = hashes.tokenCount
         guard tokenCount > 0 else { return [] }

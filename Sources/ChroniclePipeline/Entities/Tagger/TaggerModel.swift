@@ -7,8 +7,9 @@ import Foundation
 ///
 /// File layout: the magic `CHRNNER1` in the `ModelFile` container. In the payload, feature
 /// hashes are sorted and stored as LEB128 deltas, and each pass's weights as `ModelFile` stores
-/// weights (`Int16` steps of one scale per pass), which keeps the committed file small. Format 2 adds, last, the lowercase-form hashes of the
-/// words training text writes in lower case (`lowercaseWords`).
+/// weights (`Int16` steps of one scale per pass), which keeps the committed file small. Format 2
+/// adds, last, the lowercase-form hashes of the words training text writes in lower case
+/// (`lowercaseWords`).
 package struct TaggerModel: Sendable {
     package static let magic = Data("CHRNNER1".utf8)
     package static let formatVersion: UInt32 = 2

@@ -71,11 +71,13 @@ package struct EventTagger: Sendable {
         return model.decode(hashes, workspace: &workspace, offsets: offsets)
     }
 
-    /// The sentence's event mentions, with their attributes when the tagger has the classifiers.
-    package func events(in sentence: ParsedSentence, workspace: inout Workspace, offsets: [Float]? = nil) -> [DetectedEvent] {
+    /// The sentence's event mentions that `keeping` accepts, with their attributes when the
+    /// tagger has the classifiers (given to the kept ones only).
+    package func events(
+        in sentence: ParsedSentence, workspace: inout Workspace, offsets: [Float]? = nil, keeping: (DetectedEvent) -> Bool = { _ in true }
+    ) -> [DetectedEvent] {
         let tags = tag(sentence, workspace: &workspace.tagging, hashes: &workspace.hashes, offsets: offsets)
-        let events = Self.events(fromTags: tags.map { model.tags[$0] })
-        return events.map { describe($0, in: sentence, workspace: &workspace) }
+        return Self.events(fromTags: tags.map { model.tags[$0] }).filter(keeping).map { describe($0, in: sentence, workspace: &workspace) }
     }
 
     /// `event` with the tense, aspect, polarity and modality of its last token, when the tagger
