@@ -50,7 +50,7 @@ struct StoreCommand: AsyncParsableCommand {
                 }
                 // A batch never runs past the snapshot's point.
                 let end = min(records.count, stored + batch, stored < snapshotAfter ? snapshotAfter : .max)
-                _ = try await store.add(records[stored..<end].map(\.document))
+                _ = try await store.add(records[stored..<end].map(\.fullDocument))
                 stored = end
             }
             await store.close()

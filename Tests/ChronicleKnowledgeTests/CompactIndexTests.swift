@@ -42,13 +42,18 @@ struct CompactIndexTests {
         #expect(TokenSpans([]).isEmpty)
     }
 
-    @Test("a stored record keeps its tokens apart and gives the document back whole")
+    @Test("a stored record keeps its tokens and events apart and gives the document back whole")
     func recordTokens() throws {
-        let document = try Pipeline.standard().run(ArticleInput(body: .text("The council of Port Vale met on Tuesday."), publishedAt: "2026-03-04"))
-        #expect(document.tokens.count == 9)
+        let document = try Pipeline.standard().run(ArticleInput(
+            body: .text("The council of Port Vale met on Tuesday and approved a budget of $4 million, the mayor said."), publishedAt: "2026-03-04"))
+        #expect(document.tokens.count == 21)
+        #expect(document.events.map(\.lemma) == ["meet", "approve", "budget", "say"])
         let record = ArticleRecord(id: "art_1", sequence: 1, contentHash: 1, receivedAt: "2026-03-04T10:00:00Z", document: document)
-        #expect(record.document.tokens.isEmpty)
-        #expect(record.tokenSpans.count == 9)
+        #expect(record.document.tokens.isEmpty && record.document.events.isEmpty)
+        #expect(record.tokenSpans.count == 21)
+        #expect(Array(record.events) == document.events)
+        #expect(record.events[1] == document.events[1])
+        #expect(StoredEvents(record.events) == record.events)
         #expect(record.fullDocument == document)
         #expect(ExtractionCounts(record) == ExtractionCounts(document))
     }

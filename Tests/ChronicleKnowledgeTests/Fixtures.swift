@@ -55,14 +55,15 @@ final class RecordingLogHandler: LogHandler, @unchecked Sendable {
 /// actors read back as entities; format 2 also the quoted terms and the quotations' channels).
 func recordAsRead(_ record: ArticleRecord, fromFormat format: UInt8) -> ArticleRecord {
     var document = record.document
+    var events = Array(record.events)
     if format < 4 {
-        for index in document.events.indices {
-            document.events[index].lemma = nil
-            document.events[index].eventClass = nil
-            document.events[index].tense = nil
-            document.events[index].aspect = nil
-            document.events[index].polarity = nil
-            for actor in document.events[index].actors.indices { document.events[index].actors[actor].isEntity = true }
+        for index in events.indices {
+            events[index].lemma = nil
+            events[index].eventClass = nil
+            events[index].tense = nil
+            events[index].aspect = nil
+            events[index].polarity = nil
+            for actor in events[index].actors.indices { events[index].actors[actor].isEntity = true }
         }
     }
     if format < 3 {
@@ -71,5 +72,5 @@ func recordAsRead(_ record: ArticleRecord, fromFormat format: UInt8) -> ArticleR
     }
     return ArticleRecord(
         id: record.id, sequence: record.sequence, contentHash: record.contentHash, receivedAt: record.receivedAt, document: document,
-        tokenSpans: record.tokenSpans)
+        tokenSpans: record.tokenSpans, events: StoredEvents(events))
 }

@@ -59,7 +59,7 @@ struct RecordCodecTests {
         var writer = ByteWriter()
         writer.byte(9)
         var reader = ByteReader(writer.bytes)
-        #expect(throws: ByteReader.Malformed.self) { try RecordCodec.readCase(RecordCodec.eventClasses, from: &reader) }
+        #expect(throws: ByteReader.Malformed.self) { try EventCodec.readCase(EventCodec.eventClasses, from: &reader) }
     }
 
     @Test("journal entries of the formats before (3 and 2) are read back with what they held")
@@ -245,20 +245,20 @@ struct RecordCodecTests {
         try Data(file.bytes).write(to: URL(fileURLWithPath: directory + "/snapshot.chs"))
         var journal = ByteWriter()
         let payload = try JSONEncoder().encode(JournalEntry.put(ArticleRecord(
-            id: old.id, sequence: 3, contentHash: old.contentHash, receivedAt: old.receivedAt, document: old.document)))
+            id: old.id, sequence: 3, contentHash: old.contentHash, receivedAt: old.receivedAt, document: old.fullDocument)))
         journal.fixed(UInt32(payload.count))
         journal.fixed(Zlib.crc32(payload))
         journal.raw(payload)
         try Data(journal.bytes).write(to: URL(fileURLWithPath: directory + "/" + Journal.segmentName(3)))
         let store = try KnowledgeStore(directory: directory, logger: quietLogger)
         #expect(store.read { Set($0.records.keys) } == [old.id, snapshotted.id])
-        #expect(store.read { $0.records[snapshotted.id]?.document } == snapshotted.document)
+        #expect(store.read { $0.records[snapshotted.id]?.fullDocument } == snapshotted.fullDocument)
         // New writes go in the binary format, and everything survives another snapshot and reopening.
         _ = try await store.add(makeDocument("Written in the binary format."))
         _ = try await store.writeSnapshot()
         await store.close()
         let reopened = try KnowledgeStore(directory: directory, logger: quietLogger)
         #expect(reopened.read { $0.articleCount } == 3)
-        #expect(reopened.read { $0.records[old.id]?.document } == old.document)
+        #expect(reopened.read { $0.records[old.id]?.fullDocument } == old.fullDocument)
     }
 }

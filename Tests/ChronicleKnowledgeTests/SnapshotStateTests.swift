@@ -95,7 +95,7 @@ struct SnapshotStateTests {
         // Version 3 held records in format 2, without quoted terms, channels or event lemmas.
         let written = state.sequences.compactMap { state.record(forSequence: $0) }
         #expect(written.contains { !$0.document.quotedTerms.isEmpty })
-        #expect(written.contains { $0.document.events.contains { !$0.actors.allSatisfy(\.isEntity) } })
+        #expect(written.contains { $0.events.contains { !$0.actors.allSatisfy(\.isEntity) } })
         let readable = written.map { recordAsRead($0, fromFormat: 2) }
         #expect(contents.records == readable)
         // The indexes are rebuilt from what the file holds.

@@ -39,14 +39,14 @@ extension StoreState {
         guard records[record.id] != nil else { return [] }
         let story = stories.story(of: record.id)
         let articleEntities = entities.entityIDs(article: record.id)
-        let articleTypes = Set(record.document.events.map(\.type))
+        let articleTypes = Set(record.events.map(\.type))
         var drafts = [Self.draft(.article, ArticleSummary(record), story: story, entities: articleEntities, types: articleTypes)]
         if let story {
             let events = stories.events[story] ?? StoryEvents()
             var told = Set<String>()
             let texts = ArticleTexts()
             // In the order the article tells them, each merged event once.
-            for index in record.document.events.indices {
+            for index in record.events.indices {
                 guard let event = events.event(article: record.id, index: index), told.insert(event.id).inserted else { continue }
                 let isNew = event.mentions.allSatisfy { $0.articleID == record.id }
                 drafts.append(Self.draft(
@@ -64,8 +64,8 @@ extension StoreState {
     func entityIDs(of event: MergedEvent, names: ArticleTexts = ArticleTexts()) -> Set<String> {
         var ids = Set<String>()
         for mention in event.mentions {
-            guard let record = records[mention.articleID], record.document.events.indices.contains(mention.index) else { continue }
-            ids.formUnion(names.entityNames(of: record).entityIDs(of: record.document.events[mention.index], entities: entities))
+            guard let record = records[mention.articleID], record.events.indices.contains(mention.index) else { continue }
+            ids.formUnion(names.entityNames(of: record).entityIDs(of: record.events[mention.index], entities: entities))
         }
         return ids
     }

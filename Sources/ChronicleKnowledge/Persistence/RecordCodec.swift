@@ -60,19 +60,23 @@ enum RecordCodec {
         writer.varint(record.sequence)
         writer.fixed(record.contentHash)
         writer.string(record.receivedAt)
-        write(record.document, tokens: record.tokenSpans, into: &writer, format: format)
+        write(record.document, tokens: record.tokenSpans, events: record.events, into: &writer, format: format)
     }
 
     static func readRecord(_ reader: inout ByteReader, format: UInt8 = journalFormat) throws -> ArticleRecord {
         let (id, sequence, contentHash, receivedAt) = (try reader.string(), try reader.varint(), try reader.fixed(UInt64.self), try reader.string())
-        let (document, tokens) = try readDocument(&reader, format: format)
-        return ArticleRecord(id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: tokens)
+        let (document, tokens, events) = try readDocument(&reader, format: format)
+        return ArticleRecord(
+            id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: tokens,
+            events: events)
     }
 
     // MARK: Documents
 
-    /// `tokens` stands for the document's own (a stored document keeps them apart).
-    static func write(_ document: ArticleDocument, tokens: TokenSpans, into writer: inout ByteWriter, format: UInt8 = journalFormat) {
+    /// `tokens` and `events` stand for the document's own (a stored document keeps them apart).
+    static func write(
+        _ document: ArticleDocument, tokens: TokenSpans, events: StoredEvents, into writer: inout ByteWriter, format: UInt8 = journalFormat
+    ) {
         write(document.input, cleanText: document.text, into: &writer)
         writer.string(document.text)
         write(document.metadata, into: &writer)
@@ -108,8 +112,7 @@ enum RecordCodec {
             writer.string(timex.mod)
             writer.string(timex.granularity)
         }
-        writer.count(document.events.count)
-        for event in document.events { write(event, into: &writer, format: format) }
+        events.write(into: &writer, format: format)
         writer.count(document.quotations.count)
         for quotation in document.quotations {
             write(quotation.span, into: &writer)
@@ -128,8 +131,8 @@ enum RecordCodec {
         writer.strings(document.stages)
     }
 
-    /// The document without its tokens, and their spans.
-    static func readDocument(_ reader: inout ByteReader, format: UInt8 = journalFormat) throws -> (ArticleDocument, TokenSpans) {
+    /// The document without its tokens and events, and those.
+    static func readDocument(_ reader: inout ByteReader, format: UInt8 = journalFormat) throws -> (ArticleDocument, TokenSpans, StoredEvents) {
         let (input, bodyIsCleanText) = try readInput(&reader)
         var document = ArticleDocument(input: input)
         document.text = try reader.string()
@@ -172,9 +175,7 @@ enum RecordCodec {
             timex.granularity = try reader.string()
             document.timexes.append(timex)
         }
-        let events = try reader.count(minimumBytes: 16)
-        document.events.reserveCapacity(events)
-        for _ in 0..<events { document.events.append(try readEvent(&reader, format: format)) }
+        let events = try StoredEvents(count: try reader.count(minimumBytes: 16), format: format, from: &reader)
         let quotations = try reader.count(minimumBytes: 5)
         document.quotations.reserveCapacity(quotations)
         for _ in 0..<quotations {
@@ -188,7 +189,7 @@ enum RecordCodec {
             for _ in 0..<terms { document.quotedTerms.append(QuotedTerm(span: try span(&reader), text: try reader.string())) }
         }
         document.stages = try reader.strings()
-        return (document, TokenSpans(tokenSpans, count: tokenSpans.count))
+        return (document, TokenSpans(tokenSpans, count: tokenSpans.count), events)
     }
 
     // MARK: Parts
@@ -266,132 +267,11 @@ enum RecordCodec {
             externalID: try reader.optionalString())
     }
 
-    static func write(_ event: EventMention, into writer: inout ByteWriter, format: UInt8 = journalFormat) {
-        writer.string(event.type)
-        write(event.trigger, into: &writer)
-        writer.count(event.sentence)
-        if format >= 4 {
-            writer.string(event.lemma)
-            writeCase(event.eventClass, cases: eventClasses, into: &writer)
-            writeCase(event.tense, cases: tenses, into: &writer)
-            writeCase(event.aspect, cases: aspects, into: &writer)
-            writeCase(event.polarity, cases: polarities, into: &writer)
-        }
-        writer.count(event.actors.count)
-        for actor in event.actors {
-            writer.string(actor.role)
-            writer.string(actor.name)
-            writer.optional(actor.span) { write($1, into: &$0) }
-            if format >= 4 { writer.bool(actor.isEntity) }
-        }
-        writer.string(event.place)
-        writer.string(event.time)
-        if format >= 4 { writeCase(event.timeSource, cases: timeSources, into: &writer) } else { writer.string(event.timeSource?.rawValue) }
-        writer.string(event.duration)
-        writer.count(event.quantities.count)
-        for quantity in event.quantities {
-            writer.double(quantity.value)
-            writer.string(quantity.unit)
-            writer.string(quantity.counted)
-            write(quantity.span, into: &writer)
-        }
-        if format >= 4 { writeCase(event.modality, cases: modalities, into: &writer) } else { writer.string(event.modality.rawValue) }
-        writer.string(event.reportedBy)
-        writer.optional(event.content) { write($1, into: &$0) }
-        writer.double(event.confidence)
-    }
+    static func write(_ span: TextSpan, into writer: inout ByteWriter) { writer.span(span) }
 
-    /// A small enum as one byte from format 4 on: 0 for none, else its position in `cases` (its
-    /// `allCases`) plus one, so the order of those cases is part of the format. Read back as
-    /// strings, the events' enums were a fifth of a snapshot's decoding.
-    static func writeCase<T: Equatable>(_ value: T?, cases: [T], into writer: inout ByteWriter) {
-        writer.byte(value.flatMap { cases.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0)
-    }
+    static let largestOffset = ByteReader.largestOffset
 
-    static func readCase<T>(_ cases: [T], from reader: inout ByteReader) throws(ByteReader.Malformed) -> T? {
-        let byte = Int(try reader.byte())
-        guard byte > 0 else { return nil }
-        guard byte <= cases.count else { throw ByteReader.Malformed(description: "no \(T.self) numbered \(byte)") }
-        return cases[byte - 1]
-    }
-
-    /// Each enum's cases, made once (a synthesized `allCases` builds its array at every call).
-    static let eventClasses = EventClass.allCases
-    static let tenses = EventTense.allCases
-    static let aspects = EventAspect.allCases
-    static let polarities = EventPolarity.allCases
-    static let timeSources = EventTimeSource.allCases
-    static let modalities = Modality.allCases
-
-    static func readEvent(_ reader: inout ByteReader, format: UInt8 = journalFormat) throws -> EventMention {
-        let type = try reader.string()
-        let trigger = try readSpan(&reader)
-        let sentence = try reader.natural(below: Int(Int32.max))
-        let described = format >= 4
-        let lemma = described ? try reader.optionalString() : nil
-        let eventClass = described ? try readCase(Self.eventClasses, from: &reader) : nil
-        let tense = described ? try readCase(Self.tenses, from: &reader) : nil
-        let aspect = described ? try readCase(Self.aspects, from: &reader) : nil
-        let polarity = described ? try readCase(Self.polarities, from: &reader) : nil
-        let actorCount = try reader.count(minimumBytes: described ? 4 : 3)
-        var actors: [EventActor] = []
-        actors.reserveCapacity(actorCount)
-        for _ in 0..<actorCount {
-            actors.append(EventActor(
-                role: try reader.string(), name: try reader.string(),
-                span: try reader.optional { reader throws(ByteReader.Malformed) in try readSpan(&reader) },
-                isEntity: described ? try reader.bool() : true))
-        }
-        let place = try reader.optionalString()
-        let time = try reader.optionalString()
-        let timeSource: EventTimeSource?
-        if described {
-            timeSource = try readCase(Self.timeSources, from: &reader)
-        } else {
-            timeSource = try reader.optionalString().map { value throws(ByteReader.Malformed) in
-                guard let source = EventTimeSource(rawValue: value) else { throw ByteReader.Malformed(description: "unknown time source '\(value)'") }
-                return source
-            }
-        }
-        let duration = try reader.optionalString()
-        let quantityCount = try reader.count(minimumBytes: 12)
-        var quantities: [Quantity] = []
-        quantities.reserveCapacity(quantityCount)
-        for _ in 0..<quantityCount {
-            quantities.append(Quantity(
-                value: try reader.double(), unit: try reader.optionalString(), counted: try reader.optionalString(),
-                span: try readSpan(&reader)))
-        }
-        let modality: Modality
-        if described {
-            guard let read = try readCase(Self.modalities, from: &reader) else { throw ByteReader.Malformed(description: "an event without a modality") }
-            modality = read
-        } else {
-            modality = try reader.raw(Modality.self)
-        }
-        let reportedBy = try reader.optionalString()
-        let content = try reader.optional { reader throws(ByteReader.Malformed) in try readSpan(&reader) }
-        return EventMention(
-            type: type, trigger: trigger, sentence: sentence, lemma: lemma, eventClass: eventClass, tense: tense, aspect: aspect,
-            polarity: polarity, actors: actors, place: place, time: time, timeSource: timeSource,
-            duration: duration, quantities: quantities, modality: modality, reportedBy: reportedBy, content: content,
-            confidence: try reader.double())
-    }
-
-    static func write(_ span: TextSpan, into writer: inout ByteWriter) {
-        writer.count(span.start)
-        writer.count(span.length)
-    }
-
-    /// Offsets beyond a terabyte of text are no offsets a writer wrote.
-    static let largestOffset = 1 << 40
-
-    static func readSpan(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> TextSpan {
-        let start = try reader.varint()
-        let size = try reader.varint()
-        guard start < UInt64(largestOffset), size < UInt64(largestOffset) else { throw ByteReader.Malformed(description: "span out of range") }
-        return TextSpan(start: Int(start), end: Int(start + size))
-    }
+    static func readSpan(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> TextSpan { try reader.span() }
 
     static func write(_ range: Range<Int>, into writer: inout ByteWriter) {
         writer.count(range.lowerBound)

@@ -10,21 +10,21 @@ package struct ExtractionCounts: Codable, Sendable, Equatable {
     }
 
     package init(_ document: ArticleDocument) {
-        self.init(document, tokens: document.tokens.count)
+        self.init(document, tokens: document.tokens.count, events: document.events.count)
     }
 
-    /// A stored article's counts (its tokens are kept apart from its document).
+    /// A stored article's counts (its tokens and events are kept apart from its document).
     package init(_ record: ArticleRecord) {
-        self.init(record.document, tokens: record.tokenSpans.count)
+        self.init(record.document, tokens: record.tokenSpans.count, events: record.events.count)
     }
 
-    private init(_ document: ArticleDocument, tokens: Int) {
+    private init(_ document: ArticleDocument, tokens: Int, events: Int) {
         paragraphs = document.paragraphs.count
         sentences = document.sentences.count
         self.tokens = tokens
         entities = document.entities.count
         timexes = document.timexes.count
-        events = document.events.count
+        self.events = events
         quotations = document.quotations.count
         quotedTerms = document.quotedTerms.count
     }

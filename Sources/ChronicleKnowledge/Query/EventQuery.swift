@@ -23,7 +23,7 @@ package struct EventView: Encodable, Sendable {
 
     init(record: ArticleRecord, index: Int) {
         let document = record.document
-        let event = document.events[index]
+        let event = record.events[index]
         id = "\(record.id).e\(index)"
         articleID = record.id
         self.index = index
@@ -142,7 +142,7 @@ extension StoreState {
         if let story = query.story {
             // The events of the story's articles, in arrival order.
             let keys = self.stories.reports(of: story, in: records)
-                .flatMap { record in record.document.events.indices.map { EventKey(sequence: record.sequence, index: $0) } }
+                .flatMap { record in record.events.indices.map { EventKey(sequence: record.sequence, index: $0) } }
             if postings.isEmpty {
                 candidates = keys
             } else {
@@ -194,7 +194,7 @@ extension StoreState {
     package func event(id: String) -> EventView? {
         guard let dot = id.lastIndex(of: "."), id[id.index(after: dot)...].hasPrefix("e"),
             let index = Int(id[id.index(dot, offsetBy: 2)...]), let record = records[String(id[..<dot])],
-            record.document.events.indices.contains(index)
+            record.events.indices.contains(index)
         else { return nil }
         var view = EventView(record: record, index: index)
         locate(&view)

@@ -112,7 +112,7 @@ extension StoreState {
         var views: [MergedEventView] = []
         for article in record.articles.keys.sorted() {
             guard let story = stories.story(of: article), let events = stories.events[story],
-                let count = records[article]?.document.events.count
+                let count = records[article]?.events.count
             else { continue }
             for index in 0..<count {
                 guard let event = events.event(article: article, index: index), !seen.contains(event.id),

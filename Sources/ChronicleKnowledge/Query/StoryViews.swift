@@ -69,10 +69,9 @@ package struct MergedEventView: Encodable, Sendable {
         duration = event.mentions.compactMap(\.duration).first
         quantities = event.mentions.first { !$0.quantities.isEmpty }?.quantities ?? []
         reports = event.mentions.map { mention in
-            let document = state.records[mention.articleID]?.document
-            let told = document.flatMap { document in
-                document.events.indices.contains(mention.index) ? document.events[mention.index] : nil
-            }
+            let record = state.records[mention.articleID]
+            let document = record?.document
+            let told = record.flatMap { record in record.events.indices.contains(mention.index) ? record.events[mention.index] : nil }
             let sentenceSpan = told.flatMap { event in
                 document.flatMap { $0.sentences.indices.contains(event.sentence) ? $0.sentences[event.sentence].span : nil }
             }

@@ -20,7 +20,7 @@ extension StoreState {
     /// entity timelines are of merged events: `StoryTimeline`.)
     package func timeline(article: String, from: String? = nil, to: String? = nil) -> Timeline? {
         guard let record = records[article] else { return nil }
-        let views = record.document.events.indices.map { EventView(record: record, index: $0) }
+        let views = record.events.indices.map { EventView(record: record, index: $0) }
         let dates = ArticleTimeline(record.document).entries.filter {
             TimexRange(value: $0.value)?.overlaps(from: from, to: to) ?? false
         }

@@ -15,10 +15,14 @@ package struct ArticleRecord: Codable, Sendable, Equatable {
         let receivedAt: String
         let document: ArticleDocument
         let tokenSpans: TokenSpans
+        let events: StoredEvents
 
-        init(id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument, tokenSpans: TokenSpans) {
+        init(
+            id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument, tokenSpans: TokenSpans,
+            events: StoredEvents
+        ) {
             (self.id, self.sequence, self.contentHash, self.receivedAt) = (id, sequence, contentHash, receivedAt)
-            (self.document, self.tokenSpans) = (document, tokenSpans)
+            (self.document, self.tokenSpans, self.events) = (document, tokenSpans, events)
         }
     }
 
@@ -30,25 +34,36 @@ package struct ArticleRecord: Codable, Sendable, Equatable {
     package var contentHash: UInt64 { storage.contentHash }
     /// When the store accepted it, ISO 8601.
     package var receivedAt: String { storage.receivedAt }
-    /// The document with its tokens kept apart, in `tokenSpans`: `document.tokens` is empty.
-    /// Tokens were the largest part of a stored article; `fullDocument` has them back.
+    /// The document with its tokens and events kept apart, in `tokenSpans` and `events`:
+    /// `document.tokens` and `document.events` are empty. They were the largest parts of a
+    /// stored article; `fullDocument` has them back.
     package var document: ArticleDocument {
-        // Lent, not copied: `record.document.events` retains the events alone.
+        // Lent, not copied: `record.document.entities` retains the entities alone.
         _read { yield storage.document }
     }
     package var tokenSpans: TokenSpans {
         _read { yield storage.tokenSpans }
     }
+    /// The document's events, each decoded when it is read.
+    package var events: StoredEvents {
+        _read { yield storage.events }
+    }
 
     package init(id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument) {
         var document = document
         let spans = TokenSpans(document.tokens)
-        document.tokens = []
-        self.init(id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: spans)
+        let events = StoredEvents(document.events)
+        (document.tokens, document.events) = ([], [])
+        self.init(
+            id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: spans,
+            events: events)
     }
 
-    /// `document` without its tokens, which `tokenSpans` holds.
-    init(id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument, tokenSpans: TokenSpans) {
+    /// `document` without its tokens and events, which `tokenSpans` and `events` hold.
+    init(
+        id: String, sequence: UInt64, contentHash: UInt64, receivedAt: String, document: ArticleDocument, tokenSpans: TokenSpans,
+        events: StoredEvents
+    ) {
         // The pipeline grows its arrays by appending, up to twice the room they need; a record
         // lives as long as the store, so it keeps exactly what it holds.
         var document = document
@@ -56,21 +71,23 @@ package struct ArticleRecord: Codable, Sendable, Equatable {
         document.sentences = document.sentences.fitted()
         document.entities = document.entities.fitted()
         document.timexes = document.timexes.fitted()
-        document.events = document.events.fitted()
         document.quotations = document.quotations.fitted()
-        storage = Storage(id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: tokenSpans)
+        storage = Storage(
+            id: id, sequence: sequence, contentHash: contentHash, receivedAt: receivedAt, document: document, tokenSpans: tokenSpans,
+            events: events)
     }
 
     package static func == (lhs: ArticleRecord, rhs: ArticleRecord) -> Bool {
         lhs.storage === rhs.storage
             || (lhs.id, lhs.sequence, lhs.contentHash, lhs.receivedAt) == (rhs.id, rhs.sequence, rhs.contentHash, rhs.receivedAt)
-            && lhs.document == rhs.document && lhs.tokenSpans == rhs.tokenSpans
+            && lhs.document == rhs.document && lhs.tokenSpans == rhs.tokenSpans && lhs.events == rhs.events
     }
 
-    /// The document as the pipeline gave it, tokens included.
+    /// The document as the pipeline gave it, tokens and events included.
     package var fullDocument: ArticleDocument {
         var full = document
         full.tokens = tokenSpans.tokens(in: document.text)
+        full.events = Array(events)
         return full
     }
 

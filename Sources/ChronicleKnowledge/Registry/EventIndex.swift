@@ -31,7 +31,7 @@ struct EventIndex: Sendable {
 
     mutating func add(_ record: ArticleRecord, entities: EntityRegistry) {
         let names = ArticleEntityNames(record)
-        for (index, event) in record.document.events.enumerated() {
+        for (index, event) in record.events.enumerated() {
             let key = EventKey(sequence: record.sequence, index: index)
             // Sequences only grow, so appending keeps every list sorted.
             all.append(key)
@@ -65,19 +65,20 @@ struct EventIndex: Sendable {
     init() {}
 
     mutating func remove(_ record: ArticleRecord, entities: EntityRegistry) {
-        guard !record.document.events.isEmpty else { return }
+        guard !record.events.isEmpty else { return }
+        let events = Array(record.events)
         let sequence = record.sequence
         all.removeKeys(of: sequence)
-        for event in Set(record.document.events.map(\.type)) {
+        for event in Set(events.map(\.type)) {
             byType[event]?.removeKeys(of: sequence)
             if byType[event]?.isEmpty == true { byType[event] = nil }
         }
-        for lemma in Set(record.document.events.compactMap(\.lemma)) {
+        for lemma in Set(events.compactMap(\.lemma)) {
             byLemma[lemma]?.removeKeys(of: sequence)
             if byLemma[lemma]?.isEmpty == true { byLemma[lemma] = nil }
         }
         let names = ArticleEntityNames(record)
-        let entityIDs = Set(record.document.events.flatMap { names.entityIDs(of: $0, entities: entities) })
+        let entityIDs = Set(events.flatMap { names.entityIDs(of: $0, entities: entities) })
         for id in entityIDs {
             byEntity[id]?.removeKeys(of: sequence)
             if byEntity[id]?.isEmpty == true { byEntity[id] = nil }

@@ -90,7 +90,7 @@ package struct StoryIndex: Sendable {
     func eventPositions(of story: String, records: [String: ArticleRecord]) -> [Int] {
         guard let merged = events[story] else { return [] }
         return reports(of: story, in: records).flatMap { report in
-            Self.storyMentions(of: report.document).map { merged.position(article: report.id, index: $0) ?? Int.max }
+            Self.storyMentions(of: Array(report.events)).map { merged.position(article: report.id, index: $0) ?? Int.max }
         }
     }
 
@@ -182,7 +182,8 @@ package struct StoryIndex: Sendable {
     private func facts(of record: ArticleRecord) -> [MentionFacts] {
         let origin = origins[record.id] ?? record.id
         let document = record.document
-        let eventSentences = Set(document.events.map(\.sentence))
+        let events = Array(record.events)
+        let eventSentences = Set(events.map(\.sentence))
         // One pass over the entities: their affiliations, and the places each sentence with an
         // event names (a sentence looked up by its start: sentences are in order and apart).
         var affiliations: [String: String] = [:]
@@ -195,8 +196,8 @@ package struct StoryIndex: Sendable {
             places[sentence, default: []].insert(mention.canonicalName)
         }
         let placesBySentence = places.mapValues { $0.sorted() }
-        return Self.storyMentions(of: document).map { index in
-            let event = document.events[index]
+        return Self.storyMentions(of: events).map { index in
+            let event = events[index]
             let places = placesBySentence[event.sentence] ?? []
             return MentionFacts(
                 articleID: record.id, sequence: record.sequence, index: index, event: event, source: record.source, origin: origin,
@@ -204,9 +205,9 @@ package struct StoryIndex: Sendable {
         }
     }
 
-    /// The indices of a document's events that stories take (`EventMerger.belongsToStories`).
-    static func storyMentions(of document: ArticleDocument) -> [Int] {
-        document.events.indices.filter { EventMerger.belongsToStories(document.events[$0]) }
+    /// The indices of an article's events that stories take (`EventMerger.belongsToStories`).
+    static func storyMentions(of events: [EventMention]) -> [Int] {
+        events.indices.filter { EventMerger.belongsToStories(events[$0]) }
     }
 
     static func profile(_ record: ArticleRecord, entities: EntityRegistry, kindWeights: [EntityType: Double]) -> ArticleProfile {
