@@ -92,7 +92,7 @@ struct DashboardTests {
         try await browser.open(service.baseURL + "/#/submit", until: "document.body.dataset.view === 'submit' && document.body.dataset.ready === 'true'")
         _ = try await browser.evaluate("""
             const dropped = new DataTransfer();
-            dropped.items.add(new File(['Northland and Southland held talks in Geneva on Monday, officials said.'], 'geneva-talks.txt', { type: 'text/plain' }));
+            dropped.items.add(new File(['Northland and Southland held talks in Geneva on Monday, officials said. The delegations later returned home.'], 'geneva-talks.txt', { type: 'text/plain' }));
             document.querySelector('form.submit').dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
             true
             """)
@@ -109,6 +109,10 @@ struct DashboardTests {
             """) as? [[String]])
         #expect(marks.contains(["timex timex-DATE", "Monday", "DATE 2026-03-02"]))
         #expect(marks.contains(["trigger modality-asserted", "held talks", "MEET (asserted)"]))
+        // An event the ontology has no type for goes by its lemma.
+        #expect(marks.contains(["trigger modality-asserted", "returned", "return (asserted)"]))
+        let listed = try await browser.evaluate("[...document.querySelectorAll('.result .event-list strong')].map((name) => name.textContent)") as? [String]
+        #expect(listed == ["Meet", "Statement", "Return"])
         #expect(marks.contains { $0[0].hasPrefix("entity type-LOC") && $0[1] == "Geneva" })
         let stored = try #require(try await service.request("GET", "/v1/articles").json()["items"] as? [[String: Any]])
         #expect(stored.count == 2)

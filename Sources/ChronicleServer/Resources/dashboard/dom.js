@@ -61,6 +61,11 @@ export function formatType(type) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** What an event is called: its type ("Meet"), or its lemma ("Send") when the ontology has no type for it. */
+export function eventName(event) {
+  return event.type === 'OTHER' && event.lemma ? event.lemma.charAt(0).toUpperCase() + event.lemma.slice(1) : formatType(event.type);
+}
+
 /** 1 source, 2 sources; 2 entities with `many` given. */
 export function plural(count, noun, many = `${noun}s`) {
   return `${count} ${count === 1 ? noun : many}`;

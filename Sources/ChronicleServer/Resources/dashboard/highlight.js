@@ -18,7 +18,7 @@ export function marksOf(document, entityLinks = new Map()) {
     marks.push({ ...timex.span, className: `timex timex-${timex.type}`, title: `${timex.type} ${timex.value}${timex.mod ? ` (${timex.mod})` : ''}` });
   }
   for (const event of document.events ?? []) {
-    marks.push({ ...event.trigger, className: `trigger modality-${event.modality}`, title: `${event.type} (${event.modality})` });
+    marks.push({ ...event.trigger, className: `trigger modality-${event.modality}`, title: `${event.type === 'OTHER' ? event.lemma ?? event.type : event.type} (${event.modality})` });
   }
   return marks;
 }

@@ -3,7 +3,7 @@
 // each distinct date is one column on the axis, marked by its granularity (a day is a point, a
 // month or a year a span), with the time between columns written on the axis, a line at the
 // latest report, and the planned events after it.
-import { h, formatTime, formatType, formatGap, dayRange, plural, sourceLabel } from './dom.js';
+import { h, formatTime, eventName, formatGap, dayRange, plural, sourceLabel } from './dom.js';
 
 /** PT2H -> 2 hours, PT90M -> 90 minutes; other values as they are. */
 export function formatValue(attribute, value) {
@@ -41,7 +41,7 @@ function card(event) {
       conflicts: event.conflicts.map((conflict) => conflict.attribute).join(' '),
     },
   },
-  h('span', { class: 'type' }, formatType(event.type), event.is_future ? h('span', { class: 'modality' }, ` · ${event.modality}`) : null),
+  h('span', { class: 'type' }, eventName(event), event.is_future ? h('span', { class: 'modality' }, ` · ${event.modality}`) : null),
   who.length ? h('span', { class: 'actors' }, who.join(', ')) : null,
   mediators.length ? h('span', { class: 'mediators' }, `mediated by ${mediators.join(', ')}`) : null,
   event.place ? h('span', { class: 'place' }, `in ${event.place}`) : null,

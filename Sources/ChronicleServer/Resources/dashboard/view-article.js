@@ -1,7 +1,7 @@
 // One article as the pipeline read it: its metadata, and its text with entities, temporal
 // expressions and event triggers marked. Also draws a POST /v1/extract result, which has no id.
 import { get } from './api.js';
-import { h, show, formatTime, formatType, plural } from './dom.js';
+import { h, show, formatTime, eventName, plural } from './dom.js';
 import { highlighted, marksOf, legend } from './highlight.js';
 
 /** canonical name (and alias) of each of the article's entities -> the registry's entity id. */
@@ -35,7 +35,7 @@ export async function extraction(document) {
     legend(),
     highlighted(document.text, marksOf(document, links)),
     document.events.length ? [h('h2', {}, 'Events'), h('ol', { class: 'event-list' }, document.events.map((event) =>
-      h('li', {}, h('strong', {}, formatType(event.type)), ' ',
+      h('li', {}, h('strong', {}, eventName(event)), ' ',
         event.actors.map((actor) => `${actor.name} (${actor.role})`).join(', '),
         event.time ? ` · ${formatTime(event.time)}` : '', event.place ? ` · in ${event.place}` : '', ` · ${event.modality}`)))] : [],
     (document.quotations ?? []).length ? [h('h2', {}, 'Quotations'), h('ul', { class: 'quotations' }, document.quotations.map((quotation) =>

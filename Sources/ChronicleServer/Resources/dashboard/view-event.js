@@ -1,7 +1,7 @@
 // One merged event: what the reports agree on, the sentence of every report with its trigger
 // marked, and where they disagree, side by side.
 import { get } from './api.js';
-import { h, show, formatTime, formatType, plural, sourceLabel } from './dom.js';
+import { h, show, formatTime, eventName, plural, sourceLabel } from './dom.js';
 import { formatValue, reportingArticles } from './timeline.js';
 
 /** The report's sentence with the trigger marked (spans are offsets into the article's text). */
@@ -38,9 +38,9 @@ async function draw(view, id, current) {
   if (!current()) return;
   const roles = ['agent', 'participant', 'patient', 'recipient', 'mediator'];
   const articles = reportingArticles(event);
-  show(view, formatType(event.type),
+  show(view, eventName(event),
     h('p', { class: 'crumbs small' }, h('a', { href: '#/' }, 'Stories'), ' › ', h('a', { href: `#/stories/${encodeURIComponent(event.story)}` }, 'story'), ' ›'),
-    h('h1', {}, formatType(event.type), ' ', h('span', { class: 'when' }, formatTime(event.time))),
+    h('h1', {}, eventName(event), ' ', h('span', { class: 'when' }, formatTime(event.time))),
     h('dl', { class: 'facts' },
       roles.flatMap((role) => {
         const actors = event.actors.filter((actor) => actor.role === role);

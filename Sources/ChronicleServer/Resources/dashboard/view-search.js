@@ -1,7 +1,7 @@
 // Search over entities (any spelling, GET /v1/entities?q=) and events (their sentences,
 // GET /v1/events?q=).
 import { get } from './api.js';
-import { h, show, entityChip, formatTime, formatType, plural, sourceLabel } from './dom.js';
+import { h, show, entityChip, formatTime, eventName, plural, sourceLabel } from './dom.js';
 
 /** The sentence with every occurrence of the query marked. */
 function marked(sentence, query) {
@@ -42,7 +42,7 @@ export async function searchView(view, query, { current }) {
       ? h('ol', { class: 'event-results' }, sentences.map(({ events: told, sentence }) => h('li', {},
         told.map((event, index) => [index ? ', ' : '',
           h('a', { href: event.merged_event ? `#/events/${encodeURIComponent(event.merged_event)}` : `#/articles/${encodeURIComponent(event.article_id)}` },
-            formatType(event.type))]),
+            eventName(event))]),
         ` · ${formatTime(told[0].time ?? told[0].publication_date)} · `,
         h('a', { href: `#/articles/${encodeURIComponent(told[0].article_id)}` }, sourceLabel(told[0])),
         h('p', { class: 'sentence' }, marked(sentence, query)))))
