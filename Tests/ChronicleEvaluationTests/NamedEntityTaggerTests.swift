@@ -111,6 +111,32 @@ import Testing
         }
     }
 
+    @Test("weights held as steps of one scale sum to the floats they stand for, and give them back as the model file stores them")
+    func weightSteps() {
+        // Three features of three tags, then a transition block of two floats.
+        let weights: [Float] = [4, -2, 0, 1, 0.5, -4, 0, 0, 2, 0.25, -0.75]
+        let block = WeightBlock(weights, rows: 3, tagCount: 3)
+        #expect(block.scale == 4 / Float(Int16.max))
+        #expect(block.transitions == [0.25, -0.75])
+        #expect(zip(block.floats, weights).allSatisfy { abs($0 - $1) <= block.scale / 2 })
+        // Token 0 has features 0 and 2, token 1 feature 1.
+        var rows = FeatureRows<Int32>()
+        rows.append(0)
+        rows.append(2)
+        rows.endToken()
+        rows.append(1)
+        rows.endToken()
+        var totals = [Int32](repeating: 0, count: 6)
+        var emissions = [Float](repeating: 0, count: 6)
+        totals.withUnsafeMutableBufferPointer { block.accumulate(rows, into: $0) }
+        totals.withUnsafeBufferPointer { totals in emissions.withUnsafeMutableBufferPointer { block.scores(totals, into: $0) } }
+        for (found, expected) in zip(emissions, [Float(4), -2, 2, 1, 0.5, -4]) { #expect(abs(found - expected) <= block.scale) }
+        // Written and read back, a model holds the same steps.
+        let model = SequenceModel(kind: "test", featureVersion: 1, tags: ["A", "B", "C"], keys: [11, 22, 33], weights: weights + [Float](repeating: 0, count: TagScheme(tags: ["A", "B", "C"]).transitionSize - 2))
+        let read = try? SequenceModel(data: model.serialized(), kind: "test", featureVersion: 1)
+        #expect(read?.weights == model.weights)
+    }
+
     @Test func neverEndsInsideAnEntity() {
         let begin = EntityTagSet.tag(type: 2, position: .begin)
         let unit = EntityTagSet.tag(type: 2, position: .unit)

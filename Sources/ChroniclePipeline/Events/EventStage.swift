@@ -39,7 +39,8 @@ public struct EventStage: PipelineStage {
         parser = try ShallowParser.bundled.get()
         quotations = QuotationFinder(resolver: resolver, parser: parser)
         statements = StatementFinder(quotations: quotations)
-        detector = try EventTagger.bundled.get()
+        // How an event is presented comes from the text (`modality`), not TimeML's attribute.
+        detector = try EventTagger.bundled.get().withoutModality
         detectionRules = try EventDetection.bundled.get()
         detectionOffsets = detectionRules.offsets(tags: detector.model.tags)
         clauses = try ClauseArguments.bundled.get()

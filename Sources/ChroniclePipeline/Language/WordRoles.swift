@@ -7,8 +7,9 @@ import ChronicleFoundation
 /// An unknown role, a missing or needless value, a row given twice and a role without words are
 /// errors that name the file.
 struct WordRoles<Role: WordRole>: Sendable {
-    /// Role -> one-word entry -> value ("" for roles without one).
-    private var words: [Role: [String: String]] = [:]
+    /// One-word entry -> the roles it plays, each with its value ("" for roles without one).
+    /// Keyed by the word alone: a look-up hashes one string, and a word plays few roles.
+    private var words: [String: [(role: Role, value: String)]] = [:]
     /// Role -> its entries in the order of the file (prefixes, suffixes).
     private var entries: [Role: [String]] = [:]
     /// Role -> its entries split into words, longest first.
@@ -32,7 +33,7 @@ struct WordRoles<Role: WordRole>: Sendable {
             guard !parts.contains(where: \.isEmpty) else { throw fail("'\(entry)' has an empty word") }
             guard !(entries[role]?.contains(entry) ?? false) else { throw fail("'\(entry)' is given twice as '\(role.rawValue)'") }
             entries[role, default: []].append(entry)
-            if parts.count == 1 { words[role, default: [:]][entry] = value }
+            if parts.count == 1 { words[entry, default: []].append((role, value)) }
             phrases[role, default: []].append((parts, value))
         }
         if let missing = Role.allCases.first(where: { entries[$0] == nil }) {
@@ -42,10 +43,10 @@ struct WordRoles<Role: WordRole>: Sendable {
     }
 
     /// Whether `word` plays `role` (a one-word entry).
-    func has(_ word: String, _ role: Role) -> Bool { words[role]?[word] != nil }
+    func has(_ word: String, _ role: Role) -> Bool { value(word, role) != nil }
 
     /// The value `word` has in `role`, nil if it does not play it.
-    func value(_ word: String, _ role: Role) -> String? { words[role]?[word] }
+    func value(_ word: String, _ role: Role) -> String? { words[word]?.first { $0.role == role }?.value }
 
     func int(_ word: String, _ role: Role) -> Int? { value(word, role).flatMap { Int($0) } }
 

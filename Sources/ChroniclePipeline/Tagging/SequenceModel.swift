@@ -22,9 +22,12 @@ package struct SequenceModel: Sendable {
     package let scheme: TagScheme
     /// Sorted feature hashes; weight row `r` belongs to `keys[r]`.
     package let keys: [UInt64]
-    /// `keys.count` rows of `tags.count` weights, then the transition block.
-    package let weights: [Float]
+    /// `keys.count` rows of `tags.count` weights, then the transition block, as the decoder reads them.
+    package let block: WeightBlock
     private let table: FeatureTable
+
+    /// `keys.count` rows of `tags.count` weights, then the transition block.
+    package var weights: [Float] { block.floats }
 
     package init(kind: String, featureVersion: UInt32, tags: [String], keys: [UInt64], weights: [Float]) {
         let scheme = TagScheme(tags: tags)
@@ -34,7 +37,7 @@ package struct SequenceModel: Sendable {
         self.tags = tags
         self.scheme = scheme
         self.keys = keys
-        self.weights = weights
+        block = WeightBlock(weights, rows: keys.count, tagCount: tags.count)
         table = FeatureTable(keys: keys)
     }
 
@@ -50,21 +53,27 @@ package struct SequenceModel: Sendable {
         table.rows(of: hashes, into: &workspace.rows, scratch: &workspace.homeKeys)
         let tagCount = tags.count
         let size = tokenCount * tagCount
-        if workspace.emissions.count < size { workspace.emissions = [Float](repeating: 0, count: size * 2) }
+        if workspace.emissions.count < size {
+            workspace.emissions = [Float](repeating: 0, count: size * 2)
+            workspace.totals = [Int32](repeating: 0, count: size * 2)
+        }
         let rows = workspace.rows
-        return weights.withUnsafeBufferPointer { weights in
+        workspace.warmth &+= UInt64(block.warm(rows))
+        return workspace.totals.withUnsafeMutableBufferPointer { totals in
             workspace.emissions.withUnsafeMutableBufferPointer { buffer in
+                let sums = UnsafeMutableBufferPointer(rebasing: totals[0..<size])
+                sums.update(repeating: 0)
+                block.accumulate(rows, into: sums)
                 let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
-                slice.update(repeating: 0)
-                workspace.warmth &+= UInt64(ViterbiDecoder.warm(rows: rows, weights: weights, tagCount: tagCount))
-                ViterbiDecoder.score(rows: rows, weights: weights, tagCount: tagCount, into: slice)
+                block.scores(UnsafeBufferPointer(sums), into: slice)
                 if let offsets {
                     for token in 0..<tokenCount {
                         for tag in 0..<tagCount { slice[token * tagCount + tag] += offsets[tag] }
                     }
                 }
-                let transitions = UnsafeBufferPointer(rebasing: weights[(keys.count * tagCount)...])
-                return workspace.decoder.decode(emissions: UnsafeBufferPointer(slice), count: tokenCount, transitions: transitions)
+                return block.transitions.withUnsafeBufferPointer { transitions in
+                    workspace.decoder.decode(emissions: UnsafeBufferPointer(slice), count: tokenCount, transitions: transitions)
+                }
             }
         }
     }
@@ -73,8 +82,9 @@ package struct SequenceModel: Sendable {
     package struct Workspace {
         var rows = FeatureRows<Int32>()
         var emissions: [Float] = []
+        var totals: [Int32] = []
         var homeKeys: [UInt64] = []
-        /// What warming the caches read (`ViterbiDecoder.warm`): kept, so the reads stay.
+        /// What warming the caches read (`WeightBlock.warm`): kept, so the reads stay.
         var warmth: UInt64 = 0
         var decoder: ViterbiDecoder
 

@@ -122,19 +122,6 @@ package struct ViterbiDecoder {
 
     /// Adds each token's weight rows (`tagCount` floats each) into `emissions` (`tokenCount *
     /// tagCount`, zeroed first).
-    /// Reads a weight of every 64-byte line of every row, the reads side by side, so that
-    /// scoring then finds the rows in the cache (see `FeatureTable.rows(of:into:scratch:)`);
-    /// returns what it read.
-    package static func warm(rows: FeatureRows<Int32>, weights: UnsafeBufferPointer<Float>, tagCount: Int) -> UInt32 {
-        var seen: UInt32 = 0
-        for value in rows.values {
-            let row = weights.baseAddress! + Int(value) * tagCount
-            for tag in stride(from: 0, to: tagCount, by: 16) { seen &+= row[tag].bitPattern }
-            seen &+= row[tagCount - 1].bitPattern
-        }
-        return seen
-    }
-
     package static func score(
         rows: FeatureRows<Int32>, weights: UnsafeBufferPointer<Float>, tagCount: Int, into emissions: UnsafeMutableBufferPointer<Float>
     ) {

@@ -27,9 +27,7 @@ package struct TemporalTagger: Sendable {
             let direction = tense.direction(clause(around: phrase.start, in: tokens), around: phrase.start..<phrase.end)
             let resolved = resolver.resolve(phrase.meaning, direction: direction)
             let span = TextSpan(start: tokens[phrase.start].start, end: tokens[phrase.end - 1].end)
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[span.start..<span.end])
-            return TimexMention(span: span, text: String(view), type: resolved.type, value: resolved.value, mod: phrase.mod)
+            return TimexMention(span: span, text: makeString(scalars[span.start..<span.end]), type: resolved.type, value: resolved.value, mod: phrase.mod)
         }
     }
 

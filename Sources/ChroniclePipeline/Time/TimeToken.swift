@@ -36,9 +36,7 @@ struct TimeToken: Sendable {
             scalar.isASCII ? scalar.value >= 0x30 && scalar.value <= 0x39 : scalar.properties.numericType != nil
         }
         func emit(_ start: Int, _ end: Int) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            let text = String(view)
+            let text = makeString(scalars[start..<end])
             tokens.append(TimeToken(text: text, lower: text.lowercased(), start: start, end: end, sentence: sentence))
         }
         while index < scalars.count {
@@ -77,9 +75,7 @@ struct TimeToken: Sendable {
             }
             // "Sept." and "a.m." keep their stop; other stops end the sentence.
             if end < scalars.count, scalars[end] == "." {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[index..<end])
-                let word = String(view).lowercased()
+                let word = makeString(scalars[index..<end]).lowercased()
                 let letters = word.split(separator: ".")
                 if lexicon.value(word + ".", .month) != nil || lexicon.value(word + ".", .weekday) != nil
                     || (word.contains(".") && letters.allSatisfy { $0.count == 1 })

@@ -8,11 +8,14 @@ import Foundation
 public struct NamedEntityTagger: EntityRecognizer, Sendable {
     package let model: TaggerModel
     private let table: FeatureTable
+    /// Each pass's weights as the decoder reads them.
+    private let passes: [WeightBlock]
     private let extractor: FeatureExtractor
 
     package init(model: TaggerModel, clusters: WordClusters) {
         self.model = model
         table = FeatureTable(keys: model.keys)
+        passes = model.passes.map { WeightBlock($0, rows: model.keys.count, tagCount: EntityTagSet.count) }
         extractor = FeatureExtractor(gazetteers: model.gazetteers, clusters: clusters)
     }
 
@@ -48,6 +51,7 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
         var decoder = ViterbiDecoder(scheme: EntityTagSet.scheme)
         var hashes = FeatureRows<UInt64>()
         var emissions: [Float] = []
+        var totals: [Int32] = []
         var local: [FeatureRows<Int32>] = []
         var homeKeys: [UInt64] = []
         var tags: [[Int]] = []
@@ -58,7 +62,7 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
             var rows = FeatureRows<Int32>()
             table.rows(of: hashes, into: &rows, scratch: &homeKeys)
             local.append(rows)
-            tags.append(decode([rows], pass: 0, emissions: &emissions, decoder: &decoder))
+            tags.append(decode([rows], pass: 0, emissions: &emissions, totals: &totals, decoder: &decoder))
         }
         guard model.passes.count > 1 else { return tags }
 
@@ -69,25 +73,32 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
             FeatureExtractor.documentFeatures(document, summary: summary, tags: firstPass, sentence: index, into: &hashes)
             var rows = FeatureRows<Int32>()
             table.rows(of: hashes, into: &rows, scratch: &homeKeys)
-            tags[index] = decode([local[index], rows], pass: 1, emissions: &emissions, decoder: &decoder)
+            tags[index] = decode([local[index], rows], pass: 1, emissions: &emissions, totals: &totals, decoder: &decoder)
         }
         return tags
     }
 
     private func decode(
-        _ rowSets: [FeatureRows<Int32>], pass: Int, emissions: inout [Float], decoder: inout ViterbiDecoder
+        _ rowSets: [FeatureRows<Int32>], pass: Int, emissions: inout [Float], totals: inout [Int32], decoder: inout ViterbiDecoder
     ) -> [Int] {
         let tokenCount = rowSets[0].tokenCount
         guard tokenCount > 0 else { return [] }
         let size = tokenCount * EntityTagSet.count
-        if emissions.count < size { emissions = [Float](repeating: 0, count: size * 2) }
-        return model.passes[pass].withUnsafeBufferPointer { weights in
+        if emissions.count < size {
+            emissions = [Float](repeating: 0, count: size * 2)
+            totals = [Int32](repeating: 0, count: size * 2)
+        }
+        let block = passes[pass]
+        return totals.withUnsafeMutableBufferPointer { totals in
             emissions.withUnsafeMutableBufferPointer { buffer in
+                let sums = UnsafeMutableBufferPointer(rebasing: totals[0..<size])
+                sums.update(repeating: 0)
+                for rows in rowSets { block.accumulate(rows, into: sums) }
                 let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
-                slice.update(repeating: 0)
-                for rows in rowSets { ViterbiDecoder.score(rows: rows, weights: weights, tagCount: EntityTagSet.count, into: slice) }
-                let transitions = UnsafeBufferPointer(rebasing: weights[(model.keys.count * EntityTagSet.count)...])
-                return decoder.decode(emissions: UnsafeBufferPointer(slice), count: tokenCount, transitions: transitions)
+                block.scores(UnsafeBufferPointer(sums), into: slice)
+                return block.transitions.withUnsafeBufferPointer { transitions in
+                    decoder.decode(emissions: UnsafeBufferPointer(slice), count: tokenCount, transitions: transitions)
+                }
             }
         }
     }
@@ -105,9 +116,7 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
                 let first = document.tokens[sentence.tokens.lowerBound + found.range.lowerBound]
                 let last = document.tokens[sentence.tokens.lowerBound + found.range.upperBound - 1]
                 let span = TextSpan(start: first.span.start, end: last.span.end)
-                var text = String.UnicodeScalarView()
-                text.append(contentsOf: scalars[span.start..<span.end])
-                mentions.append(EntityMention(span: span, text: String(text), type: types[found.type]))
+                mentions.append(EntityMention(span: span, text: makeString(scalars[span.start..<span.end]), type: types[found.type]))
             }
         }
         return mentions

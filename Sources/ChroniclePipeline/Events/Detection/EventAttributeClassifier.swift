@@ -15,11 +15,18 @@ package struct EventAttributeClassifier: Sendable {
 
     /// One model per attribute, in the order of `attributes`.
     package let models: [SequenceModel]
+    /// Whether `attributes(of:)` also gives `modality`.
+    private let givesModality: Bool
 
-    package init(models: [SequenceModel]) {
+    package init(models: [SequenceModel], givesModality: Bool = true) {
         precondition(models.count == Self.attributes.count)
         self.models = models
+        self.givesModality = givesModality
     }
+
+    /// This classifier without modality: the event stage reads how an event is presented from
+    /// the text itself (`ModalityDetector`), and a model fewer is a lookup fewer per event.
+    package var withoutModality: EventAttributeClassifier { EventAttributeClassifier(models: models, givesModality: false) }
 
     init(reader: ResourceReader) throws(ResourceError) {
         var models: [SequenceModel] = []
@@ -39,7 +46,7 @@ package struct EventAttributeClassifier: Sendable {
         hashes.removeAll()
         EventAttributeFeatures.extract(sentence, index: index, into: &hashes)
         var result: [String: String] = [:]
-        for (number, model) in models.enumerated() {
+        for (number, model) in models.enumerated() where givesModality || Self.attributes[number] != "modality" {
             result[Self.attributes[number]] = model.tags[model.decode(hashes, workspace: &workspaces[number])[0]]
         }
         return result

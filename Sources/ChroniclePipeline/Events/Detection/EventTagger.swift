@@ -61,6 +61,11 @@ package struct EventTagger: Sendable {
         self.init(model: model, attributes: try EventAttributeClassifier(reader: reader), clusters: try WordClusters.bundled.get())
     }
 
+    /// This tagger without TimeML's modality attribute (`EventAttributeClassifier.withoutModality`).
+    package var withoutModality: EventTagger {
+        EventTagger(model: model, attributes: attributes?.withoutModality, clusters: clusters)
+    }
+
     /// Tag numbers (into `model.tags`) for one parsed sentence; `offsets`, by tag, are added to
     /// every word's scores before decoding.
     package func tag(
