@@ -287,10 +287,17 @@ struct TemporalGrammar {
 
     private func core(at start: Int) -> TemporalPhrase? {
         var best: TemporalPhrase?
-        for candidate in [calendarDate(at: start), relative(at: start), quantity(at: start), clockTime(at: start), quarter(at: start), recurring(at: start)] {
-            guard let candidate else { continue }
+        // One rule after another, not an array of their results: this runs at every "the".
+        func consider(_ candidate: TemporalPhrase?) {
+            guard let candidate else { return }
             if best == nil || candidate.end > best!.end { best = candidate }
         }
+        consider(calendarDate(at: start))
+        consider(relative(at: start))
+        consider(quantity(at: start))
+        consider(clockTime(at: start))
+        consider(quarter(at: start))
+        consider(recurring(at: start))
         guard var found = best else { return nil }
         // "Friday morning", "yesterday afternoon"
         if let part = word(found.end).flatMap({ lexicon.value($0, .partofday) }), sameSentence(found.start, found.end) {

@@ -8,8 +8,9 @@ struct TimeLexicon: Sendable {
         case month, weekday, number, ordinal, unit, season, partofday, ref, relative, position, mod, set, future, holiday
     }
 
-    /// Lower-case word (or two-word phrase for modifiers) -> category -> value.
-    private let words: [String: [Category: String]]
+    /// Lower-case word (or two-word phrase for modifiers) -> its categories, each with its value.
+    /// A word has one or two: scanned, they cost less than hashing the category (its name).
+    private let words: [String: [(category: Category, value: String)]]
 
     /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
     static let bundled = Result { () throws(ResourceError) in try TimeLexicon(reader: .pipeline) }
@@ -19,10 +20,12 @@ struct TimeLexicon: Sendable {
     private let holidayFirstWords: Set<String>
 
     init(rows: [(String, Category, String)]) {
-        var words: [String: [Category: String]] = [:]
+        var words: [String: [(category: Category, value: String)]] = [:]
         var holidayFirstWords: Set<String> = []
         for (word, category, value) in rows {
-            words[word, default: [:]][category] = value
+            // A later row of the same word and category replaces the earlier one.
+            words[word, default: []].removeAll { $0.category == category }
+            words[word, default: []].append((category, value))
             if category == .holiday, let first = word.split(separator: " ").first { holidayFirstWords.insert(String(first)) }
         }
         self.words = words
@@ -41,7 +44,7 @@ struct TimeLexicon: Sendable {
         self.init(rows: rows)
     }
 
-    func value(_ word: String, _ category: Category) -> String? { words[word]?[category] }
+    func value(_ word: String, _ category: Category) -> String? { words[word]?.first { $0.category == category }?.value }
 
     /// Whether the word is in the lexicon at all.
     func isKnown(_ word: String) -> Bool { words[word] != nil }
@@ -51,5 +54,5 @@ struct TimeLexicon: Sendable {
 
     func int(_ word: String, _ category: Category) -> Int? { value(word, category).flatMap { Int($0) } }
 
-    func has(_ word: String, _ category: Category) -> Bool { words[word]?[category] != nil }
+    func has(_ word: String, _ category: Category) -> Bool { value(word, category) != nil }
 }
