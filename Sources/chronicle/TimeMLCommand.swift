@@ -21,7 +21,7 @@ struct TimeMLCommand: ParsableCommand {
         @Option(help: "Seed for the sentence order.") var seed: UInt64 = 1
         @Option(help: "Drop features seen fewer times in training.") var minCount = 1
         @Option(help: "Share of features hidden from each training sentence per epoch (feature bagging).") var dropout = 0.35
-        @Option(help: "Models trained from seeds --seed, --seed + 1, ... and averaged into one.") var members = 1
+        @Option(help: "Models trained from seeds --seed, --seed + 1, ... and averaged into one.") var members = 5
         @Option(help: "Folder to write the models to (the mention tagger and one per attribute).")
         var output = "Sources/ChroniclePipeline/Resources/events"
 
@@ -57,7 +57,7 @@ struct TimeMLCommand: ParsableCommand {
         @Option(help: "Drop features seen fewer times in training.") var minCount = 1
         @Option(help: "Share of features hidden from each training sentence per epoch (feature bagging).") var dropout = 0.35
         @Flag(help: "Print which class the events of each gold class were given.") var confusions = false
-        @Option(help: "Models trained from seeds --seed, --seed + 1, ... and averaged into one.") var members = 1
+        @Option(help: "Models trained from seeds --seed, --seed + 1, ... and averaged into one.") var members = 5
 
         func validate() throws {
             guard folds >= 2, epochs >= 1, members >= 1 else {
