@@ -82,12 +82,12 @@ enum RecordCodec {
         write(document.metadata, into: &writer)
         writer.count(document.paragraphs.count)
         for paragraph in document.paragraphs {
-            write(paragraph.span, into: &writer)
+            writer.span(paragraph.span)
             write(paragraph.sentences, into: &writer)
         }
         writer.count(document.sentences.count)
         for sentence in document.sentences {
-            write(sentence.span, into: &writer)
+            writer.span(sentence.span)
             write(sentence.tokens, into: &writer)
         }
         // Each token as the gap since the previous one ended (`int`) and its length (`count`):
@@ -96,7 +96,7 @@ enum RecordCodec {
         writer.raw(tokens.encoded)
         writer.count(document.entities.count)
         for entity in document.entities {
-            write(entity.span, into: &writer)
+            writer.span(entity.span)
             writer.string(entity.text)
             writer.string(entity.type.rawValue)
             writer.string(entity.canonicalName)
@@ -105,7 +105,7 @@ enum RecordCodec {
         }
         writer.count(document.timexes.count)
         for timex in document.timexes {
-            write(timex.span, into: &writer)
+            writer.span(timex.span)
             writer.string(timex.text)
             writer.string(timex.type.rawValue)
             writer.string(timex.value)
@@ -115,7 +115,7 @@ enum RecordCodec {
         events.write(into: &writer, format: format)
         writer.count(document.quotations.count)
         for quotation in document.quotations {
-            write(quotation.span, into: &writer)
+            writer.span(quotation.span)
             writer.string(quotation.text)
             writer.string(quotation.speaker)
             writer.string(quotation.verb)
@@ -124,7 +124,7 @@ enum RecordCodec {
         if format >= 3 {
             writer.count(document.quotedTerms.count)
             for term in document.quotedTerms {
-                write(term.span, into: &writer)
+                writer.span(term.span)
                 writer.string(term.text)
             }
         }
@@ -138,22 +138,21 @@ enum RecordCodec {
         document.text = try reader.string()
         // The submitted text was its clean text as it is: one string for both.
         if bodyIsCleanText { document.input.body = .text(document.text) }
-        func span(_ reader: inout ByteReader) throws -> TextSpan { try readSpan(&reader) }
         document.metadata = try readMetadata(&reader)
         let paragraphs = try reader.count(minimumBytes: 4)
         document.paragraphs.reserveCapacity(paragraphs)
-        for _ in 0..<paragraphs { document.paragraphs.append(Paragraph(span: try span(&reader), sentences: try readRange(&reader))) }
+        for _ in 0..<paragraphs { document.paragraphs.append(Paragraph(span: try reader.span(), sentences: try readRange(&reader))) }
         let sentences = try reader.count(minimumBytes: 4)
         document.sentences.reserveCapacity(sentences)
-        for _ in 0..<sentences { document.sentences.append(Sentence(span: try span(&reader), tokens: try readRange(&reader))) }
+        for _ in 0..<sentences { document.sentences.append(Sentence(span: try reader.span(), tokens: try readRange(&reader))) }
         let tokens = try reader.count(minimumBytes: 2)
         var tokenSpans: [TextSpan] = []
         tokenSpans.reserveCapacity(tokens)
         var end = 0
         for _ in 0..<tokens {
             let start = end + (try reader.int())
-            let length = try reader.natural(below: Self.largestOffset)
-            guard start >= 0, start < Self.largestOffset, length < Self.largestOffset else {
+            let length = try reader.natural(below: ByteReader.largestOffset)
+            guard start >= 0, start < ByteReader.largestOffset, length < ByteReader.largestOffset else {
                 throw ByteReader.Malformed(description: "token span out of range")
             }
             end = start + length
@@ -163,13 +162,13 @@ enum RecordCodec {
         document.entities.reserveCapacity(entities)
         for _ in 0..<entities {
             document.entities.append(EntityMention(
-                span: try span(&reader), text: try reader.string(), type: try reader.raw(EntityType.self),
+                span: try reader.span(), text: try reader.string(), type: try reader.raw(EntityType.self),
                 canonicalName: try reader.string(), role: try reader.optionalString(), affiliation: try reader.optionalString()))
         }
         let timexes = try reader.count(minimumBytes: 8)
         document.timexes.reserveCapacity(timexes)
         for _ in 0..<timexes {
-            let span = try span(&reader)
+            let span = try reader.span()
             var timex = TimexMention(span: span, text: try reader.string(), type: try reader.raw(TimexType.self), value: try reader.string())
             timex.mod = try reader.optionalString()
             timex.granularity = try reader.string()
@@ -180,13 +179,13 @@ enum RecordCodec {
         document.quotations.reserveCapacity(quotations)
         for _ in 0..<quotations {
             document.quotations.append(Quotation(
-                span: try span(&reader), text: try reader.string(), speaker: try reader.optionalString(), verb: try reader.optionalString(),
+                span: try reader.span(), text: try reader.string(), speaker: try reader.optionalString(), verb: try reader.optionalString(),
                 reportedBy: format >= 3 ? try reader.optionalString() : nil))
         }
         if format >= 3 {
             let terms = try reader.count(minimumBytes: 3)
             document.quotedTerms.reserveCapacity(terms)
-            for _ in 0..<terms { document.quotedTerms.append(QuotedTerm(span: try span(&reader), text: try reader.string())) }
+            for _ in 0..<terms { document.quotedTerms.append(QuotedTerm(span: try reader.span(), text: try reader.string())) }
         }
         document.stages = try reader.strings()
         return (document, TokenSpans(tokenSpans, count: tokenSpans.count), events)
@@ -267,12 +266,6 @@ enum RecordCodec {
             externalID: try reader.optionalString())
     }
 
-    static func write(_ span: TextSpan, into writer: inout ByteWriter) { writer.span(span) }
-
-    static let largestOffset = ByteReader.largestOffset
-
-    static func readSpan(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> TextSpan { try reader.span() }
-
     static func write(_ range: Range<Int>, into writer: inout ByteWriter) {
         writer.count(range.lowerBound)
         writer.count(range.count)
@@ -281,7 +274,7 @@ enum RecordCodec {
     static func readRange(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> Range<Int> {
         let lower = try reader.varint()
         let count = try reader.varint()
-        guard lower < UInt64(largestOffset), count < UInt64(largestOffset) else { throw ByteReader.Malformed(description: "range too large") }
+        guard lower < UInt64(ByteReader.largestOffset), count < UInt64(ByteReader.largestOffset) else { throw ByteReader.Malformed(description: "range too large") }
         return Int(lower)..<Int(lower + count)
     }
 }

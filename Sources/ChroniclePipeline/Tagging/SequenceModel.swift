@@ -51,38 +51,14 @@ package struct SequenceModel: Sendable {
         let tokenCount = hashes.tokenCount
         guard tokenCount > 0 else { return [] }
         table.rows(of: hashes, into: &workspace.rows, scratch: &workspace.homeKeys)
-        let tagCount = tags.count
-        let size = tokenCount * tagCount
-        if workspace.emissions.count < size {
-            workspace.emissions = [Float](repeating: 0, count: size * 2)
-            workspace.totals = [Int32](repeating: 0, count: size * 2)
-        }
-        let rows = workspace.rows
-        workspace.warmth &+= UInt64(block.warm(rows))
-        return workspace.totals.withUnsafeMutableBufferPointer { totals in
-            workspace.emissions.withUnsafeMutableBufferPointer { buffer in
-                let sums = UnsafeMutableBufferPointer(rebasing: totals[0..<size])
-                sums.update(repeating: 0)
-                block.accumulate(rows, into: sums)
-                let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
-                block.scores(UnsafeBufferPointer(sums), into: slice)
-                if let offsets {
-                    for token in 0..<tokenCount {
-                        for tag in 0..<tagCount { slice[token * tagCount + tag] += offsets[tag] }
-                    }
-                }
-                return block.transitions.withUnsafeBufferPointer { transitions in
-                    workspace.decoder.decode(emissions: UnsafeBufferPointer(slice), count: tokenCount, transitions: transitions)
-                }
-            }
-        }
+        workspace.warmth &+= UInt64(block.warm(workspace.rows))
+        return block.decode(workspace.rows, offsets: offsets, scratch: &workspace.scratch, decoder: &workspace.decoder)
     }
 
     /// Buffers reused from sentence to sentence by one caller.
     package struct Workspace {
         var rows = FeatureRows<Int32>()
-        var emissions: [Float] = []
-        var totals: [Int32] = []
+        var scratch = WeightBlock.Scratch()
         var homeKeys: [UInt64] = []
         /// What warming the caches read (`WeightBlock.warm`): kept, so the reads stay.
         var warmth: UInt64 = 0

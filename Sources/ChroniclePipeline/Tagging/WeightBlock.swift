@@ -57,4 +57,45 @@ package struct WeightBlock: Sendable {
     package func scores(_ totals: UnsafeBufferPointer<Int32>, into emissions: UnsafeMutableBufferPointer<Float>) {
         for index in totals.indices { emissions[index] = Float(totals[index]) * scale }
     }
+
+    /// The sums and scores of a sentence, kept from sentence to sentence by one caller.
+    package struct Scratch {
+        var totals: [Int32] = []
+        var emissions: [Float] = []
+
+        package init() {}
+    }
+
+    /// The best tags of a sentence whose tokens have the feature rows of `rows` and of `more`
+    /// (a second set for the same tokens), `offsets` (one per tag) added to every token's scores.
+    package func decode(
+        _ rows: FeatureRows<Int32>, plus more: FeatureRows<Int32>? = nil, offsets: [Float]? = nil, scratch: inout Scratch,
+        decoder: inout ViterbiDecoder
+    ) -> [Int] {
+        let tokenCount = rows.tokenCount
+        guard tokenCount > 0 else { return [] }
+        let size = tokenCount * tagCount
+        if scratch.emissions.count < size {
+            scratch.emissions = [Float](repeating: 0, count: size * 2)
+            scratch.totals = [Int32](repeating: 0, count: size * 2)
+        }
+        return scratch.totals.withUnsafeMutableBufferPointer { totals in
+            scratch.emissions.withUnsafeMutableBufferPointer { emissions in
+                let sums = UnsafeMutableBufferPointer(rebasing: totals[0..<size])
+                sums.update(repeating: 0)
+                accumulate(rows, into: sums)
+                if let more { accumulate(more, into: sums) }
+                let slice = UnsafeMutableBufferPointer(rebasing: emissions[0..<size])
+                scores(UnsafeBufferPointer(sums), into: slice)
+                if let offsets {
+                    for token in 0..<tokenCount {
+                        for tag in 0..<tagCount { slice[token * tagCount + tag] += offsets[tag] }
+                    }
+                }
+                return transitions.withUnsafeBufferPointer { transitions in
+                    decoder.decode(emissions: UnsafeBufferPointer(slice), count: tokenCount, transitions: transitions)
+                }
+            }
+        }
+    }
 }

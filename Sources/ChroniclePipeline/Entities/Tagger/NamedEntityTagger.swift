@@ -50,8 +50,7 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
         let document = extractor.prepare(sentences)
         var decoder = ViterbiDecoder(scheme: EntityTagSet.scheme)
         var hashes = FeatureRows<UInt64>()
-        var emissions: [Float] = []
-        var totals: [Int32] = []
+        var scratch = WeightBlock.Scratch()
         var local: [FeatureRows<Int32>] = []
         var homeKeys: [UInt64] = []
         var tags: [[Int]] = []
@@ -62,7 +61,7 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
             var rows = FeatureRows<Int32>()
             table.rows(of: hashes, into: &rows, scratch: &homeKeys)
             local.append(rows)
-            tags.append(decode([rows], pass: 0, emissions: &emissions, totals: &totals, decoder: &decoder))
+            tags.append(passes[0].decode(rows, scratch: &scratch, decoder: &decoder))
         }
         guard model.passes.count > 1 else { return tags }
 
@@ -73,34 +72,9 @@ public struct NamedEntityTagger: EntityRecognizer, Sendable {
             FeatureExtractor.documentFeatures(document, summary: summary, tags: firstPass, sentence: index, into: &hashes)
             var rows = FeatureRows<Int32>()
             table.rows(of: hashes, into: &rows, scratch: &homeKeys)
-            tags[index] = decode([local[index], rows], pass: 1, emissions: &emissions, totals: &totals, decoder: &decoder)
+            tags[index] = passes[1].decode(local[index], plus: rows, scratch: &scratch, decoder: &decoder)
         }
         return tags
-    }
-
-    private func decode(
-        _ rowSets: [FeatureRows<Int32>], pass: Int, emissions: inout [Float], totals: inout [Int32], decoder: inout ViterbiDecoder
-    ) -> [Int] {
-        let tokenCount = rowSets[0].tokenCount
-        guard tokenCount > 0 else { return [] }
-        let size = tokenCount * EntityTagSet.count
-        if emissions.count < size {
-            emissions = [Float](repeating: 0, count: size * 2)
-            totals = [Int32](repeating: 0, count: size * 2)
-        }
-        let block = passes[pass]
-        return totals.withUnsafeMutableBufferPointer { totals in
-            emissions.withUnsafeMutableBufferPointer { buffer in
-                let sums = UnsafeMutableBufferPointer(rebasing: totals[0..<size])
-                sums.update(repeating: 0)
-                for rows in rowSets { block.accumulate(rows, into: sums) }
-                let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
-                block.scores(UnsafeBufferPointer(sums), into: slice)
-                return block.transitions.withUnsafeBufferPointer { transitions in
-                    decoder.decode(emissions: UnsafeBufferPointer(slice), count: tokenCount, transitions: transitions)
-                }
-            }
-        }
     }
 
     /// The document's entity mentions, one per tagged span, with scalar offsets taken from its
