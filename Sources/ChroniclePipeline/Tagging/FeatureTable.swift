@@ -1,32 +1,61 @@
 /// Feature hash -> weight row, as an open-addressing table with linear probing: one multiply
-/// and usually one probe per lookup, no hashing of Swift values. Hashes are never 0 (see
-/// `FeatureHash.feature`), so 0 marks an empty slot. A slot holds the hash and its row together:
-/// a lookup touches one cache line.
+/// and usually one probe per lookup, no hashing of Swift values. A slot is 8 bytes, a 32-bit
+/// fingerprint of the hash beside its row, so the table of a large model takes half the cache
+/// a slot holding the whole hash would; the lookups wait on memory more than anything else.
+///
+/// A fingerprint stands for its hash exactly among the features the model knows: building the
+/// table changes the salt of the fingerprints until no two keys that one lookup could meet share
+/// one. A feature the model does not know can still match a known one's fingerprint, about once
+/// in 2^32 lookups, and then reads that feature's weights: a decision may change in billions
+/// of words, never a crash.
 package struct FeatureTable: Sendable {
-    private struct Slot {
-        var key: UInt64
-        var row: Int32
-    }
-
-    private let slots: [Slot]
+    /// The fingerprint in the high half, the row in the low half; `empty` where no key is.
+    private let slots: [UInt64]
     private let mask: Int
+    private let salt: UInt64
+    private static let empty = UInt64.max
 
     package init(keys: [UInt64]) {
         var capacity = 16
         while capacity < keys.count * 2 { capacity *= 2 }
-        var slots = [Slot](repeating: Slot(key: 0, row: -1), count: capacity)
+        let mask = capacity - 1
+        var salt: UInt64 = 0
+        while true {
+            if let slots = Self.fill(keys, capacity: capacity, salt: salt) {
+                self.slots = slots
+                break
+            }
+            salt &+= 1
+        }
+        self.mask = mask
+        self.salt = salt
+    }
+
+    /// The slots of `keys` with fingerprints of `salt`, or nil when two keys on one probe path
+    /// share a fingerprint.
+    private static func fill(_ keys: [UInt64], capacity: Int, salt: UInt64) -> [UInt64]? {
+        var slots = [UInt64](repeating: empty, count: capacity)
         let mask = capacity - 1
         for (row, key) in keys.enumerated() {
-            var slot = Self.slot(key, mask)
-            while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
-            slots[slot] = Slot(key: key, row: Int32(row))
+            let print = fingerprint(key, salt)
+            var slot = home(key, mask)
+            while slots[slot] != empty {
+                if slots[slot] >> 32 == print { return nil }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = print << 32 | UInt64(UInt32(row))
         }
-        self.slots = slots
-        self.mask = mask
+        return slots
     }
 
     @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key >> 17) & mask }
+    private static func home(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key >> 17) & mask }
+
+    /// 32 bits of the key mixed from all 64, so that they say something the home slot does not.
+    @inline(__always)
+    private static func fingerprint(_ key: UInt64, _ salt: UInt64) -> UInt64 {
+        ((key ^ salt) &* 0x9e37_79b9_7f4a_7c15) >> 32
+    }
 
     /// The rows of every token's features, in two passes: the first reads each key's home slot
     /// with no branch between the reads, so the processor fetches their cache lines side by side;
@@ -37,14 +66,14 @@ package struct FeatureTable: Sendable {
         rows.removeAll()
         scratch.removeAll(keepingCapacity: true)
         slots.withUnsafeBufferPointer { slots in
-            for key in hashes.values { scratch.append(slots[Self.slot(key, mask)].key) }
+            for key in hashes.values { scratch.append(slots[Self.home(key, mask)]) }
             for token in 0..<hashes.tokenCount {
                 for index in Int(hashes.starts[token])..<Int(hashes.starts[token + 1]) {
-                    let key = hashes.values[index]
                     let home = scratch[index]
-                    if home == 0 { continue }
-                    if home == key {
-                        rows.append(slots[Self.slot(key, mask)].row)
+                    if home == Self.empty { continue }
+                    let key = hashes.values[index]
+                    if home >> 32 == Self.fingerprint(key, salt) {
+                        rows.append(Int32(truncatingIfNeeded: home))
                     } else if let row = row(key) {
                         rows.append(row)
                     }
@@ -56,12 +85,13 @@ package struct FeatureTable: Sendable {
 
     @inline(__always)
     package func row(_ key: UInt64) -> Int32? {
-        slots.withUnsafeBufferPointer { slots in
-            var slot = Self.slot(key, mask)
+        let print = Self.fingerprint(key, salt)
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Self.home(key, mask)
             while true {
                 let found = slots[slot]
-                if found.key == key { return found.row }
-                if found.key == 0 { return nil }
+                if found == Self.empty { return nil }
+                if found >> 32 == print { return Int32(truncatingIfNeeded: found) }
                 slot = (slot + 1) & mask
             }
         }
