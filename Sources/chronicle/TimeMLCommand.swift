@@ -34,7 +34,7 @@ struct TimeMLCommand: ParsableCommand {
             printError("\(corpus.documents.count) documents, \(corpus.tokenCount) tokens")
             let trainer = EventTrainer(
                 options: trainingOptions(epochs: epochs, seed: seed, minCount: minCount, dropout: dropout, members: members),
-                clusters: try WordClusters.bundled.get(), log: printError)
+                clusters: try WordClusters.bundled.get(), senses: try WordSenses.bundled.get(), log: printError)
             let tagger = trainer.train(corpus.documents)
             let folder = URL(fileURLWithPath: output)
             func path(_ resource: String) -> String { folder.appendingPathComponent((resource as NSString).lastPathComponent).path }
@@ -70,7 +70,7 @@ struct TimeMLCommand: ParsableCommand {
             printError("\(corpus.documents.count) documents, \(corpus.tokenCount) tokens")
             let trainer = EventTrainer(
                 options: trainingOptions(epochs: epochs, seed: seed, minCount: minCount, dropout: dropout, members: members),
-                clusters: try WordClusters.bundled.get(), log: printError)
+                clusters: try WordClusters.bundled.get(), senses: try WordSenses.bundled.get(), log: printError)
             let scores = trainer.crossValidate(corpus, folds: folds)
             for (index, score) in scores.enumerated() {
                 print(String(format: "epochs %2d: relaxed F1 %.4f, strict F1 %.4f, class F1 %.4f", index + 1, score.relaxedF1, score.f1(score.strict), score.classF1))

@@ -7,11 +7,13 @@ import ChroniclePipeline
 package struct EventTrainer {
     package let options: SequenceTrainer.Options
     let clusters: WordClusters
+    let senses: WordSenses
     let log: (String) -> Void
 
-    package init(options: SequenceTrainer.Options, clusters: WordClusters, log: @escaping (String) -> Void) {
+    package init(options: SequenceTrainer.Options, clusters: WordClusters, senses: WordSenses, log: @escaping (String) -> Void) {
         self.options = options
         self.clusters = clusters
+        self.senses = senses
         self.log = log
     }
 
@@ -21,7 +23,7 @@ package struct EventTrainer {
         let model = SequenceTrainer(options: options, log: log).train(
             kind: EventTagger.kind, featureVersion: EventFeatures.version, tags: EventTagger.tags, training: sentences(documents)
         ).model
-        return EventTagger(model: model, attributes: trainAttributes(documents), clusters: clusters)
+        return EventTagger(model: model, attributes: trainAttributes(documents), clusters: clusters, senses: senses)
     }
 
     /// One classifier per attribute, on the gold mentions that have a value for it; the values
@@ -80,7 +82,7 @@ package struct EventTrainer {
             for epochs in 1...options.epochs {
                 var epochOptions = options
                 epochOptions.epochs = epochs
-                let tagger = EventTrainer(options: epochOptions, clusters: clusters, log: { _ in }).train(training)
+                let tagger = EventTrainer(options: epochOptions, clusters: clusters, senses: senses, log: { _ in }).train(training)
                 scores[epochs - 1].add(Self.score(tagger, test))
             }
             log("fold \(k + 1)/\(folds): relaxed F1 \(String(format: "%.4f", scores[options.epochs - 1].relaxedF1)) so far")
@@ -93,7 +95,7 @@ package struct EventTrainer {
         return documents.flatMap { document in
             zip(document.sentences, document.gold).map { sentence, gold in
                 var hashes = FeatureRows<UInt64>()
-                EventFeatures.extract(sentence, clusters: clusters, into: &hashes)
+                EventFeatures.extract(sentence, clusters: clusters, senses: senses, into: &hashes)
                 return SequenceTrainer.Sentence(hashes: hashes, gold: gold.map { numbers[$0]! })
             }
         }

@@ -1,7 +1,8 @@
-/// Feature hash -> weight row, as an open-addressing table with linear probing: one multiply
-/// and usually one probe per lookup, no hashing of Swift values. A slot is 8 bytes, a 32-bit
-/// fingerprint of the hash beside its row, so the table of a large model takes half the cache
-/// a slot holding the whole hash would; the lookups wait on memory more than anything else.
+/// Feature hash -> weight row (or word hash -> entry), as an open-addressing table with linear
+/// probing: one multiply and usually one probe per lookup, no hashing of Swift values. A slot is
+/// 8 bytes, a 32-bit fingerprint of the hash beside its row, so the table of a large model takes
+/// half the cache a slot holding the whole hash would; the lookups wait on memory more than
+/// anything else.
 ///
 /// A fingerprint stands for its hash exactly among the features the model knows: building the
 /// table changes the salt of the fingerprints until no two keys that one lookup could meet share

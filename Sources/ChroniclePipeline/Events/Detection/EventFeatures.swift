@@ -4,19 +4,23 @@ import ChronicleFoundation
 /// words and tags around it, affixes and word classes. What makes a word an event mention is
 /// mostly its lemma and how it is used: a verb heading a verb phrase, a noun such as "talks"
 /// after a determiner, an adjective after "be" (Bethard & Martin 2006; the TempEval-3 systems).
+/// Its class owes much to what kind of happening the lemma names, which WordNet's supersenses
+/// say for words training never saw (`WordSenses`).
 package enum EventFeatures {
     /// Bumped whenever templates change: a model records the version it was trained with.
-    package static let version: UInt32 = 1
+    package static let version: UInt32 = 2
 
     enum Template: UInt64 {
         case bias = 1, lower, lemma, lemmaTag, tag, tagPrevious, tagNext, tagPrevious2, tagNext2, tagBigram
         case chunk, chunkPrevious, chunkNext, lowerPrevious, lowerNext, lowerPrevious2, lowerNext2
         case previousTag, suffix, cluster, shape, lemmaChunk, previousLemmaTag, verbBefore
-        case lemmaNext, lemmaNextTag, complement, previousLemma
+        case lemmaNext, lemmaNextTag, complement, previousLemma, sense, anySense, takes, takesNext
     }
 
     /// Appends one run of features per token of a parsed sentence to `rows`.
-    package static func extract(_ sentence: ParsedSentence, clusters: WordClusters, into rows: inout FeatureRows<UInt64>) {
+    package static func extract(
+        _ sentence: ParsedSentence, clusters: WordClusters, senses: WordSenses, into rows: inout FeatureRows<UInt64>
+    ) {
         let count = sentence.tokens.count
         let tokens = sentence.tokens
         let tags = sentence.partOfSpeechHashes
@@ -78,6 +82,20 @@ package enum EventFeatures {
                 add(.cluster, WordClusters.prefix(path, bits: 6))
                 add(.cluster, WordClusters.prefix(path, bits: 10))
                 add(.cluster, WordClusters.prefix(path, bits: 20))
+            }
+            if let part = WordSenses.PartOfSpeech(pennTag: sentence.partsOfSpeech[i]) {
+                let entry = senses.entry(lemma: lemmas[i], as: part)
+                var packed = entry.senses
+                if packed != 0 { add(.sense, part.rawValue, UInt64(packed & 0xFF)) }
+                while packed != 0 {
+                    add(.anySense, part.rawValue, UInt64(packed & 0xFF))
+                    packed >>= 8
+                }
+                // A verb that may take a clause, and whether the next word starts one ("to", "that").
+                if !entry.complements.isEmpty {
+                    add(.takes, UInt64(entry.complements.rawValue))
+                    add(.takesNext, UInt64(entry.complements.rawValue), lower(i + 1))
+                }
             }
             rows.endToken()
             if sentence.partsOfSpeech[i].hasPrefix("VB") || sentence.partsOfSpeech[i] == "MD" { lastVerb = lemmas[i] }

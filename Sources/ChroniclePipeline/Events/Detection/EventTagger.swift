@@ -45,25 +45,29 @@ package struct EventTagger: Sendable {
     package let model: SequenceModel
     package let attributes: EventAttributeClassifier?
     package let clusters: WordClusters
+    package let senses: WordSenses
 
     /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
     package static let bundled = Result { () throws(ResourceError) in try EventTagger(reader: .pipeline) }
 
-    package init(model: SequenceModel, attributes: EventAttributeClassifier?, clusters: WordClusters) {
+    package init(model: SequenceModel, attributes: EventAttributeClassifier?, clusters: WordClusters, senses: WordSenses) {
         self.model = model
         self.attributes = attributes
         self.clusters = clusters
+        self.senses = senses
     }
 
     init(reader: ResourceReader) throws(ResourceError) {
         let model = try SequenceModel(
             reader: reader, path: Self.modelPath, kind: Self.kind, featureVersion: EventFeatures.version, retrain: "chronicle timeml train")
-        self.init(model: model, attributes: try EventAttributeClassifier(reader: reader), clusters: try WordClusters.bundled.get())
+        self.init(
+            model: model, attributes: try EventAttributeClassifier(reader: reader), clusters: try WordClusters.bundled.get(),
+            senses: try WordSenses.bundled.get())
     }
 
     /// This tagger without TimeML's modality attribute (`EventAttributeClassifier.withoutModality`).
     package var withoutModality: EventTagger {
-        EventTagger(model: model, attributes: attributes?.withoutModality, clusters: clusters)
+        EventTagger(model: model, attributes: attributes?.withoutModality, clusters: clusters, senses: senses)
     }
 
     /// Tag numbers (into `model.tags`) for one parsed sentence; `offsets`, by tag, are added to
@@ -72,7 +76,7 @@ package struct EventTagger: Sendable {
         _ sentence: ParsedSentence, workspace: inout SequenceModel.Workspace, hashes: inout FeatureRows<UInt64>, offsets: [Float]? = nil
     ) -> [Int] {
         hashes.removeAll()
-        EventFeatures.extract(sentence, clusters: clusters, into: &hashes)
+        EventFeatures.extract(sentence, clusters: clusters, senses: senses, into: &hashes)
         return model.decode(hashes, workspace: &workspace, offsets: offsets)
     }
 
