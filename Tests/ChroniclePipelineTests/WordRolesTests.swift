@@ -66,3 +66,16 @@ struct WordRolesTests {
         #expect(try ReportingVerbs.bundled.get().contains("said"))
     }
 }
+
+@Suite("Word tables")
+struct WordTableTests {
+    @Test("a word finds its own value and nothing else does, whatever its case")
+    func exactWords() {
+        let table = WordTable(["the": 1, "May": 5, "mid-": 7])
+        #expect(table["the"] == 1 && table["May"] == 5 && table["mid-"] == 7)
+        #expect(table["The"] == nil && table["may"] == nil && table["mid"] == nil && table[""] == nil)
+        let words = (0..<10_000).map { "w" + String($0) }
+        let many = WordTable(Dictionary(uniqueKeysWithValues: words.prefix(5_000).enumerated().map { ($1, $0) }))
+        #expect(words.indices.filter { many[words[$0]] != ($0 < 5_000 ? $0 : nil) } == [])
+    }
+}

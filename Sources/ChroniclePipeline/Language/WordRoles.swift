@@ -9,13 +9,14 @@ import ChronicleFoundation
 struct WordRoles<Role: WordRole>: Sendable {
     /// One-word entry -> the roles it plays, each with its value ("" for roles without one).
     /// Keyed by the word alone: a look-up hashes one string, and a word plays few roles.
-    private var words: [String: [(role: Role, value: String)]] = [:]
+    private let words: WordTable<[(role: Role, value: String)]>
     /// Role -> its entries in the order of the file (prefixes, suffixes).
     private var entries: [Role: [String]] = [:]
     /// Role -> its entries split into words, longest first.
     private var phrases: [Role: [(words: [String], value: String)]] = [:]
 
     init(reader: ResourceReader, path: String) throws(ResourceError) {
+        var words: [String: [(role: Role, value: String)]] = [:]
         for line in try reader.lines(path) {
             let columns = line.columns
             func fail(_ problem: String) -> ResourceError { ResourceError(file: path, line: line.number, problem: problem) }
@@ -36,6 +37,7 @@ struct WordRoles<Role: WordRole>: Sendable {
             if parts.count == 1 { words[entry, default: []].append((role, value)) }
             phrases[role, default: []].append((parts, value))
         }
+        self.words = WordTable(words)
         if let missing = Role.allCases.first(where: { entries[$0] == nil }) {
             throw ResourceError(file: path, problem: "no words for role '\(missing.rawValue)'")
         }

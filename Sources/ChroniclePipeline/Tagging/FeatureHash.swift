@@ -26,8 +26,7 @@ package enum FeatureHash {
         return z ^ (z >> 31)
     }
 
-    /// A feature from a template number and one value hash. Never 0, which feature tables use
-    /// to mark an empty slot.
+    /// A feature from a template number and one value hash. Never 0.
     @inline(__always)
     package static func feature(_ template: UInt64, _ value: UInt64) -> UInt64 {
         mix(value ^ (template &* 0x9e37_79b9_7f4a_7c15)) | 1

@@ -26,6 +26,8 @@ package struct FeatureTable: Sendable {
                 self.slots = slots
                 break
             }
+            // Two equal keys share every fingerprint: no salt separates them.
+            precondition(salt < 64, "a feature table's keys must differ")
             salt &+= 1
         }
         self.mask = mask

@@ -10,7 +10,7 @@ struct TimeLexicon: Sendable {
 
     /// Lower-case word (or two-word phrase for modifiers) -> its categories, each with its value.
     /// A word has one or two: scanned, they cost less than hashing the category (its name).
-    private let words: [String: [(category: Category, value: String)]]
+    private let words: WordTable<[(category: Category, value: String)]>
 
     /// Loaded once per process; building a stage that needs it reports a missing or malformed file.
     static let bundled = Result { () throws(ResourceError) in try TimeLexicon(reader: .pipeline) }
@@ -28,7 +28,7 @@ struct TimeLexicon: Sendable {
             words[word, default: []].append((category, value))
             if category == .holiday, let first = word.split(separator: " ").first { holidayFirstWords.insert(String(first)) }
         }
-        self.words = words
+        self.words = WordTable(words)
         self.holidayFirstWords = holidayFirstWords
     }
 
