@@ -55,6 +55,14 @@ package struct SequenceModel: Sendable {
         return block.decode(workspace.rows, offsets: offsets, scratch: &workspace.scratch, decoder: &workspace.decoder)
     }
 
+    /// `decode` for feature rows already looked up (by a table shared with other models of the
+    /// same features, `SharedFeatureRows`).
+    package func decode(rows: FeatureRows<Int32>, workspace: inout Workspace) -> [Int] {
+        guard rows.tokenCount > 0 else { return [] }
+        workspace.warmth &+= UInt64(block.warm(rows))
+        return block.decode(rows, scratch: &workspace.scratch, decoder: &workspace.decoder)
+    }
+
     /// Buffers reused from sentence to sentence by one caller.
     package struct Workspace {
         var rows = FeatureRows<Int32>()

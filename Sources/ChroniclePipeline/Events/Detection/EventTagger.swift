@@ -95,7 +95,7 @@ package struct EventTagger: Sendable {
         guard let attributes else { return event }
         var event = event
         let values = attributes.attributes(
-            of: sentence, index: event.tokens.upperBound - 1, workspaces: &workspace.attributes, hashes: &workspace.hashes)
+            of: sentence, index: event.tokens.upperBound - 1, workspace: &workspace.attributes!, hashes: &workspace.hashes)
         event.tense = values["tense"]
         event.aspect = values["aspect"]
         event.polarity = values["polarity"]
@@ -106,12 +106,13 @@ package struct EventTagger: Sendable {
     /// Buffers reused from sentence to sentence by one caller.
     package struct Workspace {
         var tagging: SequenceModel.Workspace
-        var attributes: [SequenceModel.Workspace]
+        /// Nil when the tagger has no attribute classifiers.
+        var attributes: EventAttributeClassifier.Workspace?
         var hashes = FeatureRows<UInt64>()
 
         package init(tagger: EventTagger) {
             tagging = SequenceModel.Workspace(model: tagger.model)
-            attributes = tagger.attributes?.models.map(SequenceModel.Workspace.init) ?? []
+            attributes = tagger.attributes.map(EventAttributeClassifier.Workspace.init)
         }
     }
 
