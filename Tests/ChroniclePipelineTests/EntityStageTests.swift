@@ -214,6 +214,14 @@ struct GazetteerTests {
         #expect(gazetteer.canonicalName(for: alias) == canonical)
     }
 
+    @Test("a look-up key: no dots, one space between words, short all-capital words kept, the rest lower case", arguments: [
+        ("NATO", "NATO"), ("Nato", "nato"), ("U.S.", "US"), ("A B", "A B"), ("ABCDE", "abcde"), ("IBM Corp", "ibm corp"),
+        ("New  York", "new york"), (" Paris ", "paris"), ("Côte d’Ivoire", "côte d'ivoire"), ("ÉU", "ÉU"), ("", ""),
+    ])
+    func lookupKeys(alias: String, key: String) {
+        #expect(EntityGazetteer.lookupKey(alias) == key)
+    }
+
     @Test("nationality words map to their country", arguments: [
         ("Ukrainian", "Ukraine"), ("Ukrainians", "Ukraine"), ("Turkish", "Türkiye"), ("American", "United States"),
         ("British", "United Kingdom"),

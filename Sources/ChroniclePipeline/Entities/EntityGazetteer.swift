@@ -78,10 +78,30 @@ package struct EntityGazetteer: Sendable {
     /// Aliases are matched case-sensitively for short all-capital forms ("US" is not "us") and
     /// case-insensitively otherwise; dots are ignored ("U.S." is "US").
     package static func lookupKey(_ alias: String) -> String {
+        // Most aliases are plain ASCII words with single spaces and no dots: they are their own
+        // key but for case, and need none of the Unicode work below (this runs for every mention).
+        if isPlainASCII(alias) {
+            let upper = alias.utf8.count <= 4 && !alias.utf8.contains { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+            return upper ? alias : alias.lowercased()
+        }
         let undotted = String(String.UnicodeScalarView(alias.unicodeScalars.lazy.filter { $0 != "." }.map { $0 == "’" ? "'" : $0 }))
         let words = undotted.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if words.count <= 4, words == words.uppercased() { return words }
         return words.lowercased()
+    }
+
+    /// Printable ASCII without dots, spaces only between words and one at a time.
+    private static func isPlainASCII(_ alias: String) -> Bool {
+        var previous = UInt8(ascii: " ")
+        for byte in alias.utf8 {
+            if byte == UInt8(ascii: " ") {
+                if previous == UInt8(ascii: " ") { return false }
+            } else if byte < 0x21 || byte > 0x7E || byte == UInt8(ascii: ".") {
+                return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: " ")
     }
 
     package func entries(for alias: String) -> [Entry] {

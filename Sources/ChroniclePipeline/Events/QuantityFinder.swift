@@ -62,6 +62,8 @@ struct QuantityFinder: Sendable {
     /// hyphenated measure ("30-day": 30, day).
     static func parse(_ word: String, lexicon: TimeLexicon) -> (Double, String?)? {
         if let value = number(word, lexicon: lexicon) { return (value, nil) }
+        // Most words have no hyphen: no parts to split them into (this runs at every word).
+        guard word.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = word.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 3, parts[1] == "for", let value = number(parts[0], lexicon: lexicon) { return (value, nil) }
         if parts.count == 2, let value = number(parts[0], lexicon: lexicon), let unit = lexicon.value(parts[1], .unit) {
