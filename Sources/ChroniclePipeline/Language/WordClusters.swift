@@ -6,11 +6,9 @@ import ChronicleFoundation
 /// about "Thursday" or "purchased" it never saw. A cluster is a path in a binary tree; prefixes
 /// of the path are coarser classes, and taggers use several lengths.
 package struct WordClusters: Sendable {
-    /// Word hash -> index into `paths`: looked up for every token by four taggers, so an
-    /// open-addressing table rather than a `Dictionary`, which would hash the hash again.
-    private let table: FeatureTable
-    /// Path bits little-endian: the first `k` bits of the path are the low `k` bits.
-    private let paths: [UInt32]
+    /// Word hash -> path bits, little-endian: the first `k` bits of the path are the low `k`
+    /// bits. Looked up for every token by four taggers.
+    private let paths: HashedTable<UInt32>
 
     /// Loaded once per process; building a tagger that needs it reports a missing or malformed file.
     package static let bundled = Result { () throws(ResourceError) in try WordClusters(reader: .pipeline) }
@@ -25,18 +23,12 @@ package struct WordClusters: Sendable {
             else { throw ResourceError(file: path, line: line.number, problem: "expected a word, a tab and a cluster number") }
             paths[FeatureHash.bytes(text[..<tab])] = value
         }
-        self.init(hashed: paths)
+        self.paths = HashedTable(paths)
     }
 
     /// For tests and fixtures: clusters given directly.
     package init(_ paths: [String: UInt32]) {
-        self.init(hashed: Dictionary(uniqueKeysWithValues: paths.map { (FeatureHash.string($0.key), $0.value) }))
-    }
-
-    private init(hashed: [UInt64: UInt32]) {
-        let keys = hashed.keys.sorted()
-        table = FeatureTable(keys: keys)
-        paths = keys.map { hashed[$0]! }
+        self.paths = HashedTable(Dictionary(uniqueKeysWithValues: paths.map { (FeatureHash.string($0.key), $0.value) }))
     }
 
     package var count: Int { paths.count }
@@ -44,7 +36,7 @@ package struct WordClusters: Sendable {
     /// The cluster path of a word from its hash (`FeatureHash.string(word)`, which is
     /// `TokenFeatures.word`); 0 when the word has none.
     @inline(__always)
-    package func path(hash: UInt64) -> UInt32 { table.row(hash).map { paths[Int($0)] } ?? 0 }
+    package func path(hash: UInt64) -> UInt32 { paths[hash] ?? 0 }
 
     package func path(_ word: String) -> UInt32 { path(hash: FeatureHash.string(word)) }
 

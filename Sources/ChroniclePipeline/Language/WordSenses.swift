@@ -12,6 +12,9 @@ package struct WordSenses: Sendable {
     package enum PartOfSpeech: UInt64, Sendable {
         case noun = 1, verb
 
+        /// A part of speech as the resource names it.
+        static let names: [String: PartOfSpeech] = ["noun": .noun, "verb": .verb]
+
         /// The WordNet part of speech of a Penn tag, for the tags whose lemmas WordNet lists.
         package init?(pennTag: String) {
             if pennTag == "NN" || pennTag == "NNS" {
@@ -47,10 +50,8 @@ package struct WordSenses: Sendable {
         static let none = Entry(senses: 0, complements: [])
     }
 
-    /// (lemma hash, part of speech) -> index into `entries` (an open-addressing table: it is
-    /// read for every noun and verb).
-    private let table: FeatureTable
-    private let entries: [Entry]
+    /// (lemma hash, part of speech) -> its entry; read for every noun and verb.
+    private let entries: HashedTable<Entry>
     /// The supersense names in the order the file first names them.
     package let names: [String]
 
@@ -62,7 +63,7 @@ package struct WordSenses: Sendable {
         var entries: [(String, PartOfSpeech, [String], Complements)] = []
         for line in try reader.lines(path) {
             let columns = line.columns
-            guard columns.count == 4, let part = ["noun": PartOfSpeech.noun, "verb": .verb][columns[1]] else {
+            guard columns.count == 4, let part = PartOfSpeech.names[columns[1]] else {
                 throw ResourceError(file: path, line: line.number, problem: "expected a word, noun or verb, its senses and complements")
             }
             let names = columns[2].split(separator: ",").map(String.init)
@@ -103,9 +104,7 @@ package struct WordSenses: Sendable {
         }
         precondition(names.count < 255, "sense numbers are bytes")
         self.names = names
-        let keys = entries.keys.sorted()
-        table = FeatureTable(keys: keys)
-        self.entries = keys.map { entries[$0]! }
+        self.entries = HashedTable(entries)
     }
 
     @inline(__always)
@@ -115,7 +114,7 @@ package struct WordSenses: Sendable {
     /// does not list it.
     @inline(__always)
     package func entry(lemma: UInt64, as part: PartOfSpeech) -> Entry {
-        table.row(Self.key(lemma, part)).map { entries[Int($0)] } ?? .none
+        entries[Self.key(lemma, part)] ?? .none
     }
 
     /// The supersense names of a lemma as a noun or verb, most frequent first.

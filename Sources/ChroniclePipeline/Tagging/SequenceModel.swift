@@ -48,19 +48,17 @@ package struct SequenceModel: Sendable {
     /// The best tag sequence for one sentence's feature hashes; `offsets`, one per tag, are
     /// added to every token's scores first (a prior that leans the decoder towards some tags).
     package func decode(_ hashes: FeatureRows<UInt64>, workspace: inout Workspace, offsets: [Float]? = nil) -> [Int] {
-        let tokenCount = hashes.tokenCount
-        guard tokenCount > 0 else { return [] }
+        guard hashes.tokenCount > 0 else { return [] }
         table.rows(of: hashes, into: &workspace.rows, scratch: &workspace.homeKeys)
-        workspace.warmth &+= UInt64(block.warm(workspace.rows))
-        return block.decode(workspace.rows, offsets: offsets, scratch: &workspace.scratch, decoder: &workspace.decoder)
+        return decode(rows: workspace.rows, workspace: &workspace, offsets: offsets)
     }
 
     /// `decode` for feature rows already looked up (by a table shared with other models of the
     /// same features, `SharedFeatureRows`).
-    package func decode(rows: FeatureRows<Int32>, workspace: inout Workspace) -> [Int] {
+    package func decode(rows: FeatureRows<Int32>, workspace: inout Workspace, offsets: [Float]? = nil) -> [Int] {
         guard rows.tokenCount > 0 else { return [] }
         workspace.warmth &+= UInt64(block.warm(rows))
-        return block.decode(rows, scratch: &workspace.scratch, decoder: &workspace.decoder)
+        return block.decode(rows, offsets: offsets, scratch: &workspace.scratch, decoder: &workspace.decoder)
     }
 
     /// Buffers reused from sentence to sentence by one caller.
